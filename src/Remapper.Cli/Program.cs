@@ -1,0 +1,2 @@
+// Placeholder entry point until the command tree lands.
+return 0;

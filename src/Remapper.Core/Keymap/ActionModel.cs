@@ -1,0 +1,47 @@
+using Remapper.Core.Hid;
+
+namespace Remapper.Core.Keymap;
+
+/// <summary>What a key does. Each kind is a small record; the engine compiles them into runtime actions.</summary>
+public abstract record ActionModel(SourceLocation Location);
+
+/// <summary><c>"escape"</c>, <c>"ctrl+shift+t"</c>: pressed in order while the key is held, released in reverse.</summary>
+public sealed record ChordAction(IReadOnlyList<Usage> Keys, SourceLocation Location) : ActionModel(Location);
+
+/// <summary><c>["ctrl+a", "c"]</c> in a remap table: each step tapped in turn when the key goes down.</summary>
+public sealed record SequenceAction(IReadOnlyList<ActionModel> Steps, SourceLocation Location) : ActionModel(Location);
+
+/// <summary>A rule's <c>to</c> list: every item pressed in order and held while the key is, released in reverse.</summary>
+public sealed record AllOfAction(IReadOnlyList<ActionModel> Items, SourceLocation Location) : ActionModel(Location);
+
+public enum LayerActionKind
+{
+    /// <summary><c>layer(x)</c>: active while held.</summary>
+    Momentary,
+    /// <summary><c>toggle(x)</c>: each press turns it on or off.</summary>
+    Toggle,
+    /// <summary><c>oneshot(x)</c>: active for the next key press only (or while held, like momentary).</summary>
+    OneShot,
+    /// <summary><c>switch(x)</c>: makes x the base layer.</summary>
+    SwitchBase,
+}
+
+public sealed record LayerAction(LayerActionKind Kind, string Layer, SourceLocation Location) : ActionModel(Location);
+
+/// <summary><c>{ tap = "escape", hold = "left_control", mode = "permissive_hold", term_ms = 180, quick_tap_ms = 120 }</c>.</summary>
+public sealed record TapHoldAction(
+    ActionModel Tap,
+    ActionModel Hold,
+    HoldMode? Mode,
+    int? TappingTermMs,
+    int? QuickTapTermMs,
+    SourceLocation Location) : ActionModel(Location);
+
+/// <summary><c>set(name, value)</c>: sets a variable when pressed (for <c>variable_if</c> conditions).</summary>
+public sealed record SetVariableAction(string Name, int Value, SourceLocation Location) : ActionModel(Location);
+
+/// <summary><c>"none"</c>: the key does nothing.</summary>
+public sealed record NoAction(SourceLocation Location) : ActionModel(Location);
+
+/// <summary><c>"transparent"</c> (or <c>"_"</c>) in a layer: use whatever the layers below say.</summary>
+public sealed record TransparentAction(SourceLocation Location) : ActionModel(Location);
