@@ -4,6 +4,7 @@ namespace Remapper.Core.Engine;
 
 /// <summary>
 /// Combos: a key that belongs to a combo is held back until the combo term shows what it is part of.
+/// All keys of a combo come from one keyboard (a press on another keyboard ends the wait).
 /// When the held keys are exactly a combo (and no longer combo could still complete) the combo fires as
 /// one synthetic key; its press is released when the first of its keys goes up, the other releases are
 /// swallowed. Any key that does not fit, any release, or the end of the term flushes the held keys
@@ -51,7 +52,8 @@ public sealed partial class RemapEngine
 
         if (_comboCount > 0)
         {
-            if (!IsBuffered(e) && _comboCount < MaxComboKeys && AnyCandidate(e.Usage, e.Device, minKeys: _comboCount + 1))
+            if (e.Device == _comboBuffer[0].Device && !IsBuffered(e) && _comboCount < MaxComboKeys
+                && AnyCandidate(e.Usage, e.Device, minKeys: _comboCount + 1))
             {
                 _comboBuffer[_comboCount++] = e;
                 int exact = ExactCombo();
@@ -105,6 +107,7 @@ public sealed partial class RemapEngine
         for (int i = 0; i < _firedCount; i++)
         {
             ref var fired = ref _fired[i];
+            if (fired.Device != e.Device) continue;
             int bit = Array.IndexOf(_keymap.Combos[fired.Combo].Keys, e.Usage);
             if (bit < 0 || (fired.Held & (1 << bit)) == 0) continue;
             fired.Held &= ~(1 << bit);
@@ -121,7 +124,7 @@ public sealed partial class RemapEngine
     private bool IsBuffered(in KeyEvent e)
     {
         for (int i = 0; i < _comboCount; i++)
-            if (_comboBuffer[i].Usage == e.Usage) return true;
+            if (_comboBuffer[i].Usage == e.Usage && _comboBuffer[i].Device == e.Device) return true;
         return false;
     }
 
