@@ -31,6 +31,9 @@ internal sealed class ActionParser
     /// <summary>Layers some action activates: a layer nobody activates is dead weight worth a warning.</summary>
     public HashSet<string> ReferencedLayers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>True once a misspelt layer name was reported: any layer might be the one meant, so none is "never activated".</summary>
+    public bool SawUnknownLayer { get; private set; }
+
     /// <summary>Resolves every alias once, so mistakes in an unused alias are reported too.</summary>
     public void ResolveAllAliases()
     {
@@ -238,6 +241,7 @@ internal sealed class ActionParser
         }
         if (argument != KeymapModel.BaseLayerName && !_layers.ContainsKey(argument))
         {
+            SawUnknownLayer = true;
             _diagnostics.Error(s.LocationOf(argumentOffset), $"unknown layer '{argument}'",
                 Suggestions.DidYouMean(argument, _layers.Keys.Append(KeymapModel.BaseLayerName))
                 ?? (_layers.Count == 0 ? "define it with a [layer." + argument + "] table" : $"layers are: {string.Join(", ", _layers.Keys)}"));

@@ -21,10 +21,9 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
 
     public KeymapModel Read(IReadOnlyList<KeymapSource> sources, string mainPath)
     {
-        var version = SupportedVersion;
         foreach (var source in sources)
         foreach (var entry in source.Root.Entries)
-            Collect(entry, ref version);
+            Collect(entry);
 
         var actions = new ActionParser(diagnostics, _layerNames, _aliases);
         actions.ResolveAllAliases();
@@ -40,14 +39,14 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
         var rules = _rules.Select(ruleReader.Read).OfType<RuleModel>().ToList();
 
         foreach (var (name, entry) in _layerNames)
-            if (!actions.ReferencedLayers.Contains(name))
+            if (!actions.ReferencedLayers.Contains(name) && !actions.SawUnknownLayer)
                 diagnostics.Warning(entry.Key.Location, $"layer '{name}' is never activated",
                     $"nothing says layer({name}), toggle({name}), oneshot({name}) or switch({name})");
 
-        return new KeymapModel(mainPath, version, settings, devices, remap, layers, rules);
+        return new KeymapModel(mainPath, SupportedVersion, settings, devices, remap, layers, rules);
     }
 
-    private void Collect(TomlEntry entry, ref int version)
+    private void Collect(TomlEntry entry)
     {
         switch (entry.Key.Value)
         {
@@ -83,7 +82,6 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
                 _values.UnknownKey(entry, "at the top level", TopLevel);
                 break;
         }
-        _ = version;
     }
 
     private void AddAlias(TomlEntry alias)

@@ -10,6 +10,12 @@ internal static class Suggestions
     {
         if (unknown.Length == 0 || unknown.Length > MaxLength) return null;
         var lower = unknown.ToLowerInvariant();
+        // "term" is surely "term_ms", however close "tap" is by edit distance.
+        if (unknown.Length >= 3 && candidates
+                .Where(c => c.StartsWith(lower, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(c => c.Length)
+                .FirstOrDefault() is { } completion)
+            return completion;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
@@ -20,8 +26,7 @@ internal static class Suggestions
         }
         if (best is null) return null;
         var allowed = Math.Max(2, Math.Min(unknown.Length, best.Length) / 3);
-        var isPrefix = best.StartsWith(lower, StringComparison.OrdinalIgnoreCase) && unknown.Length >= 3;
-        return bestDistance <= allowed || isPrefix ? best : null;
+        return bestDistance <= allowed ? best : null;
     }
 
     public static string? DidYouMean(string unknown, IEnumerable<string> candidates) =>

@@ -24,8 +24,9 @@ internal sealed class TomlString(string value, SourceLocation location, int quot
 
     public override string KindName => "a string";
 
+    /// <summary>Where the character at <paramref name="offset"/> of the value is; offset 0 means the whole value, so its start.</summary>
     public SourceLocation LocationOf(int offset) =>
-        QuoteLength < 0 || offset < 0 ? Location : Location with { Column = Location.Column + QuoteLength + offset };
+        QuoteLength < 0 || offset <= 0 ? Location : Location with { Column = Location.Column + QuoteLength + offset };
 }
 
 internal sealed class TomlInteger(long value, SourceLocation location) : TomlNode(location)
