@@ -5,8 +5,8 @@ namespace Remapper.Core.Tests.Engine;
 
 public class EngineBasicsTests
 {
-    private static string Dn(Hid.Usage u) => $"{u} down";
-    private static string UpE(Hid.Usage u) => $"{u} up";
+    private static string Dn(Remapper.Core.Hid.Usage u) => $"{u} down";
+    private static string UpE(Remapper.Core.Hid.Usage u) => $"{u} up";
 
     [Fact]
     public void Unmapped_keys_pass_through_unchanged()

@@ -5,8 +5,8 @@ namespace Remapper.Core.Tests.Engine;
 
 public class LayerTests
 {
-    private static string Dn(Hid.Usage u) => $"{u} down";
-    private static string UpE(Hid.Usage u) => $"{u} up";
+    private static string Dn(Remapper.Core.Hid.Usage u) => $"{u} down";
+    private static string UpE(Remapper.Core.Hid.Usage u) => $"{u} up";
 
     private static KeymapModel Nav(LayerActionKind kind) => Model(
         remap: [Bind(Space, Layer("nav", kind))],
