@@ -213,9 +213,11 @@ public static class KeyTestParser
             _expected = [];
             _inExpect = false;
             _sawExpect = false;
+            _inputLines = 0;
         }
 
         private bool _sawExpect;
+        private int _inputLines;
 
         private void StartExpect(List<string> words, int line)
         {
@@ -230,7 +232,7 @@ public static class KeyTestParser
         private void EndTest()
         {
             if (_testName is null) return;
-            if (_steps.Count == 0) Error(_testLine, $"test '{_testName}' has no input lines");
+            if (_inputLines == 0) Error(_testLine, $"test '{_testName}' has no input lines");
             if (!_sawExpect) Error(_testLine, $"test '{_testName}' has no `expect` section (write `expect nothing` if it should produce no output)");
             _tests.Add(new KeyTestCase(_testName, _testLine, _steps, _expected));
             _testName = null;
@@ -238,6 +240,7 @@ public static class KeyTestParser
 
         private void ReadStep(List<string> words, int line)
         {
+            _inputLines++;
             if (words.Count == 1 && KeyTestTime.TryParse(words[0], out var wait))
             {
                 _steps.Add(new WaitStep(wait, line));

@@ -154,6 +154,13 @@ public class KeyTestParserTests
         Assert.Contains(error, Errors(text));
 
     [Fact]
+    public void A_bad_input_line_is_reported_once_not_also_as_a_missing_input()
+    {
+        Assert.Equal(["x.keytest:3: unknown key 'nokey' — `remapper keys` lists every name"],
+            Errors("keymap k.toml\ntest t\n  nokey tap\nexpect nothing\n"));
+    }
+
+    [Fact]
     public void Binary_garbage_is_one_clear_error()
     {
         var errors = Errors("keymap\0\u0001\u0002 k.toml");
