@@ -77,7 +77,10 @@ public sealed partial class RemapEngine
         }
     }
 
-    /// <summary>Shows queued event <paramref name="index"/> to the pending tap-hold; true if that decided it.</summary>
+    /// <summary>
+    /// Shows queued event <paramref name="index"/> to the pending tap-hold; true if that decided it or the event
+    /// was let through (either way the queue changed and the same index must be looked at again).
+    /// </summary>
     private bool DecidesPending(int index)
     {
         ref readonly var e = ref _queue[index];
@@ -92,6 +95,13 @@ public sealed partial class RemapEngine
         {
             _queue.RemoveAt(index);
             DecideTap();
+            return true;
+        }
+        if (!e.Down && index == 0)
+        {
+            // The release of a key pressed before the tap-hold, with nothing waiting ahead of it: letting it
+            // out now reorders nothing, and holding it would keep the key down (and auto-repeating) for no reason.
+            Dispatch(_queue.Dequeue());
             return true;
         }
         var mode = _pending.Action.Mode;

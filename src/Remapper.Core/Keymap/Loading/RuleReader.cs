@@ -169,6 +169,7 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
             switch (entry.Key.Value)
             {
                 case "key":
+                case "key_code": // Karabiner's spelling; people paste rules from there
                     if (values.String(entry.Value) is not { } s) ok = false;
                     else if (ModifierWords.TryParseKey(s.Value.Trim(), out var usage)) key = usage;
                     else
@@ -203,7 +204,7 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
                     break;
             }
         }
-        if (table.Find("key") is null)
+        if (table.Find("key") is null && table.Find("key_code") is null)
         {
             Diagnostics.Error(table.Location, "this from has no 'key'", "e.g. from = { key = \"h\", modifiers = { mandatory = [\"control\"] } }");
             return null;
