@@ -43,11 +43,7 @@ public sealed partial class RemapEngine
     private void PressRule(in Trigger trigger, CompiledRule rule, byte consumed, long timeUs)
     {
         if (_active.IsFull) return;
-        ref var key = ref _active.Add();
-        key.Token = trigger.Token;
-        key.Device = trigger.Device;
-        key.Usage = trigger.Usage;
-        key.PressTimeUs = timeUs;
+        ref var key = ref AddActive(trigger, timeUs);
         key.Rule = rule;
         key.SuppressedModifiers = consumed;
         if (rule.ToIfHeldDown is not null) key.HeldDownAtUs = timeUs + rule.HeldDownThresholdUs;

@@ -260,13 +260,19 @@ public sealed partial class RemapEngine
     private void Activate(in Trigger trigger, KeyAction action, long timeUs)
     {
         if (_active.IsFull) return;
+        AddActive(trigger, timeUs).Action = action;
+        action.Press(_state, trigger);
+    }
+
+    /// <summary>Records a press; callers check <see cref="ActiveKeyTable.IsFull"/> first.</summary>
+    private ref ActiveKey AddActive(in Trigger trigger, long timeUs)
+    {
         ref var key = ref _active.Add();
         key.Token = trigger.Token;
         key.Device = trigger.Device;
         key.Usage = trigger.Usage;
         key.PressTimeUs = timeUs;
-        key.Action = action;
-        action.Press(_state, trigger);
+        return ref key;
     }
 
     /// <summary>Active layers from the top, then the keyboard's own remaps, then the base layer, then [remap], then the key itself.</summary>
