@@ -187,7 +187,7 @@ internal sealed class ActionParser
         {
             if (use is { } u)
                 _diagnostics.Error(u.Where.LocationOf(u.Offset), $"unknown alias '@{name}'",
-                    Suggestions.Nearest(name, _aliases.Keys) is { } near ? $"did you mean '@{near}'?" : "define it under [alias]");
+                    () => Suggestions.Nearest(name, _aliases.Keys) is { } near ? $"did you mean '@{near}'?" : "define it under [alias]");
             return null;
         }
         if (_resolved.TryGetValue(name, out var done)) return done;
@@ -213,7 +213,7 @@ internal sealed class ActionParser
         var function = text[..open].Trim();
         if (!text.EndsWith(')'))
         {
-            _diagnostics.Error(s.Location, $"'{text}' is missing its closing ')'");
+            _diagnostics.Error(s.Location, $"'{MessageText.Short(text)}' is missing its closing ')'");
             return null;
         }
         var argument = text[(open + 1)..^1].Trim();
@@ -231,7 +231,7 @@ internal sealed class ActionParser
         if ((int)kind.Value < 0)
         {
             _diagnostics.Error(s.LocationOf(lead), $"unknown action '{function}(…)'",
-                Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
+                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
             return null;
         }
         if (argument.Length == 0)
@@ -242,8 +242,8 @@ internal sealed class ActionParser
         if (argument != KeymapModel.BaseLayerName && !_layers.ContainsKey(argument))
         {
             SawUnknownLayer = true;
-            _diagnostics.Error(s.LocationOf(argumentOffset), $"unknown layer '{argument}'",
-                Suggestions.DidYouMean(argument, _layers.Keys.Append(KeymapModel.BaseLayerName))
+            _diagnostics.Error(s.LocationOf(argumentOffset), $"unknown layer '{MessageText.Short(argument)}'",
+                () => Suggestions.DidYouMean(argument, _layers.Keys.Append(KeymapModel.BaseLayerName))
                 ?? (_layers.Count == 0 ? "define it with a [layer." + argument + "] table" : $"layers are: {string.Join(", ", _layers.Keys)}"));
             return null;
         }
@@ -257,7 +257,7 @@ internal sealed class ActionParser
         if (parts.Length != 2 || !IsVariableName(parts[0].Trim()) ||
             !int.TryParse(parts[1].Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
-            _diagnostics.Error(s.LocationOf(offset), $"set() takes a variable name and an integer, got '{arguments}'",
+            _diagnostics.Error(s.LocationOf(offset), $"set() takes a variable name and an integer, got '{MessageText.Short(arguments)}'",
                 "e.g. set(vim_mode, 1)");
             return null;
         }
@@ -268,8 +268,16 @@ internal sealed class ActionParser
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') &&
         name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
+    /// <summary>No keyboard sends more at once; the cap also keeps a pasted wall of '+' from costing seconds.</summary>
+    public const int MaxChordKeys = 16;
+
     private ChordAction? ParseChord(TomlString s, string text, int lead)
     {
+        if (text.Count(c => c == '+') >= MaxChordKeys)
+        {
+            _diagnostics.Error(s.Location, $"a chord can have at most {MaxChordKeys} keys");
+            return null;
+        }
         var keys = new List<Usage>();
         var ok = true;
         var offset = lead;
@@ -280,7 +288,7 @@ internal sealed class ActionParser
             offset += raw.Length + 1;
             if (part.Length == 0)
             {
-                _diagnostics.Error(s.Location, $"'{text}' has an empty key name", "join key names with a single '+', e.g. ctrl+shift+t");
+                _diagnostics.Error(s.Location, $"'{MessageText.Short(text)}' has an empty key name", "join key names with a single '+', e.g. ctrl+shift+t");
                 return null;
             }
             if (part[0] == '@')
@@ -290,7 +298,7 @@ internal sealed class ActionParser
                 else
                 {
                     if (alias is not null)
-                        _diagnostics.Error(s.LocationOf(partOffset), $"'{part}' is {ActionPlaces.Describe(ActionPlaces.KindOf(alias))}; only a key or chord alias can be joined with '+'");
+                        _diagnostics.Error(s.LocationOf(partOffset), $"'{MessageText.Short(part)}' is {ActionPlaces.Describe(ActionPlaces.KindOf(alias))}; only a key or chord alias can be joined with '+'");
                     ok = false;
                 }
                 continue;
@@ -299,7 +307,7 @@ internal sealed class ActionParser
             {
                 if (keys.Contains(usage))
                 {
-                    _diagnostics.Error(s.LocationOf(partOffset), $"'{part}' appears twice in '{text}'");
+                    _diagnostics.Error(s.LocationOf(partOffset), $"'{MessageText.Short(part)}' appears twice in '{MessageText.Short(text)}'");
                     ok = false;
                 }
                 keys.Add(usage);
@@ -307,10 +315,10 @@ internal sealed class ActionParser
             }
             ok = false;
             if (part.Contains('(') || part.Contains(')') || part.Contains(','))
-                _diagnostics.Error(s.LocationOf(partOffset), $"unknown action '{part}'",
+                _diagnostics.Error(s.LocationOf(partOffset), $"unknown action '{MessageText.Short(part)}'",
                     "actions are a key name, a chord like ctrl+c, 'none', layer(x), toggle(x), oneshot(x), switch(x), set(name, 1) or @alias");
             else
-                _diagnostics.Error(s.LocationOf(partOffset), $"unknown key '{part}'", KeyNameSuggestions.For(part));
+                _diagnostics.Error(s.LocationOf(partOffset), $"unknown key '{MessageText.Short(part)}'", () => KeyNameSuggestions.For(part));
         }
         return ok ? new ChordAction(keys, s.Location) : null;
     }

@@ -40,7 +40,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
 
         foreach (var (name, entry) in _layerNames)
             if (!actions.ReferencedLayers.Contains(name) && !actions.SawUnknownLayer)
-                diagnostics.Warning(entry.Key.Location, $"layer '{name}' is never activated",
+                diagnostics.Warning(entry.Key.Location, $"layer '{MessageText.Short(name)}' is never activated",
                     $"nothing says layer({name}), toggle({name}), oneshot({name}) or switch({name})");
 
         return new KeymapModel(mainPath, SupportedVersion, settings, devices, remap, layers, rules);
@@ -59,7 +59,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
             case "include":
                 break; // followed by IncludeResolver
             case "settings":
-                if (_values.Table(entry.Value) is { } settings) _settings.Entries.AddRange(settings.Entries);
+                if (_values.Table(entry.Value) is { } settings) foreach (var e in settings.Entries) _settings.Add(e);
                 break;
             case "alias":
                 if (_values.Table(entry.Value) is { } aliases)
@@ -88,7 +88,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
     {
         var name = alias.Key.Value;
         if (!ActionParser.IsVariableName(name))
-            diagnostics.Error(alias.Key.Location, $"'{name}' is not a valid alias name",
+            diagnostics.Error(alias.Key.Location, $"'{MessageText.Short(name)}' is not a valid alias name",
                 name.StartsWith('@') ? "write the name without '@' here; use it as \"@name\"" : "use letters, digits and _");
         else if (_aliases.TryGetValue(name, out var first))
             diagnostics.Error(alias.Key.Location, $"alias '@{name}' is already defined at {first.Key.Location}");
@@ -106,12 +106,12 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
         }
         if (!ActionParser.IsVariableName(name))
         {
-            diagnostics.Error(layer.Key.Location, $"'{name}' is not a valid layer name", "use letters, digits and _");
+            diagnostics.Error(layer.Key.Location, $"'{MessageText.Short(name)}' is not a valid layer name", "use letters, digits and _");
             return;
         }
         if (layer.Value is not TomlTable table)
         {
-            diagnostics.Error(layer.Value.Location, $"layer '{name}' must be a table of key = action lines, got {layer.Value.KindName}",
+            diagnostics.Error(layer.Value.Location, $"layer '{MessageText.Short(name)}' must be a table of key = action lines, got {layer.Value.KindName}",
                 $"write [layer.{name}] on its own line, then one binding per line");
             return;
         }

@@ -129,6 +129,11 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
     private RuleFrom? ReadFromString(TomlString s)
     {
         var parts = s.Value.Split('+');
+        if (parts.Length > ActionParser.MaxChordKeys)
+        {
+            Diagnostics.Error(s.Location, $"a rule's from can have at most {ActionParser.MaxChordKeys - 1} modifiers and a key");
+            return null;
+        }
         var mandatory = new List<byte>();
         var offset = 0;
         var ok = true;
@@ -141,7 +146,7 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
             offset += raw.Length + 1;
             if (part.Length == 0)
             {
-                Diagnostics.Error(s.Location, $"'{s.Value}' has an empty key name", "e.g. from = \"ctrl+h\"");
+                Diagnostics.Error(s.Location, $"'{MessageText.Short(s.Value)}' has an empty key name", "e.g. from = \"ctrl+h\"");
                 return null;
             }
             if (i < parts.Length - 1)
@@ -151,7 +156,7 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
             }
             else if (!ModifierWords.TryParseKey(part, out key))
             {
-                Diagnostics.Error(at, $"unknown key '{part}'", KeyNameSuggestions.For(part));
+                Diagnostics.Error(at, $"unknown key '{MessageText.Short(part)}'", () => KeyNameSuggestions.For(part));
                 ok = false;
             }
         }
@@ -173,7 +178,7 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
                     else if (ModifierWords.TryParseKey(s.Value.Trim(), out var usage)) key = usage;
                     else
                     {
-                        Diagnostics.Error(s.Location, $"unknown key '{s.Value}'", KeyNameSuggestions.For(s.Value.Trim()));
+                        Diagnostics.Error(s.Location, $"unknown key '{MessageText.Short(s.Value)}'", () => KeyNameSuggestions.For(s.Value.Trim()));
                         ok = false;
                     }
                     break;
@@ -221,11 +226,11 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
         }
         if (ModifierWords.TryParseMask(name, out var mask)) return mask;
         if (ModifierWords.TryParseKey(name, out _))
-            Diagnostics.Error(at, $"'{name}' is not a modifier",
+            Diagnostics.Error(at, $"'{MessageText.Short(name)}' is not a modifier",
                 "modifiers are control, shift, option, command (either side) or left_/right_ versions of them");
         else
-            Diagnostics.Error(at, $"unknown modifier '{name}'",
-                Suggestions.DidYouMean(name, ModifierWords.Words.Concat(["left_control", "right_control", "left_shift", "right_shift",
+            Diagnostics.Error(at, $"unknown modifier '{MessageText.Short(name)}'",
+                () => Suggestions.DidYouMean(name, ModifierWords.Words.Concat(["left_control", "right_control", "left_shift", "right_shift",
                     "left_option", "right_option", "left_command", "right_command"])));
         return null;
     }
@@ -262,8 +267,8 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
             case "device_if" or "device_unless":
                 return ReadDeviceCondition(table, negate: type.Value == "device_unless");
             default:
-                Diagnostics.Error(type.Location, $"unknown condition type '{type.Value}'",
-                    Suggestions.DidYouMean(type.Value, ConditionTypes) ?? $"types are: {string.Join(", ", ConditionTypes)}");
+                Diagnostics.Error(type.Location, $"unknown condition type '{MessageText.Short(type.Value)}'",
+                    () => Suggestions.DidYouMean(type.Value, ConditionTypes) ?? $"types are: {string.Join(", ", ConditionTypes)}");
                 return null;
         }
     }
@@ -283,7 +288,7 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
                     if (values.String(entry.Value) is { } s && ActionParser.IsVariableName(s.Value)) name = s.Value;
                     else
                     {
-                        if (entry.Value is TomlString bad) Diagnostics.Error(bad.Location, $"'{bad.Value}' is not a variable name", "use letters, digits and _");
+                        if (entry.Value is TomlString bad) Diagnostics.Error(bad.Location, $"'{MessageText.Short(bad.Value)}' is not a variable name", "use letters, digits and _");
                         ok = false;
                     }
                     break;
