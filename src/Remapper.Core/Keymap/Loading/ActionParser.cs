@@ -138,7 +138,8 @@ internal sealed class ActionParser
         };
         if (missing is not null)
         {
-            _diagnostics.Error(table.Location, $"a tap-hold needs {missing}", "e.g. { tap = \"escape\", hold = \"left_control\" }");
+            if (ValueReader.AllKnown(table, TapHoldKeys))
+                _diagnostics.Error(table.Location, $"a tap-hold needs {missing}", "e.g. { tap = \"escape\", hold = \"left_control\" }");
             return null;
         }
         return ok && tap is not null && hold is not null
@@ -218,19 +219,18 @@ internal sealed class ActionParser
         }
         var argument = text[(open + 1)..^1].Trim();
         var argumentOffset = lead + open + 1 + (text[(open + 1)..^1].Length - text[(open + 1)..^1].TrimStart().Length);
-        var kind = function.ToLowerInvariant() switch
+        if (function.Equals("set", StringComparison.OrdinalIgnoreCase)) return ParseSet(s, argument, argumentOffset);
+        LayerActionKind? kind = function.ToLowerInvariant() switch
         {
             "layer" => LayerActionKind.Momentary,
             "toggle" => LayerActionKind.Toggle,
             "oneshot" => LayerActionKind.OneShot,
             "switch" => LayerActionKind.SwitchBase,
-            "set" => (LayerActionKind?)null,
-            _ => (LayerActionKind)(-1),
+            _ => null,
         };
-        if (kind is null) return ParseSet(s, argument, argumentOffset);
-        if ((int)kind.Value < 0)
+        if (kind is null)
         {
-            _diagnostics.Error(s.LocationOf(lead), $"unknown action '{function}(…)'",
+            _diagnostics.Error(s.LocationOf(lead), $"unknown action '{MessageText.Short(function)}(…)'",
                 () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
             return null;
         }
@@ -244,7 +244,9 @@ internal sealed class ActionParser
             SawUnknownLayer = true;
             _diagnostics.Error(s.LocationOf(argumentOffset), $"unknown layer '{MessageText.Short(argument)}'",
                 () => Suggestions.DidYouMean(argument, _layers.Keys.Append(KeymapModel.BaseLayerName))
-                ?? (_layers.Count == 0 ? "define it with a [layer." + argument + "] table" : $"layers are: {string.Join(", ", _layers.Keys)}"));
+                ?? (_layers.Count == 0
+                    ? $"define it with a [layer.{MessageText.Short(argument)}] table"
+                    : $"layers are: {string.Join(", ", _layers.Keys.Take(12))}{(_layers.Count > 12 ? ", …" : "")}"));
             return null;
         }
         ReferencedLayers.Add(argument);

@@ -73,13 +73,15 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
         }
         if (table.Find("from") is null)
         {
-            Diagnostics.Error(table.Location, "this rule has no 'from'", "add e.g. from = \"right_command\"");
+            if (ValueReader.AllKnown(table, Known))
+                Diagnostics.Error(table.Location, "this rule has no 'from'", "add e.g. from = \"right_command\"");
             return null;
         }
         if (table.Find("to") is null && table.Find("to_if_alone") is null && table.Find("to_if_held_down") is null
             && table.Find("to_after_key_up") is null)
         {
-            Diagnostics.Error(table.Location, "this rule does nothing: it has no to, to_if_alone, to_if_held_down or to_after_key_up");
+            if (ValueReader.AllKnown(table, Known))
+                Diagnostics.Error(table.Location, "this rule does nothing: it has no to, to_if_alone, to_if_held_down or to_after_key_up");
             return null;
         }
         return ok && from is not null
@@ -210,7 +212,8 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
         }
         if (table.Find("key") is null)
         {
-            Diagnostics.Error(table.Location, "this from has no 'key'", "e.g. from = { key = \"h\", modifiers = { mandatory = [\"control\"] } }");
+            if (ValueReader.AllKnown(table, FromKeys))
+                Diagnostics.Error(table.Location, "this from has no 'key'", "e.g. from = { key = \"h\", modifiers = { mandatory = [\"control\"] } }");
             return null;
         }
         return ok && key is { } k ? new RuleFrom(k, mandatory, optional) : null;
@@ -350,7 +353,8 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
         }
         if (table.Find("identifiers") is null)
         {
-            Diagnostics.Error(table.Location, "a device condition needs 'identifiers'", "e.g. identifiers = [{ vendor_id = 0x05ac }]");
+            if (ValueReader.AllKnown(table, ["type", "identifiers"]))
+                Diagnostics.Error(table.Location, "a device condition needs 'identifiers'", "e.g. identifiers = [{ vendor_id = 0x05ac }]");
             return null;
         }
         return ok ? new DeviceCondition(matches, negate, table.Location) : null;
