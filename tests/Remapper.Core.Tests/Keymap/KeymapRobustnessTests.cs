@@ -75,6 +75,26 @@ public class KeymapRobustnessTests
     }
 
     [Fact]
+    public void Long_chain_of_aliases_is_an_error_not_a_stack_overflow()
+    {
+        var text = new System.Text.StringBuilder("[alias]\n");
+        for (var i = 0; i < 50_000; i++) text.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i} = \"@a{i + 1}\"\n");
+        text.Append("a50000 = \"escape\"\n");
+        var result = Load(text.ToString());
+        Assert.False(result.Success);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("more than 32 deep"));
+    }
+
+    [Fact]
+    public void Alias_chain_within_the_limit_resolves()
+    {
+        var text = new System.Text.StringBuilder("[alias]\n");
+        for (var i = 0; i < 20; i++) text.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i} = \"@a{i + 1}\"\n");
+        text.Append("a20 = \"escape\"\n[remap]\ncaps_lock = \"@a0\"\n");
+        Assert.Single(Valid(text.ToString()).Remap);
+    }
+
+    [Fact]
     public void Very_long_dotted_key_does_not_crash()
     {
         var key = string.Join('.', Enumerable.Repeat("a", 20_000));

@@ -12,6 +12,9 @@ internal sealed class ActionParser
     private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set"];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
 
+    /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
+    public const int MaxAliasDepth = 32;
+
     private readonly DiagnosticBag _diagnostics;
     private readonly ValueReader _values;
     private readonly IReadOnlyDictionary<string, TomlEntry> _layers;
@@ -187,7 +190,7 @@ internal sealed class ActionParser
         if (!_aliases.TryGetValue(name, out var definition))
         {
             if (use is { } u)
-                _diagnostics.Error(u.Where.LocationOf(u.Offset), $"unknown alias '@{name}'",
+                _diagnostics.Error(u.Where.LocationOf(u.Offset), $"unknown alias '@{MessageText.Short(name)}'",
                     () => Suggestions.Nearest(name, _aliases.Keys) is { } near ? $"did you mean '@{near}'?" : "define it under [alias]");
             return null;
         }
@@ -199,6 +202,13 @@ internal sealed class ActionParser
             var at = use is { } u ? u.Where.LocationOf(u.Offset) : definition.Key.Location;
             _diagnostics.Error(at, $"alias cycle: {chain}", "an alias can't refer back to itself");
             foreach (var n in _resolving.Skip(cycleStart)) _resolved[n] = null;
+            return null;
+        }
+        if (_resolving.Count >= MaxAliasDepth)
+        {
+            var at = use is { } u2 ? u2.Where.LocationOf(u2.Offset) : definition.Key.Location;
+            _diagnostics.Error(at, $"aliases refer to aliases more than {MaxAliasDepth} deep (from @{MessageText.Short(_resolving[0])})");
+            foreach (var n in _resolving) _resolved[n] = null;
             return null;
         }
         _resolving.Add(name);
