@@ -174,6 +174,8 @@ public class KeymapRobustnessTests
         var result = Load(text);
         Assert.Equal(result.Diagnostics.All(d => !d.IsError), result.Model is not null);
         var lines = text.Split('\n').Length;
+        var positions = result.Diagnostics.Select(d => (d.Location.Line, d.Location.Column)).ToList();
+        Assert.Equal(positions.Order(), positions);
         foreach (var d in result.Diagnostics)
         {
             Assert.False(string.IsNullOrWhiteSpace(d.Message));

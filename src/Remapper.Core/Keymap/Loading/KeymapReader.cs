@@ -79,7 +79,11 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
                 CollectBlocks(entry, _rules, "rule");
                 break;
             default:
-                _values.UnknownKey(entry, "at the top level", TopLevel);
+                if (entry.Value is TomlTable or TomlArray { IsTableArray: true })
+                    diagnostics.Error(entry.Key.Location, $"unknown table [{MessageText.Short(entry.Key.Value)}]",
+                        () => Suggestions.DidYouMean(entry.Key.Value, TopLevel) ?? "tables are [settings], [alias], [remap], [layer.NAME], [[device]] and [[rule]]");
+                else
+                    _values.UnknownKey(entry, "at the top level", TopLevel);
                 break;
         }
     }
