@@ -40,8 +40,11 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
 
         foreach (var (name, entry) in _layerNames)
             if (!actions.ReferencedLayers.Contains(name) && !actions.SawUnknownLayer)
-                diagnostics.Warning(entry.Key.Location, $"layer '{MessageText.Short(name)}' is never activated",
-                    $"nothing says layer({name}), toggle({name}), oneshot({name}) or switch({name})");
+            {
+                var shown = MessageText.Short(name);
+                diagnostics.Warning(entry.Key.Location, $"layer '{shown}' is never activated",
+                    $"nothing says layer({shown}), toggle({shown}), oneshot({shown}) or switch({shown})");
+            }
 
         return new KeymapModel(mainPath, SupportedVersion, settings, devices, remap, layers, rules);
     }
