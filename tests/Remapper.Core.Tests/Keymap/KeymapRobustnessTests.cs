@@ -58,6 +58,17 @@ public class KeymapRobustnessTests
         Assert.NotNull(error);
     }
 
+    [Theory]
+    [InlineData("a = \"\"\"x\"\"\"\" ")]
+    [InlineData("a = '''x''''' ")]
+    [InlineData("a = \"x\\\"\" ")]
+    [InlineData("a = 'x\\' ")]
+    public void Brackets_right_after_tricky_string_ends_are_still_counted(string prefix)
+    {
+        var result = Load(prefix + new string('[', 100_000));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("nested more than 64 deep"));
+    }
+
     [Fact]
     public void Brackets_inside_strings_and_comments_do_not_count_as_nesting()
     {
