@@ -15,7 +15,7 @@ public sealed record KeymapModel(
     IReadOnlyList<LayerModel> Layers,
     IReadOnlyList<RuleModel> Rules)
 {
-    /// <summary>The name of the layer that <c>[remap]</c> defines. Reserved: a <c>[layer.base]</c> table adds to it.</summary>
+    /// <summary>The name of the layer that <c>[remap]</c> defines (<c>switch(base)</c> returns to it). Reserved: <c>[layer.base]</c> is an error.</summary>
     public const string BaseLayerName = "base";
 }
 

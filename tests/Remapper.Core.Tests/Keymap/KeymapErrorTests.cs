@@ -42,7 +42,7 @@ public class KeymapErrorTests
     [Fact]
     public void Unknown_top_level_table_suggests_the_nearest()
     {
-        var error = SingleError("[remaps]\ncaps_lock = \"escape\"\n", 1, 2, "unknown key 'remaps' at the top level");
+        var error = SingleError("[remaps]\ncaps_lock = \"escape\"\n", 1, 2, "unknown table [remaps]");
         Assert.Equal("did you mean 'remap'?", error.Suggestion);
     }
 

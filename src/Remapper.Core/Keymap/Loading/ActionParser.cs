@@ -12,6 +12,9 @@ internal sealed class ActionParser
     private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set"];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
 
+    /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
+    public const int MaxAliasDepth = 32;
+
     private readonly DiagnosticBag _diagnostics;
     private readonly ValueReader _values;
     private readonly IReadOnlyDictionary<string, TomlEntry> _layers;
@@ -138,7 +141,8 @@ internal sealed class ActionParser
         };
         if (missing is not null)
         {
-            _diagnostics.Error(table.Location, $"a tap-hold needs {missing}", "e.g. { tap = \"escape\", hold = \"left_control\" }");
+            if (ValueReader.AllKnown(table, TapHoldKeys))
+                _diagnostics.Error(table.Location, $"a tap-hold needs {missing}", "e.g. { tap = \"escape\", hold = \"left_control\" }");
             return null;
         }
         return ok && tap is not null && hold is not null
@@ -186,8 +190,8 @@ internal sealed class ActionParser
         if (!_aliases.TryGetValue(name, out var definition))
         {
             if (use is { } u)
-                _diagnostics.Error(u.Where.LocationOf(u.Offset), $"unknown alias '@{name}'",
-                    Suggestions.Nearest(name, _aliases.Keys) is { } near ? $"did you mean '@{near}'?" : "define it under [alias]");
+                _diagnostics.Error(u.Where.LocationOf(u.Offset), $"unknown alias '@{MessageText.Short(name)}'",
+                    () => Suggestions.Nearest(name, _aliases.Keys) is { } near ? $"did you mean '@{near}'?" : "define it under [alias]");
             return null;
         }
         if (_resolved.TryGetValue(name, out var done)) return done;
@@ -198,6 +202,13 @@ internal sealed class ActionParser
             var at = use is { } u ? u.Where.LocationOf(u.Offset) : definition.Key.Location;
             _diagnostics.Error(at, $"alias cycle: {chain}", "an alias can't refer back to itself");
             foreach (var n in _resolving.Skip(cycleStart)) _resolved[n] = null;
+            return null;
+        }
+        if (_resolving.Count >= MaxAliasDepth)
+        {
+            var at = use is { } u2 ? u2.Where.LocationOf(u2.Offset) : definition.Key.Location;
+            _diagnostics.Error(at, $"aliases refer to aliases more than {MaxAliasDepth} deep (from @{MessageText.Short(_resolving[0])})");
+            foreach (var n in _resolving) _resolved[n] = null;
             return null;
         }
         _resolving.Add(name);
@@ -213,25 +224,24 @@ internal sealed class ActionParser
         var function = text[..open].Trim();
         if (!text.EndsWith(')'))
         {
-            _diagnostics.Error(s.Location, $"'{text}' is missing its closing ')'");
+            _diagnostics.Error(s.Location, $"'{MessageText.Short(text)}' is missing its closing ')'");
             return null;
         }
         var argument = text[(open + 1)..^1].Trim();
         var argumentOffset = lead + open + 1 + (text[(open + 1)..^1].Length - text[(open + 1)..^1].TrimStart().Length);
-        var kind = function.ToLowerInvariant() switch
+        if (function.Equals("set", StringComparison.OrdinalIgnoreCase)) return ParseSet(s, argument, argumentOffset);
+        LayerActionKind? kind = function.ToLowerInvariant() switch
         {
             "layer" => LayerActionKind.Momentary,
             "toggle" => LayerActionKind.Toggle,
             "oneshot" => LayerActionKind.OneShot,
             "switch" => LayerActionKind.SwitchBase,
-            "set" => (LayerActionKind?)null,
-            _ => (LayerActionKind)(-1),
+            _ => null,
         };
-        if (kind is null) return ParseSet(s, argument, argumentOffset);
-        if ((int)kind.Value < 0)
+        if (kind is null)
         {
-            _diagnostics.Error(s.LocationOf(lead), $"unknown action '{function}(…)'",
-                Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
+            _diagnostics.Error(s.LocationOf(lead), $"unknown action '{MessageText.Short(function)}(…)'",
+                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
             return null;
         }
         if (argument.Length == 0)
@@ -242,9 +252,11 @@ internal sealed class ActionParser
         if (argument != KeymapModel.BaseLayerName && !_layers.ContainsKey(argument))
         {
             SawUnknownLayer = true;
-            _diagnostics.Error(s.LocationOf(argumentOffset), $"unknown layer '{argument}'",
-                Suggestions.DidYouMean(argument, _layers.Keys.Append(KeymapModel.BaseLayerName))
-                ?? (_layers.Count == 0 ? "define it with a [layer." + argument + "] table" : $"layers are: {string.Join(", ", _layers.Keys)}"));
+            _diagnostics.Error(s.LocationOf(argumentOffset), $"unknown layer '{MessageText.Short(argument)}'",
+                () => Suggestions.DidYouMean(argument, _layers.Keys.Append(KeymapModel.BaseLayerName))
+                ?? (_layers.Count == 0
+                    ? $"define it with a [layer.{MessageText.Short(argument)}] table"
+                    : $"layers are: {string.Join(", ", _layers.Keys.Take(12))}{(_layers.Count > 12 ? ", …" : "")}"));
             return null;
         }
         ReferencedLayers.Add(argument);
@@ -257,7 +269,7 @@ internal sealed class ActionParser
         if (parts.Length != 2 || !IsVariableName(parts[0].Trim()) ||
             !int.TryParse(parts[1].Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
-            _diagnostics.Error(s.LocationOf(offset), $"set() takes a variable name and an integer, got '{arguments}'",
+            _diagnostics.Error(s.LocationOf(offset), $"set() takes a variable name and an integer, got '{MessageText.Short(arguments)}'",
                 "e.g. set(vim_mode, 1)");
             return null;
         }
@@ -268,8 +280,16 @@ internal sealed class ActionParser
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') &&
         name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
+    /// <summary>No keyboard sends more at once; the cap also keeps a pasted wall of '+' from costing seconds.</summary>
+    public const int MaxChordKeys = 16;
+
     private ChordAction? ParseChord(TomlString s, string text, int lead)
     {
+        if (text.Count(c => c == '+') >= MaxChordKeys)
+        {
+            _diagnostics.Error(s.Location, $"a chord can have at most {MaxChordKeys} keys");
+            return null;
+        }
         var keys = new List<Usage>();
         var ok = true;
         var offset = lead;
@@ -280,7 +300,7 @@ internal sealed class ActionParser
             offset += raw.Length + 1;
             if (part.Length == 0)
             {
-                _diagnostics.Error(s.Location, $"'{text}' has an empty key name", "join key names with a single '+', e.g. ctrl+shift+t");
+                _diagnostics.Error(s.Location, $"'{MessageText.Short(text)}' has an empty key name", "join key names with a single '+', e.g. ctrl+shift+t");
                 return null;
             }
             if (part[0] == '@')
@@ -290,7 +310,7 @@ internal sealed class ActionParser
                 else
                 {
                     if (alias is not null)
-                        _diagnostics.Error(s.LocationOf(partOffset), $"'{part}' is {ActionPlaces.Describe(ActionPlaces.KindOf(alias))}; only a key or chord alias can be joined with '+'");
+                        _diagnostics.Error(s.LocationOf(partOffset), $"'{MessageText.Short(part)}' is {ActionPlaces.Describe(ActionPlaces.KindOf(alias))}; only a key or chord alias can be joined with '+'");
                     ok = false;
                 }
                 continue;
@@ -299,7 +319,7 @@ internal sealed class ActionParser
             {
                 if (keys.Contains(usage))
                 {
-                    _diagnostics.Error(s.LocationOf(partOffset), $"'{part}' appears twice in '{text}'");
+                    _diagnostics.Error(s.LocationOf(partOffset), $"'{MessageText.Short(part)}' appears twice in '{MessageText.Short(text)}'");
                     ok = false;
                 }
                 keys.Add(usage);
@@ -307,10 +327,10 @@ internal sealed class ActionParser
             }
             ok = false;
             if (part.Contains('(') || part.Contains(')') || part.Contains(','))
-                _diagnostics.Error(s.LocationOf(partOffset), $"unknown action '{part}'",
+                _diagnostics.Error(s.LocationOf(partOffset), $"unknown action '{MessageText.Short(part)}'",
                     "actions are a key name, a chord like ctrl+c, 'none', layer(x), toggle(x), oneshot(x), switch(x), set(name, 1) or @alias");
             else
-                _diagnostics.Error(s.LocationOf(partOffset), $"unknown key '{part}'", KeyNameSuggestions.For(part));
+                _diagnostics.Error(s.LocationOf(partOffset), $"unknown key '{MessageText.Short(part)}'", () => KeyNameSuggestions.For(part));
         }
         return ok ? new ChordAction(keys, s.Location) : null;
     }

@@ -23,7 +23,7 @@ internal sealed class BindingTableReader(DiagnosticBag diagnostics, ActionParser
                 if (seen.TryGetValue(identity, out var first))
                 {
                     var what = from.Count == 1 ? $"'{KeyNames.NameOf(from[0])}'" : $"the combo '{string.Join('+', from.Select(KeyNames.NameOf))}'";
-                    diagnostics.Error(entry.Key.Location, $"{what} is already bound at {first.Key.Location} (as '{first.Key.Value}')",
+                    diagnostics.Error(entry.Key.Location, $"{what} is already bound at {first.Key.Location} (as '{MessageText.Short(first.Key.Value)}')",
                         "remove one of the two lines");
                     from = null;
                 }
@@ -44,7 +44,7 @@ internal sealed class BindingTableReader(DiagnosticBag diagnostics, ActionParser
         var parts = key.Value.Split('+');
         if (parts.Length > MaxComboKeys)
         {
-            diagnostics.Error(key.Location, $"a combo can have at most {MaxComboKeys} keys, '{key.Value}' has {parts.Length}");
+            diagnostics.Error(key.Location, $"a combo can have at most {MaxComboKeys} keys, '{MessageText.Short(key.Value)}' has {parts.Length}");
             return null;
         }
         var keys = new List<Usage>(parts.Length);
@@ -57,19 +57,19 @@ internal sealed class BindingTableReader(DiagnosticBag diagnostics, ActionParser
             offset += raw.Length + 1;
             if (part.Length == 0)
             {
-                diagnostics.Error(key.Location, parts.Length == 1 ? "empty key name" : $"'{key.Value}' has an empty key name",
+                diagnostics.Error(key.Location, parts.Length == 1 ? "empty key name" : $"'{MessageText.Short(key.Value)}' has an empty key name",
                     "a combo is key names joined with '+', e.g. \"j+k\"");
                 return null;
             }
             if (!KeyNames.TryParse(part, out var usage) && !ModifierWords.TryParseKey(part, out usage))
             {
-                diagnostics.Error(at, $"unknown key '{part}'", KeyNameSuggestions.For(part));
+                diagnostics.Error(at, $"unknown key '{MessageText.Short(part)}'", () => KeyNameSuggestions.For(part));
                 ok = false;
                 continue;
             }
             if (keys.Contains(usage))
             {
-                diagnostics.Error(at, $"'{part}' appears twice in the combo '{key.Value}'");
+                diagnostics.Error(at, $"'{MessageText.Short(part)}' appears twice in the combo '{MessageText.Short(key.Value)}'");
                 ok = false;
                 continue;
             }

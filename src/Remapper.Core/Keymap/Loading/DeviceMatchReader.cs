@@ -35,8 +35,8 @@ internal sealed class DeviceMatchReader(ValueReader values)
                     else if (DeviceBusExtensions.TryParseKeymapName(busName.Value, out var bus)) match = match with { Bus = bus };
                     else
                     {
-                        values.Diagnostics.Error(busName.Location, $"unknown bus '{busName.Value}'",
-                            Suggestions.DidYouMean(busName.Value, Buses) ?? $"expected one of: {string.Join(", ", Buses)}");
+                        values.Diagnostics.Error(busName.Location, $"unknown bus '{MessageText.Short(busName.Value)}'",
+                            () => Suggestions.DidYouMean(busName.Value, Buses) ?? $"expected one of: {string.Join(", ", Buses)}");
                         ok = false;
                     }
                     break;

@@ -41,7 +41,8 @@ internal sealed class DeviceReader(ValueReader values, BindingTableReader bindin
         }
         if (table.Find("match") is null)
         {
-            values.Diagnostics.Error(table.Location, "this [[device]] has no match",
+            if (ValueReader.AllKnown(table, Known))
+                values.Diagnostics.Error(table.Location, "this [[device]] has no match",
                 "add e.g. match = { vendor_id = 0x05ac } to say which keyboards it is about");
             return null;
         }

@@ -14,8 +14,8 @@ internal static class HoldModeNames
     {
         if (values.String(node) is not { } s) return null;
         if (ByName.TryGetValue(s.Value, out var mode)) return mode;
-        values.Diagnostics.Error(s.Location, $"unknown tap-hold mode '{s.Value}'",
-            Suggestions.DidYouMean(s.Value, ByName.Keys) ?? $"expected one of: {string.Join(", ", ByName.Keys)}");
+        values.Diagnostics.Error(s.Location, $"unknown tap-hold mode '{MessageText.Short(s.Value)}'",
+            () => Suggestions.DidYouMean(s.Value, ByName.Keys) ?? $"expected one of: {string.Join(", ", ByName.Keys)}");
         return null;
     }
 }

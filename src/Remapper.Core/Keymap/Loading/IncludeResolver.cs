@@ -42,7 +42,7 @@ internal sealed class IncludeResolver(DiagnosticBag diagnostics)
         var full = FullPath(shown);
         if (full is null)
         {
-            diagnostics.Error(include.Location, $"'{include.Value}' is not a valid file path");
+            diagnostics.Error(include.Location, $"'{MessageText.Short(include.Value)}' is not a valid file path");
             return;
         }
         var cycleStart = _chain.FindIndex(c => c.FullPath == full);
@@ -61,7 +61,7 @@ internal sealed class IncludeResolver(DiagnosticBag diagnostics)
         var text = KeymapFileReader.TryRead(full, out var error);
         if (text is null)
         {
-            diagnostics.Error(include.Location, $"cannot include '{include.Value}': {error}", $"looked for {full}");
+            diagnostics.Error(include.Location, $"cannot include '{MessageText.Short(include.Value)}': {error}", $"looked for {full}");
             return;
         }
         Add(text, shown, full);

@@ -40,8 +40,11 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
 
         foreach (var (name, entry) in _layerNames)
             if (!actions.ReferencedLayers.Contains(name) && !actions.SawUnknownLayer)
-                diagnostics.Warning(entry.Key.Location, $"layer '{name}' is never activated",
-                    $"nothing says layer({name}), toggle({name}), oneshot({name}) or switch({name})");
+            {
+                var shown = MessageText.Short(name);
+                diagnostics.Warning(entry.Key.Location, $"layer '{shown}' is never activated",
+                    $"nothing says layer({shown}), toggle({shown}), oneshot({shown}) or switch({shown})");
+            }
 
         return new KeymapModel(mainPath, SupportedVersion, settings, devices, remap, layers, rules);
     }
@@ -59,7 +62,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
             case "include":
                 break; // followed by IncludeResolver
             case "settings":
-                if (_values.Table(entry.Value) is { } settings) _settings.Entries.AddRange(settings.Entries);
+                if (_values.Table(entry.Value) is { } settings) foreach (var e in settings.Entries) _settings.Add(e);
                 break;
             case "alias":
                 if (_values.Table(entry.Value) is { } aliases)
@@ -79,7 +82,11 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
                 CollectBlocks(entry, _rules, "rule");
                 break;
             default:
-                _values.UnknownKey(entry, "at the top level", TopLevel);
+                if (entry.Value is TomlTable or TomlArray { IsTableArray: true })
+                    diagnostics.Error(entry.Key.Location, $"unknown table [{MessageText.Short(entry.Key.Value)}]",
+                        () => Suggestions.DidYouMean(entry.Key.Value, TopLevel) ?? "tables are [settings], [alias], [remap], [layer.NAME], [[device]] and [[rule]]");
+                else
+                    _values.UnknownKey(entry, "at the top level", TopLevel);
                 break;
         }
     }
@@ -88,7 +95,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
     {
         var name = alias.Key.Value;
         if (!ActionParser.IsVariableName(name))
-            diagnostics.Error(alias.Key.Location, $"'{name}' is not a valid alias name",
+            diagnostics.Error(alias.Key.Location, $"'{MessageText.Short(name)}' is not a valid alias name",
                 name.StartsWith('@') ? "write the name without '@' here; use it as \"@name\"" : "use letters, digits and _");
         else if (_aliases.TryGetValue(name, out var first))
             diagnostics.Error(alias.Key.Location, $"alias '@{name}' is already defined at {first.Key.Location}");
@@ -106,12 +113,12 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
         }
         if (!ActionParser.IsVariableName(name))
         {
-            diagnostics.Error(layer.Key.Location, $"'{name}' is not a valid layer name", "use letters, digits and _");
+            diagnostics.Error(layer.Key.Location, $"'{MessageText.Short(name)}' is not a valid layer name", "use letters, digits and _");
             return;
         }
         if (layer.Value is not TomlTable table)
         {
-            diagnostics.Error(layer.Value.Location, $"layer '{name}' must be a table of key = action lines, got {layer.Value.KindName}",
+            diagnostics.Error(layer.Value.Location, $"layer '{MessageText.Short(name)}' must be a table of key = action lines, got {layer.Value.KindName}",
                 $"write [layer.{name}] on its own line, then one binding per line");
             return;
         }

@@ -58,7 +58,14 @@ internal static class NestingGuard
             if (!multiline && c == '\n') return; // unterminated: Tomlyn reports it
             if (c == quote && (!multiline || (i + 2 < text.Length && text[i + 1] == quote && text[i + 2] == quote)))
             {
-                for (var k = 0; k < opening; k++) Step(text, ref i, ref line, ref col);
+                if (!multiline)
+                {
+                    Step(text, ref i, ref line, ref col);
+                    return;
+                }
+                // TOML lets up to two quotes end the content right before the closing three (""""" closes
+                // after the fifth); take the whole run so a stray quote cannot start a string the parser never sees.
+                while (i < text.Length && text[i] == quote) Step(text, ref i, ref line, ref col);
                 return;
             }
             Step(text, ref i, ref line, ref col);

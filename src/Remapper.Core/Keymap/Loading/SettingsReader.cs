@@ -60,17 +60,23 @@ internal sealed class SettingsReader(ValueReader values)
         }
         var keys = new List<Usage>();
         var ok = true;
+        if (array.Items.Count > MaxEmergencyKeys)
+        {
+            values.Diagnostics.Error(array.Location,
+                $"the emergency sequence needs {MinEmergencyKeys} to {MaxEmergencyKeys} different keys, got {array.Items.Count}");
+            return null;
+        }
         foreach (var item in array.Items)
         {
             if (values.String(item) is not { } s) { ok = false; continue; }
             if (!ModifierWords.TryParseKey(s.Value, out var usage))
             {
-                values.Diagnostics.Error(s.Location, $"unknown key '{s.Value}'", KeyNameSuggestions.For(s.Value));
+                values.Diagnostics.Error(s.Location, $"unknown key '{MessageText.Short(s.Value)}'", () => KeyNameSuggestions.For(s.Value));
                 ok = false;
             }
             else if (keys.Contains(usage))
             {
-                values.Diagnostics.Error(s.Location, $"'{s.Value}' appears twice in the emergency keys");
+                values.Diagnostics.Error(s.Location, $"'{MessageText.Short(s.Value)}' appears twice in the emergency keys");
                 ok = false;
             }
             else keys.Add(usage);

@@ -6,9 +6,13 @@ internal static class Suggestions
     // Edit distance is quadratic; a pasted paragraph is not a typo of a key name.
     private const int MaxLength = 64;
 
+    // No real keymap has more layers or aliases than this; a generated one must not make each typo cost seconds.
+    private const int MaxCandidates = 2000;
+
     public static string? Nearest(string unknown, IEnumerable<string> candidates)
     {
         if (unknown.Length == 0 || unknown.Length > MaxLength) return null;
+        candidates = candidates.Take(MaxCandidates).ToList();
         var lower = unknown.ToLowerInvariant();
         // "term" is surely "term_ms", however close "tap" is by edit distance.
         if (unknown.Length >= 3 && candidates
@@ -20,7 +24,8 @@ internal static class Suggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            if (candidate.Length > MaxLength) continue;
+            // The distance is at least the difference in length: skip the quadratic work when that alone is too far.
+            if (candidate.Length > MaxLength || Math.Abs(candidate.Length - lower.Length) > Math.Max(2, lower.Length / 2)) continue;
             var d = Distance(lower, candidate.ToLowerInvariant());
             if (d < bestDistance) (best, bestDistance) = (candidate, d);
         }

@@ -61,18 +61,25 @@ internal sealed record TomlEntry(TomlString Key, TomlNode Value);
 
 internal sealed class TomlTable(SourceLocation location, bool isExplicit) : TomlNode(location)
 {
+    private readonly List<TomlEntry> _entries = [];
+
+    // First entry per key: a 1 MiB file can hold 200 000 keys, and a linear Find per key would never finish.
+    private readonly Dictionary<string, TomlEntry> _firstByKey = new(StringComparer.Ordinal);
+
     /// <summary>In source order. After includes merge, the same key may appear more than once (from different files).</summary>
-    public List<TomlEntry> Entries { get; } = [];
+    public IReadOnlyList<TomlEntry> Entries => _entries;
+
+    public void Add(TomlEntry entry)
+    {
+        _entries.Add(entry);
+        _firstByKey.TryAdd(entry.Key.Value, entry);
+    }
 
     /// <summary>False for tables only implied by a dotted key or a longer header (<c>[layer.nav]</c> implies <c>layer</c>).</summary>
     public bool IsExplicit { get; set; } = isExplicit;
 
     public override string KindName => "a table";
 
-    public TomlEntry? Find(string key)
-    {
-        foreach (var e in Entries)
-            if (e.Key.Value == key) return e;
-        return null;
-    }
+    /// <summary>The first entry with this key.</summary>
+    public TomlEntry? Find(string key) => _firstByKey.GetValueOrDefault(key);
 }

@@ -3,7 +3,7 @@ using Tomlyn.Parsing;
 namespace Remapper.Core.Keymap.Loading;
 
 /// <summary>One file's text → <see cref="TomlTable"/>, with TOML syntax errors as diagnostics at their position.</summary>
-internal static class TomlSourceParser
+internal static partial class TomlSourceParser
 {
     public static TomlTable Parse(string text, string file, DiagnosticBag diagnostics)
     {
@@ -34,9 +34,21 @@ internal static class TomlSourceParser
             if (line == lastLine) continue;
             lastLine = line;
             var at = new SourceLocation(file, line, message.Span.Start.Column + 1);
-            if (message.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error) diagnostics.Error(at, $"invalid TOML: {message.Message}");
-            else diagnostics.Warning(at, message.Message);
+            var said = ShortenQuotes(message.Message ?? "");
+            if (message.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error) diagnostics.Error(at, $"invalid TOML: {said}");
+            else diagnostics.Warning(at, said);
         }
         return new TomlTreeBuilder(file, diagnostics).Build(document);
     }
+
+    /// <summary>Tomlyn quotes what it found, which after an unclosed string can be the rest of the file.</summary>
+    private static string ShortenQuotes(string message)
+    {
+        var shortened = QuotedText().Replace(message, m => m.Value[0] + MessageText.Short(m.Value[1..^1]) + m.Value[^1]);
+        // An unbalanced quote escapes the pattern above; keep at least the message itself readable.
+        return shortened.Length <= 160 ? shortened : string.Concat(shortened.AsSpan(0, 160), "…");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("`[^`]*`|'[^']*'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedText();
 }

@@ -42,7 +42,7 @@ internal sealed class TomlTreeBuilder(string file, DiagnosticBag diagnostics)
             {
                 var array = new TomlArray(at, isTableArray: true);
                 array.Items.Add(item);
-                parent.Entries.Add(new TomlEntry(last, array));
+                parent.Add(new TomlEntry(last, array));
                 return item;
             }
             if (existing.Value is TomlArray { IsTableArray: true } tables)
@@ -50,13 +50,13 @@ internal sealed class TomlTreeBuilder(string file, DiagnosticBag diagnostics)
                 tables.Items.Add(item);
                 return item;
             }
-            diagnostics.Error(last.Location, $"'{last.Value}' is already defined at {existing.Key.Location} and cannot also be an array of tables");
+            diagnostics.Error(last.Location, $"'{MessageText.Short(last.Value)}' is already defined at {existing.Key.Location} and cannot also be an array of tables");
             return null;
         }
         if (existing is null)
         {
             var table = new TomlTable(at, isExplicit: true);
-            parent.Entries.Add(new TomlEntry(last, table));
+            parent.Add(new TomlEntry(last, table));
             return table;
         }
         if (existing.Value is TomlTable { IsExplicit: false } implied)
@@ -78,14 +78,14 @@ internal sealed class TomlTreeBuilder(string file, DiagnosticBag diagnostics)
         {
             case null:
                 var table = new TomlTable(part.Location, isExplicit: false);
-                parent.Entries.Add(new TomlEntry(part, table));
+                parent.Add(new TomlEntry(part, table));
                 return table;
             case TomlTable t:
                 return t;
             case TomlArray { IsTableArray: true } array when array.Items.Count > 0 && array.Items[^1] is TomlTable lastItem:
                 return lastItem;
             default:
-                diagnostics.Error(part.Location, $"'{part.Value}' is already defined at {existing.Key.Location} as {existing.Value.KindName}, not a table");
+                diagnostics.Error(part.Location, $"'{MessageText.Short(part.Value)}' is already defined at {existing.Key.Location} as {existing.Value.KindName}, not a table");
                 return null;
         }
     }
@@ -106,10 +106,10 @@ internal sealed class TomlTreeBuilder(string file, DiagnosticBag diagnostics)
         var key = path[^1];
         if (parent.Find(key.Value) is { } first)
         {
-            diagnostics.Error(key.Location, $"'{key.Value}' is defined twice in the same table; the first is at {first.Key.Location}");
+            diagnostics.Error(key.Location, $"'{MessageText.Short(key.Value)}' is defined twice in the same table; the first is at {first.Key.Location}");
             return;
         }
-        parent.Entries.Add(new TomlEntry(key, value));
+        parent.Add(new TomlEntry(key, value));
     }
 
     // Recursion depth is bounded: NestingGuard rejected anything nested more than 64 deep.

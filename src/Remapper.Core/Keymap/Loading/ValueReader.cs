@@ -61,16 +61,23 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
         return result;
     }
 
+    /// <summary>
+    /// False when the table has a key not in <paramref name="known"/>. That key was reported as unknown and is
+    /// probably the "missing" one misspelt (<c>hodl</c>), so "missing 'hold'" would only repeat the same mistake.
+    /// </summary>
+    public static bool AllKnown(TomlTable table, IEnumerable<string> known) =>
+        table.Entries.All(e => known.Contains(e.Key.Value));
+
     public void UnknownKey(TomlEntry entry, string where, IEnumerable<string> known) =>
-        diagnostics.Error(entry.Key.Location, $"unknown key '{entry.Key.Value}' {where}",
-            Suggestions.DidYouMean(entry.Key.Value, known) ?? $"expected one of: {string.Join(", ", known)}");
+        diagnostics.Error(entry.Key.Location, $"unknown key '{MessageText.Short(entry.Key.Value)}' {where}",
+            () => Suggestions.DidYouMean(entry.Key.Value, known) ?? $"expected one of: {string.Join(", ", known)}");
 
     /// <summary>The same setting given twice: only possible when includes merge tables.</summary>
     public bool IsRepeated(TomlTable table, TomlEntry entry)
     {
-        var first = table.Entries.First(e => e.Key.Value == entry.Key.Value);
-        if (ReferenceEquals(first, entry)) return false;
-        diagnostics.Error(entry.Key.Location, $"'{entry.Key.Value}' is already set at {first.Key.Location}");
+        var first = table.Find(entry.Key.Value);
+        if (first is null || ReferenceEquals(first, entry)) return false;
+        diagnostics.Error(entry.Key.Location, $"'{MessageText.Short(entry.Key.Value)}' is already set at {first.Key.Location}");
         return true;
     }
 }
