@@ -17,6 +17,12 @@ public sealed record EventLoopOptions
 
     /// <summary>How often to look again while a keyboard is denied or busy (besides inotify changes).</summary>
     public TimeSpan ReprobeInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often to retry a busy keyboard. Nothing in /dev/input changes when the other program lets go, so this is
+    /// polled; a grab attempt is cheap, and the user expects the keyboard back within moments.
+    /// </summary>
+    public TimeSpan BusyReprobeInterval { get; init; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>
@@ -349,8 +355,10 @@ public sealed unsafe class EventLoop : IDisposable
                 SetStatus(eventName, status with { State = KeyboardState.Gone, Detail = $"{status.DevNode} went away", Fix = null });
         }
 
-        bool anyProblem = _statuses.Values.Any(s => s.IsProblem);
-        _nextReprobeMs = anyProblem ? Environment.TickCount64 + (long)_options.ReprobeInterval.TotalMilliseconds : long.MaxValue;
+        var interval = _statuses.Values.Any(s => s.State == KeyboardState.Busy) ? _options.BusyReprobeInterval
+            : _statuses.Values.Any(s => s.IsProblem) ? _options.ReprobeInterval
+            : Timeout.InfiniteTimeSpan;
+        _nextReprobeMs = interval == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)interval.TotalMilliseconds;
         PublishStatus();
     }
 
