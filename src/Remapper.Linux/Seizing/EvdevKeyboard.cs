@@ -76,8 +76,9 @@ public sealed unsafe class EvdevKeyboard : IDisposable
         }
         keyboard._grabbed = true;
 
-        // Anything pressed between the last check and the grab: its press went elsewhere too.
-        keyboard.ReadKernelKeyState(keyboard.HeldBeforeGrab.Raw, out _);
+        // Not re-read after the grab: a key pressed just after it is ours, and dropping its press would lose it.
+        // A key pressed between the last check and the grab sends us only its release, which the loop drops
+        // because the engine never saw it go down.
         errno = 0;
         return keyboard;
     }
