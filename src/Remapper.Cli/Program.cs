@@ -1,9 +1,4 @@
-using System.CommandLine;
-using Remapper.Cli.Commands;
+using Remapper.Cli;
 
-// STUB command tree: the offline commands (check, test, keys) land with the foundation work.
-var root = new RootCommand("Remapper: a keyboard remapping daemon");
-root.Subcommands.Add(RunCommand.Create());
-root.Subcommands.Add(DevicesCommand.Create());
-root.Subcommands.Add(DoctorCommand.Create());
-return root.Parse(args).Invoke();
+// The tree is built in RemapperCli (run, check, test, keys, devices, doctor) so tests can drive it in-process.
+return RemapperCli.Run(args, Console.Out, Console.Error);

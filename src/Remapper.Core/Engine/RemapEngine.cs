@@ -1,4 +1,6 @@
 using Remapper.Core.Devices;
+using Remapper.Core.Engine.Actions;
+using Remapper.Core.Hid;
 
 namespace Remapper.Core.Engine;
 
@@ -6,21 +8,304 @@ namespace Remapper.Core.Engine;
 /// The rule engine: physical key events in, virtual key changes out. Pure and single-threaded; time comes
 /// only from the events and <see cref="Advance"/>, so the same input gives the same output.
 /// </summary>
-public sealed class RemapEngine
+/// <remarks>
+/// An event passes: the physical filter (drops repeats and strays) → the emergency sequence → combos
+/// (RemapEngine.Combos.cs) → the decision queue, where a pending tap-hold holds later events back
+/// (RemapEngine.TapHold.cs) → dispatch: rules (RemapEngine.Rules.cs), else the layer lookup, and the
+/// action's press. Every press remembers its action so its release undoes exactly that. After warm-up
+/// nothing here allocates: all tables are fixed-size arrays.
+/// </remarks>
+public sealed partial class RemapEngine
 {
-    public RemapEngine(CompiledKeymap keymap, IKeyOutput output) => throw new NotImplementedException();
+    private const int MaxActiveKeys = 128;
+    private const int QueueCapacity = 256;
+    private const int MaxPhysicalKeys = 256;
 
-    /// <summary>Registers a keyboard and returns the slot its events carry.</summary>
-    public int AttachDevice(KeyboardIdentity identity) => throw new NotImplementedException();
+    private readonly OutputState _output;
+    private readonly ActiveKeyTable _active = new(MaxActiveKeys);
+    private readonly EventQueue _queue = new(QueueCapacity);
+    private readonly PhysicalKeys _physical = new(MaxPhysicalKeys);
+    private DeviceSlot[] _slots = [];
+    private CompiledKeymap _keymap;
+    private EngineState _state;
+    private int _nextToken = 1;
 
-    /// <summary>A keyboard went away: whatever it held is released as if its keys went up.</summary>
-    public void DetachDevice(int slot, long nowUs) => throw new NotImplementedException();
+    public RemapEngine(CompiledKeymap keymap, IKeyOutput output)
+    {
+        _keymap = keymap;
+        _output = new OutputState(output);
+        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length);
+    }
 
-    public void Process(in KeyEvent e) => throw new NotImplementedException();
+    public CompiledKeymap Keymap => _keymap;
 
-    /// <summary>Lets timers (tap-hold terms, combo windows, held-down thresholds) that are due at <paramref name="nowUs"/> fire.</summary>
-    public void Advance(long nowUs) => throw new NotImplementedException();
+    /// <summary>The time of the step being processed: an event's time, or a timer's deadline while it fires.</summary>
+    public long NowUs { get; private set; }
+
+    /// <summary>Paused: every key passes through unchanged (the emergency sequence, or <c>remapper pause</c>).</summary>
+    public bool IsPaused { get; private set; }
+
+    /// <summary>How many output keys are down right now (0 once everything is released).</summary>
+    public int PressedOutputCount => _output.DownCount;
+
+    public bool IsOutputDown(Usage usage) => _output.IsDown(usage);
 
     /// <summary>When <see cref="Advance"/> next has work, or <see cref="long.MaxValue"/>.</summary>
-    public long NextDeadlineUs => throw new NotImplementedException();
+    public long NextDeadlineUs
+    {
+        get
+        {
+            long deadline = long.MaxValue;
+            if (_pending.Active) deadline = _pending.DeadlineUs;
+            if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
+            for (int i = 0; i < _active.Count; i++)
+                if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
+            return deadline;
+        }
+    }
+
+    /// <summary>Registers a keyboard and returns the slot its events carry.</summary>
+    public int AttachDevice(KeyboardIdentity identity)
+    {
+        int slot = Array.FindIndex(_slots, s => !s.InUse);
+        if (slot < 0)
+        {
+            slot = _slots.Length;
+            Array.Resize(ref _slots, _slots.Length + 4);
+            for (int i = slot; i < _slots.Length; i++) _slots[i] = new DeviceSlot();
+        }
+        _slots[slot].Attach(identity, _keymap);
+        return slot;
+    }
+
+    /// <summary>A keyboard went away: whatever it held is released as if its keys went up at <paramref name="nowUs"/>.</summary>
+    public void DetachDevice(int slot, long nowUs)
+    {
+        Advance(nowUs);
+        for (int i = _physical.Count - 1; i >= 0; i--)
+        {
+            if (i >= _physical.Count || _physical.DeviceAt(i) != slot) continue;
+            Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs));
+        }
+        if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
+    }
+
+    public void Process(in KeyEvent e)
+    {
+        long time = Math.Max(e.TimeUs, NowUs);
+        Advance(time);
+        Entry(e with { TimeUs = time });
+    }
+
+    /// <summary>Lets timers (tap-hold terms, combo windows, held-down thresholds) due by <paramref name="nowUs"/> fire, in order.</summary>
+    public void Advance(long nowUs)
+    {
+        while (true)
+        {
+            long deadline = NextDeadlineUs;
+            if (deadline > nowUs) break;
+            if (deadline > NowUs) NowUs = deadline;
+            FireTimers(deadline);
+        }
+        if (nowUs > NowUs) NowUs = nowUs;
+    }
+
+    /// <summary>Pauses (everything released, keys pass through) or resumes remapping.</summary>
+    public void SetPaused(bool paused)
+    {
+        if (paused == IsPaused) return;
+        ResetAll();
+        IsPaused = paused;
+    }
+
+    /// <summary>
+    /// Runs a new keymap from now on. Everything held is released once first: the old keymap's meaning of
+    /// a held key must not leak into the new one, and a later release of that key then does nothing.
+    /// </summary>
+    public void ReplaceKeymap(CompiledKeymap keymap)
+    {
+        ResetAll();
+        _keymap = keymap;
+        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length);
+        foreach (var slot in _slots) slot.Configure(keymap);
+        _emergencyMask = 0;
+    }
+
+    /// <summary>Releases every output key and forgets every press (shutdown, emergency).</summary>
+    public void ReleaseAll() => ResetAll();
+
+    public bool SetVariable(string name, int value)
+    {
+        int i = _keymap.VariableIndex(name);
+        if (i < 0) return false;
+        _state.Variables[i] = value;
+        return true;
+    }
+
+    public int GetVariable(string name)
+    {
+        int i = _keymap.VariableIndex(name);
+        return i < 0 ? 0 : _state.Variables[i];
+    }
+
+    /// <summary>Makes <paramref name="layer"/> the base layer (like <c>switch(layer)</c>).</summary>
+    public bool SetBaseLayer(string layer)
+    {
+        int i = _keymap.LayerIndex(layer);
+        if (i < 0) return false;
+        _state.Layers.BaseLayer = i;
+        return true;
+    }
+
+    /// <summary>The base layer and then every active layer, bottom to top (for status and monitor).</summary>
+    public IReadOnlyList<string> ActiveLayers
+    {
+        get
+        {
+            var names = new List<string> { _keymap.LayerNames[_state.Layers.BaseLayer] };
+            for (int i = 0; i < _state.Layers.Count; i++) names.Add(_keymap.LayerNames[_state.Layers.LayerAt(i)]);
+            return names;
+        }
+    }
+
+    private void Entry(in KeyEvent e)
+    {
+        if (!_physical.Apply(e)) return;
+        if (CheckEmergency(e)) return;
+        if (IsPaused)
+        {
+            PassThrough(e);
+            return;
+        }
+        ComboEntry(e);
+    }
+
+    private void FireTimers(long deadline)
+    {
+        if (_comboCount > 0 && _comboDeadlineUs <= deadline) ResolveCombo();
+        if (_pending.Active && _pending.DeadlineUs <= deadline)
+        {
+            DecideHold();
+            Pump();
+        }
+        for (int i = 0; i < _active.Count; i++)
+            if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
+    }
+
+    /// <summary>Puts an event behind any undecided tap-hold and processes whatever can be processed.</summary>
+    private void Enqueue(in KeyEvent e)
+    {
+        if (_queue.IsFull && _pending.Active)
+        {
+            // Someone is holding a tap-hold key while mashing 256 others: decide now rather than drop.
+            DecideHold();
+            Pump();
+        }
+        if (_queue.IsFull) return;
+        _queue.Enqueue(e);
+        Pump();
+    }
+
+    private void Dispatch(in KeyEvent e)
+    {
+        if (e.Down) DispatchDown(e);
+        else DispatchUp(e);
+    }
+
+    private void DispatchDown(in KeyEvent e)
+    {
+        MarkOtherKeysPressed();
+        if (_active.IsFull) return; // dropped whole: its release will find nothing, so nothing can stick
+        var trigger = new Trigger(_nextToken++, e.Device, e.Usage);
+
+        KeyAction action;
+        if (e.Usage.Page == ComboPage)
+        {
+            action = _keymap.Combos[e.Usage.Id].Action;
+        }
+        else if (SlotOf(e.Device)?.Ignored == true)
+        {
+            action = SelfKeyAction.Instance;
+        }
+        else
+        {
+            var rule = MatchRule(e, out byte consumed);
+            if (rule is not null)
+            {
+                _state.Layers.ConsumeOneShots();
+                PressRule(trigger, rule, consumed, e.TimeUs);
+                return;
+            }
+            action = Lookup(e.Device, e.Usage);
+        }
+        _state.Layers.ConsumeOneShots();
+
+        if (action is TapHoldKeyAction tapHold)
+        {
+            BeginTapHold(trigger, tapHold, e.TimeUs);
+            return;
+        }
+        Activate(trigger, action, e.TimeUs);
+    }
+
+    private void DispatchUp(in KeyEvent e)
+    {
+        int i = _active.Find(e.Device, e.Usage);
+        if (i < 0) return;
+        var key = _active.RemoveAt(i);
+        if (key.Rule is not null) ReleaseRule(key, e.TimeUs);
+        else key.Action?.Release(_state, key.Trigger);
+    }
+
+    private void Activate(in Trigger trigger, KeyAction action, long timeUs)
+    {
+        if (_active.IsFull) return;
+        ref var key = ref _active.Add();
+        key.Token = trigger.Token;
+        key.Device = trigger.Device;
+        key.Usage = trigger.Usage;
+        key.PressTimeUs = timeUs;
+        key.Action = action;
+        action.Press(_state, trigger);
+    }
+
+    /// <summary>Active layers from the top, then the keyboard's own remaps, then the base layer, then [remap], then the key itself.</summary>
+    private KeyAction Lookup(int device, Usage usage)
+    {
+        uint key = usage.Packed;
+        var layers = _state.Layers;
+        for (int i = layers.Count - 1; i >= 0; i--)
+        {
+            if (_keymap.Layers[layers.LayerAt(i)].TryGetValue(key, out var action) && !ReferenceEquals(action, TransparentKeyAction.Instance))
+                return action;
+        }
+        int profile = SlotOf(device)?.Profile ?? -1;
+        if (profile >= 0 && _keymap.Profiles[profile].TryGetValue(key, out var own)) return own;
+        if (layers.BaseLayer != 0 && _keymap.Layers[layers.BaseLayer].TryGetValue(key, out var based) && !ReferenceEquals(based, TransparentKeyAction.Instance))
+            return based;
+        return _keymap.Layers[0].TryGetValue(key, out var remap) ? remap : SelfKeyAction.Instance;
+    }
+
+    private void PassThrough(in KeyEvent e)
+    {
+        if (e.Down) Activate(new Trigger(_nextToken++, e.Device, e.Usage), SelfKeyAction.Instance, e.TimeUs);
+        else DispatchUp(e);
+    }
+
+    private DeviceSlot? SlotOf(int device) =>
+        (uint)device < (uint)_slots.Length && _slots[device].InUse ? _slots[device] : null;
+
+    /// <summary>Lets go of everything: output, presses, pending decisions. Physical key tracking stays, so later releases are recognised as strays.</summary>
+    private void ResetAll()
+    {
+        _output.ReleaseAll();
+        _active.Clear();
+        _queue.Clear();
+        _pending = default;
+        _examined = 0;
+        _comboCount = 0;
+        _firedCount = 0;
+        _lastTap = default;
+        _state.Layers.ClearPressBound();
+    }
 }

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Remapper.Cli;
+
+/// <summary>
+/// Reads a user-named text file, turning every way it can go wrong (missing, a folder, no permission,
+/// too big, not text) into a one-line message instead of an exception.
+/// </summary>
+internal static class TextFiles
+{
+    /// <summary>Far beyond any hand-written keymap or test file; stops a mistaken path to a disk image early.</summary>
+    public const long MaxBytes = 4 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static bool TryRead(string path, out string text, out string error)
+    {
+        text = "";
+        error = "";
+        try
+        {
+            if (Directory.Exists(path)) { error = $"'{path}' is a folder, not a file"; return false; }
+            var info = new FileInfo(path);
+            if (!info.Exists) { error = $"'{path}' does not exist"; return false; }
+            if (info.Length > MaxBytes) { error = $"'{path}' is too large ({info.Length} bytes; the limit is {MaxBytes} bytes)"; return false; }
+
+            var bytes = File.ReadAllBytes(path);
+            var nul = Array.IndexOf(bytes, (byte)0);
+            if (nul >= 0) { error = $"'{path}' is not a text file (binary data at byte {nul})"; return false; }
+            try
+            {
+                text = StrictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                error = $"'{path}' is not a text file (it is not valid UTF-8)";
+                return false;
+            }
+            if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = $"cannot read '{path}': permission denied";
+            return false;
+        }
+        catch (IOException e)
+        {
+            error = $"cannot read '{path}': {e.Message}";
+            return false;
+        }
+    }
+}

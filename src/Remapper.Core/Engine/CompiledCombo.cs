@@ -1,0 +1,12 @@
+using Remapper.Core.Engine.Actions;
+using Remapper.Core.Hid;
+
+namespace Remapper.Core.Engine;
+
+/// <summary>Keys that, pressed together within the combo term, act as one key.</summary>
+/// <param name="Layer">The layer that defines it (0 = <c>[remap]</c>); only active while that layer is.</param>
+/// <param name="Profile">The <c>[[device]]</c> block it belongs to, or -1 for every keyboard.</param>
+internal sealed record CompiledCombo(Usage[] Keys, KeyAction Action, int Layer, int Profile)
+{
+    public bool Contains(Usage usage) => Array.IndexOf(Keys, usage) >= 0;
+}

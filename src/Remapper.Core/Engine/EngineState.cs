@@ -1,0 +1,16 @@
+namespace Remapper.Core.Engine;
+
+/// <summary>The parts of the engine actions may change: the output, the layer stack and the variables.</summary>
+internal sealed class EngineState
+{
+    public EngineState(OutputState output, int layerCount, int variableCount)
+    {
+        Output = output;
+        Layers = new LayerStack(layerCount);
+        Variables = new int[variableCount];
+    }
+
+    public OutputState Output { get; }
+    public LayerStack Layers { get; }
+    public int[] Variables { get; }
+}

@@ -1,0 +1,172 @@
+using Remapper.Core.Hid;
+
+namespace Remapper.Core.Engine;
+
+/// <summary>
+/// Combos: a key that belongs to a combo is held back until the combo term shows what it is part of.
+/// All keys of a combo come from one keyboard (a press on another keyboard ends the wait).
+/// When the held keys are exactly a combo (and no longer combo could still complete) the combo fires as
+/// one synthetic key; its press is released when the first of its keys goes up, the other releases are
+/// swallowed. Any key that does not fit, any release, or the end of the term flushes the held keys
+/// through unchanged (or fires the combo they exactly form).
+/// </summary>
+public sealed partial class RemapEngine
+{
+    /// <summary>Synthetic usages for fired combos: page 0xFFFF, id = combo index. Never reach the output.</summary>
+    internal const ushort ComboPage = 0xFFFF;
+
+    private const int MaxComboKeys = 8;
+    private const int MaxFiredCombos = 16;
+
+    private struct FiredCombo
+    {
+        public int Combo;
+        public int Device;
+
+        /// <summary>Bit i set while the combo's key i is still physically down.</summary>
+        public int Held;
+
+        public bool Released;
+    }
+
+    private readonly KeyEvent[] _comboBuffer = new KeyEvent[MaxComboKeys];
+    private readonly FiredCombo[] _fired = new FiredCombo[MaxFiredCombos];
+    private int _comboCount;
+    private long _comboDeadlineUs;
+    private int _firedCount;
+
+    private void ComboEntry(in KeyEvent e)
+    {
+        if (!e.Down)
+        {
+            if (ReleaseFiredMember(e)) return;
+            if (_comboCount > 0)
+            {
+                // Any release ends the wait: held-back presses must not be overtaken by a later release.
+                ResolveCombo();
+                if (ReleaseFiredMember(e)) return;
+            }
+            Enqueue(e);
+            return;
+        }
+
+        if (_comboCount > 0)
+        {
+            if (e.Device == _comboBuffer[0].Device && !IsBuffered(e) && _comboCount < MaxComboKeys
+                && AnyCandidate(e.Usage, e.Device, minKeys: _comboCount + 1))
+            {
+                _comboBuffer[_comboCount++] = e;
+                int exact = ExactCombo();
+                if (exact >= 0 && !AnyCandidate(Usages.None, e.Device, minKeys: _comboCount + 1)) FireCombo(exact);
+                return;
+            }
+            ResolveCombo();
+        }
+
+        if (_keymap.ComboKeys.Contains(e.Usage.Packed) && SlotOf(e.Device)?.Ignored != true
+            && AnyCandidate(e.Usage, e.Device, minKeys: 2))
+        {
+            _comboBuffer[0] = e;
+            _comboCount = 1;
+            _comboDeadlineUs = e.TimeUs + _keymap.ComboTermUs;
+            return;
+        }
+        Enqueue(e);
+    }
+
+    /// <summary>The term ran out or something interrupted: fire the exact combo if the held keys form one, else let them through.</summary>
+    private void ResolveCombo()
+    {
+        if (_comboCount == 0) return;
+        int exact = ExactCombo();
+        if (exact >= 0)
+        {
+            FireCombo(exact);
+            return;
+        }
+        int count = _comboCount;
+        _comboCount = 0;
+        for (int i = 0; i < count; i++) Enqueue(_comboBuffer[i]);
+    }
+
+    private void FireCombo(int combo)
+    {
+        int device = _comboBuffer[_comboCount - 1].Device;
+        var keys = _keymap.Combos[combo].Keys;
+        int held = 0;
+        for (int i = 0; i < _comboCount; i++) held |= 1 << Array.IndexOf(keys, _comboBuffer[i].Usage);
+        _comboCount = 0;
+        if (_firedCount == MaxFiredCombos) return; // more than 16 combos held at once: drop this one whole
+        _fired[_firedCount++] = new FiredCombo { Combo = combo, Device = device, Held = held };
+        Enqueue(new KeyEvent(device, new Usage(ComboPage, (ushort)combo), true, NowUs));
+    }
+
+    /// <summary>A key of a fired combo went up: the first one releases the combo, all are swallowed.</summary>
+    private bool ReleaseFiredMember(in KeyEvent e)
+    {
+        for (int i = 0; i < _firedCount; i++)
+        {
+            ref var fired = ref _fired[i];
+            if (fired.Device != e.Device) continue;
+            int bit = Array.IndexOf(_keymap.Combos[fired.Combo].Keys, e.Usage);
+            if (bit < 0 || (fired.Held & (1 << bit)) == 0) continue;
+            fired.Held &= ~(1 << bit);
+            bool releaseNow = !fired.Released;
+            fired.Released = true;
+            var release = new KeyEvent(fired.Device, new Usage(ComboPage, (ushort)fired.Combo), false, e.TimeUs);
+            if (fired.Held == 0) _fired[i] = _fired[--_firedCount];
+            if (releaseNow) Enqueue(release);
+            return true;
+        }
+        return false;
+    }
+
+    private bool IsBuffered(in KeyEvent e)
+    {
+        for (int i = 0; i < _comboCount; i++)
+            if (_comboBuffer[i].Usage == e.Usage && _comboBuffer[i].Device == e.Device) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Is there an active combo of at least <paramref name="minKeys"/> keys that contains every buffered key
+    /// (and <paramref name="extra"/>, unless it is None)?
+    /// </summary>
+    private bool AnyCandidate(Usage extra, int device, int minKeys)
+    {
+        var combos = _keymap.Combos;
+        for (int c = 0; c < combos.Length; c++)
+        {
+            var combo = combos[c];
+            if (combo.Keys.Length < minKeys || !IsComboActive(combo, device)) continue;
+            if (!extra.IsNone && !combo.Contains(extra)) continue;
+            if (ContainsBuffer(combo)) return true;
+        }
+        return false;
+    }
+
+    private int ExactCombo()
+    {
+        var combos = _keymap.Combos;
+        int device = _comboBuffer[_comboCount - 1].Device;
+        for (int c = 0; c < combos.Length; c++)
+        {
+            var combo = combos[c];
+            if (combo.Keys.Length == _comboCount && IsComboActive(combo, device) && ContainsBuffer(combo)) return c;
+        }
+        return -1;
+    }
+
+    private bool ContainsBuffer(CompiledCombo combo)
+    {
+        for (int i = 0; i < _comboCount; i++)
+            if (!combo.Contains(_comboBuffer[i].Usage)) return false;
+        return true;
+    }
+
+    private bool IsComboActive(CompiledCombo combo, int device)
+    {
+        if (combo.Profile >= 0 && (SlotOf(device)?.Profile ?? -1) != combo.Profile) return false;
+        return _state.Layers.IsActive(combo.Layer);
+    }
+}

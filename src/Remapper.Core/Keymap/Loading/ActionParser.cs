@@ -1,0 +1,317 @@
+using Remapper.Core.Hid;
+
+namespace Remapper.Core.Keymap.Loading;
+
+/// <summary>
+/// Action values (<c>"ctrl+t"</c>, <c>"layer(nav)"</c>, <c>["a", "b"]</c>, <c>{ tap, hold }</c>, <c>"@alias"</c>)
+/// → <see cref="ActionModel"/>, checked against the place they are written in. Returns null after reporting
+/// an error, so one mistake gives one diagnostic.
+/// </summary>
+internal sealed class ActionParser
+{
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set"];
+    private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
+
+    private readonly DiagnosticBag _diagnostics;
+    private readonly ValueReader _values;
+    private readonly IReadOnlyDictionary<string, TomlEntry> _layers;
+    private readonly IReadOnlyDictionary<string, TomlEntry> _aliases;
+    private readonly Dictionary<string, ActionModel?> _resolved = new(StringComparer.Ordinal);
+    private readonly List<string> _resolving = [];
+
+    public ActionParser(DiagnosticBag diagnostics, IReadOnlyDictionary<string, TomlEntry> layers,
+        IReadOnlyDictionary<string, TomlEntry> aliases)
+    {
+        _diagnostics = diagnostics;
+        _values = new ValueReader(diagnostics);
+        _layers = layers;
+        _aliases = aliases;
+    }
+
+    /// <summary>Layers some action activates: a layer nobody activates is dead weight worth a warning.</summary>
+    public HashSet<string> ReferencedLayers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True once a misspelt layer name was reported: any layer might be the one meant, so none is "never activated".</summary>
+    public bool SawUnknownLayer { get; private set; }
+
+    /// <summary>Resolves every alias once, so mistakes in an unused alias are reported too.</summary>
+    public void ResolveAllAliases()
+    {
+        foreach (var name in _aliases.Keys) ResolveAlias(name, null);
+    }
+
+    public ActionModel? Parse(TomlNode node, ActionPlace place)
+    {
+        switch (node)
+        {
+            case TomlString s:
+                return ParseString(s, place);
+            case TomlArray array when place.TakesArrays():
+                return ParseSequence(array);
+            case TomlArray array:
+                _diagnostics.Error(array.Location, $"a list can't be used {place.Describe()}",
+                    $"use {place.Accepted()}");
+                return null;
+            case TomlTable table when place.Allows(ActionKind.TapHold):
+                return ParseTapHold(table);
+            case TomlTable table:
+                _diagnostics.Error(table.Location,
+                    $"a tap-hold table can't be used {place.Describe()}; it can only be the value of a key in [remap], a layer or a device's remap");
+                return null;
+            default:
+                _diagnostics.WrongType(node, place.TakesArrays() ? "a string, an array or a table" : "a string");
+                return null;
+        }
+    }
+
+    /// <summary>Items of a list, with sequences that came through an alias spliced in.</summary>
+    public List<ActionModel>? ParseItems(TomlArray array, ActionPlace place)
+    {
+        if (array.Items.Count == 0)
+        {
+            _diagnostics.Error(array.Location, "an empty list does nothing", "use \"none\" for a key that does nothing");
+            return null;
+        }
+        var items = new List<ActionModel>();
+        var ok = true;
+        foreach (var item in array.Items)
+        {
+            if (item is TomlArray nested)
+            {
+                _diagnostics.Error(nested.Location, "lists can't be nested", $"a list item takes {place.Accepted()}");
+                ok = false;
+                continue;
+            }
+            var action = Parse(item, place);
+            if (action is null) ok = false;
+            else if (action is SequenceAction fromAlias) items.AddRange(fromAlias.Steps);
+            else items.Add(action);
+        }
+        return ok ? items : null;
+    }
+
+    private SequenceAction? ParseSequence(TomlArray array) =>
+        ParseItems(array, ActionPlace.SequenceStep) is { } steps ? new SequenceAction(steps, array.Location) : null;
+
+    private TapHoldAction? ParseTapHold(TomlTable table)
+    {
+        ActionModel? tap = null, hold = null;
+        HoldMode? mode = null;
+        int? term = null, quickTap = null;
+        var ok = true;
+        foreach (var entry in table.Entries)
+        {
+            switch (entry.Key.Value)
+            {
+                case "tap":
+                    tap = Parse(entry.Value, ActionPlace.TapHoldTap);
+                    ok &= tap is not null;
+                    break;
+                case "hold":
+                    hold = Parse(entry.Value, ActionPlace.TapHoldHold);
+                    ok &= hold is not null;
+                    break;
+                case "mode":
+                    mode = HoldModeNames.Read(entry.Value, _values);
+                    ok &= mode is not null;
+                    break;
+                case "term_ms":
+                    term = _values.Integer(entry, 1, 10_000);
+                    ok &= term is not null;
+                    break;
+                case "quick_tap_ms":
+                    quickTap = _values.Integer(entry, 0, 10_000);
+                    ok &= quickTap is not null;
+                    break;
+                default:
+                    _values.UnknownKey(entry, "in a tap-hold", TapHoldKeys);
+                    ok = false;
+                    break;
+            }
+        }
+        var missing = (table.Find("tap"), table.Find("hold")) switch
+        {
+            (null, null) => "'tap' and 'hold'",
+            (null, _) => "'tap'",
+            (_, null) => "'hold'",
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            _diagnostics.Error(table.Location, $"a tap-hold needs {missing}", "e.g. { tap = \"escape\", hold = \"left_control\" }");
+            return null;
+        }
+        return ok && tap is not null && hold is not null
+            ? new TapHoldAction(tap, hold, mode, term, quickTap, table.Location)
+            : null;
+    }
+
+    public ActionModel? ParseString(TomlString s, ActionPlace place)
+    {
+        var text = s.Value.Trim();
+        var lead = s.Value.Length - s.Value.TrimStart().Length;
+        ActionModel? action;
+        if (text.Length == 0)
+        {
+            _diagnostics.Error(s.Location, "empty action", "use \"none\" for a key that does nothing");
+            return null;
+        }
+        if (text.Equals("none", StringComparison.OrdinalIgnoreCase))
+            action = new NoAction(s.Location);
+        else if (text.Equals("transparent", StringComparison.OrdinalIgnoreCase) || text == "_")
+            action = new TransparentAction(s.Location);
+        else if (text[0] == '@' && !text.Contains('+'))
+        {
+            action = ResolveAlias(text[1..], (s, lead));
+        }
+        else if (text.IndexOf('(') is var open and > 0 && !text.Contains('+'))
+            action = ParseFunction(s, text, open, lead);
+        else
+            action = ParseChord(s, text, lead);
+        if (action is null) return null;
+
+        var kind = ActionPlaces.KindOf(action);
+        if (place.Allows(kind)) return action;
+        if (kind == ActionKind.Transparent)
+            _diagnostics.Error(s.Location, "'transparent' only makes sense in a layer",
+                "use \"none\" to disable a key, or remove the line to keep its usual meaning");
+        else
+            _diagnostics.Error(s.Location, $"{ActionPlaces.Describe(kind)} can't be used {place.Describe()}",
+                $"use {place.Accepted()}");
+        return null;
+    }
+
+    private ActionModel? ResolveAlias(string name, (TomlString Where, int Offset)? use)
+    {
+        if (!_aliases.TryGetValue(name, out var definition))
+        {
+            if (use is { } u)
+                _diagnostics.Error(u.Where.LocationOf(u.Offset), $"unknown alias '@{name}'",
+                    Suggestions.Nearest(name, _aliases.Keys) is { } near ? $"did you mean '@{near}'?" : "define it under [alias]");
+            return null;
+        }
+        if (_resolved.TryGetValue(name, out var done)) return done;
+        var cycleStart = _resolving.IndexOf(name);
+        if (cycleStart >= 0)
+        {
+            var chain = string.Join(" → ", _resolving.Skip(cycleStart).Append(name).Select(n => "@" + n));
+            var at = use is { } u ? u.Where.LocationOf(u.Offset) : definition.Key.Location;
+            _diagnostics.Error(at, $"alias cycle: {chain}", "an alias can't refer back to itself");
+            foreach (var n in _resolving.Skip(cycleStart)) _resolved[n] = null;
+            return null;
+        }
+        _resolving.Add(name);
+        var action = Parse(definition.Value, ActionPlace.AliasDefinition);
+        _resolving.RemoveAt(_resolving.Count - 1);
+        // A cycle found below already marked this alias as failed; keep that.
+        if (!_resolved.ContainsKey(name)) _resolved[name] = action;
+        return _resolved[name];
+    }
+
+    private ActionModel? ParseFunction(TomlString s, string text, int open, int lead)
+    {
+        var function = text[..open].Trim();
+        if (!text.EndsWith(')'))
+        {
+            _diagnostics.Error(s.Location, $"'{text}' is missing its closing ')'");
+            return null;
+        }
+        var argument = text[(open + 1)..^1].Trim();
+        var argumentOffset = lead + open + 1 + (text[(open + 1)..^1].Length - text[(open + 1)..^1].TrimStart().Length);
+        var kind = function.ToLowerInvariant() switch
+        {
+            "layer" => LayerActionKind.Momentary,
+            "toggle" => LayerActionKind.Toggle,
+            "oneshot" => LayerActionKind.OneShot,
+            "switch" => LayerActionKind.SwitchBase,
+            "set" => (LayerActionKind?)null,
+            _ => (LayerActionKind)(-1),
+        };
+        if (kind is null) return ParseSet(s, argument, argumentOffset);
+        if ((int)kind.Value < 0)
+        {
+            _diagnostics.Error(s.LocationOf(lead), $"unknown action '{function}(…)'",
+                Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
+            return null;
+        }
+        if (argument.Length == 0)
+        {
+            _diagnostics.Error(s.Location, $"{function}() needs a layer name, e.g. {function}(nav)");
+            return null;
+        }
+        if (argument != KeymapModel.BaseLayerName && !_layers.ContainsKey(argument))
+        {
+            SawUnknownLayer = true;
+            _diagnostics.Error(s.LocationOf(argumentOffset), $"unknown layer '{argument}'",
+                Suggestions.DidYouMean(argument, _layers.Keys.Append(KeymapModel.BaseLayerName))
+                ?? (_layers.Count == 0 ? "define it with a [layer." + argument + "] table" : $"layers are: {string.Join(", ", _layers.Keys)}"));
+            return null;
+        }
+        ReferencedLayers.Add(argument);
+        return new LayerAction(kind.Value, argument, s.Location);
+    }
+
+    private SetVariableAction? ParseSet(TomlString s, string arguments, int offset)
+    {
+        var parts = arguments.Split(',');
+        if (parts.Length != 2 || !IsVariableName(parts[0].Trim()) ||
+            !int.TryParse(parts[1].Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            _diagnostics.Error(s.LocationOf(offset), $"set() takes a variable name and an integer, got '{arguments}'",
+                "e.g. set(vim_mode, 1)");
+            return null;
+        }
+        return new SetVariableAction(parts[0].Trim(), value, s.Location);
+    }
+
+    internal static bool IsVariableName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') &&
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+
+    private ChordAction? ParseChord(TomlString s, string text, int lead)
+    {
+        var keys = new List<Usage>();
+        var ok = true;
+        var offset = lead;
+        foreach (var raw in text.Split('+'))
+        {
+            var part = raw.Trim();
+            var partOffset = offset + (raw.Length - raw.TrimStart().Length);
+            offset += raw.Length + 1;
+            if (part.Length == 0)
+            {
+                _diagnostics.Error(s.Location, $"'{text}' has an empty key name", "join key names with a single '+', e.g. ctrl+shift+t");
+                return null;
+            }
+            if (part[0] == '@')
+            {
+                var alias = ResolveAlias(part[1..], (s, partOffset));
+                if (alias is ChordAction chord) keys.AddRange(chord.Keys);
+                else
+                {
+                    if (alias is not null)
+                        _diagnostics.Error(s.LocationOf(partOffset), $"'{part}' is {ActionPlaces.Describe(ActionPlaces.KindOf(alias))}; only a key or chord alias can be joined with '+'");
+                    ok = false;
+                }
+                continue;
+            }
+            if (ModifierWords.TryParseKey(part, out var usage))
+            {
+                if (keys.Contains(usage))
+                {
+                    _diagnostics.Error(s.LocationOf(partOffset), $"'{part}' appears twice in '{text}'");
+                    ok = false;
+                }
+                keys.Add(usage);
+                continue;
+            }
+            ok = false;
+            if (part.Contains('(') || part.Contains(')') || part.Contains(','))
+                _diagnostics.Error(s.LocationOf(partOffset), $"unknown action '{part}'",
+                    "actions are a key name, a chord like ctrl+c, 'none', layer(x), toggle(x), oneshot(x), switch(x), set(name, 1) or @alias");
+            else
+                _diagnostics.Error(s.LocationOf(partOffset), $"unknown key '{part}'", KeyNameSuggestions.For(part));
+        }
+        return ok ? new ChordAction(keys, s.Location) : null;
+    }
+}

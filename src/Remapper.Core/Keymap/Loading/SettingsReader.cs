@@ -1,0 +1,87 @@
+using Remapper.Core.Hid;
+
+namespace Remapper.Core.Keymap.Loading;
+
+/// <summary><c>[settings]</c> → <see cref="KeymapSettings"/>, defaults for whatever is not given.</summary>
+internal sealed class SettingsReader(ValueReader values)
+{
+    public const int MinEmergencyKeys = 2, MaxEmergencyKeys = 6;
+
+    private static readonly string[] Known =
+    [
+        "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
+        "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "emergency",
+    ];
+
+    public KeymapSettings Read(TomlTable? table)
+    {
+        var settings = new KeymapSettings();
+        if (table is null) return settings;
+        foreach (var entry in table.Entries)
+        {
+            if (values.IsRepeated(table, entry)) continue;
+            switch (entry.Key.Value)
+            {
+                case "tapping_term_ms" when values.Integer(entry, 1, 10_000) is { } v:
+                    settings = settings with { TappingTermMs = v };
+                    break;
+                case "quick_tap_ms" when values.Integer(entry, 0, 10_000) is { } v:
+                    settings = settings with { QuickTapTermMs = v };
+                    break;
+                case "combo_term_ms" when values.Integer(entry, 1, 1_000) is { } v:
+                    settings = settings with { ComboTermMs = v };
+                    break;
+                case "tap_hold_mode" when HoldModeNames.Read(entry.Value, values) is { } v:
+                    settings = settings with { TapHoldMode = v };
+                    break;
+                case "rule_alone_timeout_ms" when values.Integer(entry, 1, 60_000) is { } v:
+                    settings = settings with { RuleAloneTimeoutMs = v };
+                    break;
+                case "rule_held_down_threshold_ms" when values.Integer(entry, 1, 60_000) is { } v:
+                    settings = settings with { RuleHeldDownThresholdMs = v };
+                    break;
+                case "emergency" when ReadEmergency(entry.Value) is { } v:
+                    settings = settings with { EmergencySequence = v };
+                    break;
+                default:
+                    if (!Known.Contains(entry.Key.Value)) values.UnknownKey(entry, "in [settings]", Known);
+                    break;
+            }
+        }
+        return settings;
+    }
+
+    private List<Usage>? ReadEmergency(TomlNode node)
+    {
+        if (node is not TomlArray array)
+        {
+            values.Diagnostics.WrongType(node, "an array of key names");
+            return null;
+        }
+        var keys = new List<Usage>();
+        var ok = true;
+        foreach (var item in array.Items)
+        {
+            if (values.String(item) is not { } s) { ok = false; continue; }
+            if (!ModifierWords.TryParseKey(s.Value, out var usage))
+            {
+                values.Diagnostics.Error(s.Location, $"unknown key '{s.Value}'", KeyNameSuggestions.For(s.Value));
+                ok = false;
+            }
+            else if (keys.Contains(usage))
+            {
+                values.Diagnostics.Error(s.Location, $"'{s.Value}' appears twice in the emergency keys");
+                ok = false;
+            }
+            else keys.Add(usage);
+        }
+        if (ok && keys.Count is < MinEmergencyKeys or > MaxEmergencyKeys)
+        {
+            values.Diagnostics.Error(array.Location,
+                $"the emergency sequence needs {MinEmergencyKeys} to {MaxEmergencyKeys} different keys, got {keys.Count}",
+                "e.g. [\"left_control\", \"spacebar\", \"escape\"]");
+            return null;
+        }
+        return ok ? keys : null;
+    }
+}

@@ -1,0 +1,140 @@
+using CsCheck;
+using Remapper.Core.Devices;
+using Remapper.Core.Engine;
+using Remapper.Core.Hid;
+using Remapper.Core.Keymap;
+using static Remapper.Core.Tests.Engine.Km;
+
+namespace Remapper.Core.Tests.Engine;
+
+/// <summary>
+/// The promises a user relies on, checked on random keymaps and random typing: nothing stays pressed once
+/// every key is up and timers have run; every output up matches an earlier down; the engine never throws —
+/// also across keymap swaps and keyboards unplugged mid-press.
+/// </summary>
+public class EngineInvariantTests
+{
+    // The keys random typing uses: letters, modifiers, and the emergency keys so pausing gets exercised too.
+    private static readonly Usage[] Pool = [A, B, C, D, F, H, J, KK, L, S, Space, Caps, LCtrl, LShift, Esc, RGui];
+
+    private static readonly string[] LayerNames = ["nav", "sym"];
+
+    /// <summary>A keymap from a genome of small numbers, so CsCheck can shrink failures to the smallest keymap.</summary>
+    internal static KeymapModel BuildKeymap(int[] genome, int[] combos)
+    {
+        var remap = new List<Binding>();
+        var layers = LayerNames.Select(_ => new List<Binding>()).ToArray();
+        var rules = new List<RuleModel>();
+        for (int i = 0; i + 2 < genome.Length; i += 3)
+        {
+            var key = Pool[genome[i] % Pool.Length];
+            int kind = genome[i + 1] % 12;
+            int arg = genome[i + 2];
+            var target = Pool[arg % Pool.Length];
+            string layer = LayerNames[arg % LayerNames.Length];
+            var mode = (HoldMode)(arg % 3);
+            ActionModel? action = kind switch
+            {
+                0 => Chord(target),
+                1 => Chord(LCtrl, target),
+                2 => TapHold(Chord(target), Chord(LShift), mode, 150 + arg % 100, arg % 2 == 0 ? 120 : null),
+                3 => TapHold(Chord(key), Layer(layer), mode),
+                4 => Layer(layer),
+                5 => Layer(layer, LayerActionKind.Toggle),
+                6 => Layer(layer, LayerActionKind.OneShot),
+                7 => Layer(arg % 3 == 0 ? "base" : layer, LayerActionKind.SwitchBase),
+                8 => new SequenceAction([Chord(target), Chord(LShift, key)], At),
+                9 => new NoAction(At),
+                _ => null,
+            };
+            if (kind == 10)
+                rules.Add(Rule(key, to: Chord(target), alone: Chord(Esc), heldDown: arg % 2 == 0 ? Chord(LCtrl) : null,
+                    mandatory: arg % 3 == 0 ? [0x11] : null, optional: (byte)(arg % 5 == 0 ? 0xFF : 0)));
+            else if (kind == 11)
+                rules.Add(Rule(key, to: new SetVariableAction("v", arg % 2, At), afterUp: Chord(target),
+                    conditions: [new VariableCondition("v", 1, arg % 3 == 0, At)]));
+            else if (action is not null)
+            {
+                var table = arg % 4 == 0 ? layers[arg % 2] : remap;
+                if (table.All(b => b.From.Count != 1 || b.From[0] != key)) table.Add(Bind(key, action));
+            }
+        }
+        for (int i = 0; i + 2 < combos.Length; i += 3)
+        {
+            var a = Pool[combos[i] % Pool.Length];
+            var b = Pool[combos[i + 1] % Pool.Length];
+            if (a == b) continue;
+            var keys = new[] { a, b };
+            if (remap.Any(x => x.From.Count == 2 && x.From.Contains(a) && x.From.Contains(b))) continue;
+            remap.Add(Combo(Chord(Pool[combos[i + 2] % Pool.Length]), keys));
+        }
+        return Model(remap: [.. remap], layers: [.. LayerNames.Select((n, i) => LayerDef(n, [.. layers[i]]))], rules: [.. rules]);
+    }
+
+    private static readonly Gen<(int[] Genome, int[] Combos, (int Key, int Device, int Wait)[] Events)> Cases =
+        Gen.Select(
+            Gen.Int[0, 999].Array[0, 36],
+            Gen.Int[0, 999].Array[0, 9],
+            Gen.Select(Gen.Int[0, Pool.Length - 1], Gen.Int[0, 1], Gen.Int[0, 260]).Array[1, 120]);
+
+    [Fact]
+    public void Nothing_stays_pressed_and_every_up_matches_a_down()
+    {
+        Cases.Sample(c =>
+        {
+            var (output, engine) = Run(c.Genome, c.Combos, c.Events);
+            Assert.Empty(output.Violations);
+            Assert.Empty(output.Down);
+            Assert.Equal(0, engine.PressedOutputCount);
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void Same_input_and_clock_give_the_same_output()
+    {
+        Cases.Sample(c =>
+        {
+            var (first, _) = Run(c.Genome, c.Combos, c.Events);
+            var (second, _) = Run(c.Genome, c.Combos, c.Events);
+            Assert.Equal(first.TimedLog, second.TimedLog);
+        }, iter: 300);
+    }
+
+    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, (int Key, int Device, int Wait)[] events)
+    {
+        var output = new RecordingOutput();
+        var engine = new RemapEngine(CompiledKeymap.Compile(BuildKeymap(genome, combos)), output);
+        output.Clock = () => engine.NowUs;
+        int[] slots =
+        [
+            engine.AttachDevice(new KeyboardIdentity("i8042", "AT Translated Set 2 keyboard", DeviceBus.I8042, 1, 1)),
+            engine.AttachDevice(new KeyboardIdentity("usb", "USB Keyboard", DeviceBus.Usb, 2, 2)),
+        ];
+        var held = new HashSet<(int, Usage)>();
+        long now = 0;
+        foreach (var (key, device, wait) in events)
+        {
+            now += wait * 1000L;
+            if (wait % 7 == 0) engine.Advance(now);
+            if (wait == 97) engine.ReplaceKeymap(CompiledKeymap.Compile(BuildKeymap([.. genome.Reverse()], combos)));
+            if (wait == 131)
+            {
+                // Unplugged mid-typing, then plugged back in under a new slot.
+                engine.DetachDevice(slots[device], now);
+                held.RemoveWhere(h => h.Item1 == slots[device]);
+                slots[device] = engine.AttachDevice(new KeyboardIdentity("replug", "Replugged", DeviceBus.Bluetooth, 3, 3));
+            }
+            var usage = Pool[key];
+            bool down = held.Add((slots[device], usage));
+            if (!down) held.Remove((slots[device], usage));
+            engine.Process(new KeyEvent(slots[device], usage, down, now));
+        }
+        foreach (var (device, usage) in held)
+        {
+            now += 5000;
+            engine.Process(new KeyEvent(device, usage, false, now));
+        }
+        engine.Advance(now + 60_000_000);
+        return (output, engine);
+    }
+}

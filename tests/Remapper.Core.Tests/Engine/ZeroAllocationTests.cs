@@ -1,0 +1,99 @@
+using Remapper.Core.Devices;
+using Remapper.Core.Engine;
+using Remapper.Core.Hid;
+using Remapper.Core.Keymap;
+using static Remapper.Core.Tests.Engine.Km;
+
+namespace Remapper.Core.Tests.Engine;
+
+/// <summary>The hot path must not allocate: a GC pause in the middle of typing is added latency.</summary>
+public class ZeroAllocationTests
+{
+    private sealed class CountingOutput : IKeyOutput
+    {
+        public int Changes;
+        public void Send(Usage usage, bool down) => Changes++;
+    }
+
+    /// <summary>Home-row tap-hold, two layers, combos and rules: the kinds of keymap people actually run.</summary>
+    internal static KeymapModel RealisticKeymap() => Model(
+        remap:
+        [
+            Bind(Caps, TapHold(Chord(Esc), Chord(LCtrl))),
+            Bind(A, TapHold(Chord(A), Chord(LGui), HoldMode.PermissiveHold)),
+            Bind(S, TapHold(Chord(S), Chord(LAlt), HoldMode.PermissiveHold)),
+            Bind(D, TapHold(Chord(D), Chord(LShift), HoldMode.HoldOnTimeout)),
+            Bind(F, TapHold(Chord(F), Layer("nav"), HoldMode.HoldOnOtherKeyPress)),
+            Bind(Space, Layer("sym", LayerActionKind.OneShot)),
+            Combo(Chord(Esc), J, KK),
+            Combo(Chord(Backspace), KK, L),
+        ],
+        layers:
+        [
+            LayerDef("nav", Bind(H, Chord(Left)), Bind(J, Chord(Down)), Bind(KK, Chord(Up)), Bind(L, Chord(Right))),
+            LayerDef("sym", Bind(H, Chord(LShift, K(0x26))), Bind(J, Chord(LShift, K(0x27)))),
+        ],
+        rules:
+        [
+            Rule(RGui, to: Chord(LShift, LCtrl, LAlt, LGui), alone: Chord(Esc)),
+            Rule(H, to: Chord(Backspace), mandatory: [0x11]),
+            Rule(X, to: new SetVariableAction("x", 1, At), afterUp: new SetVariableAction("x", 0, At)),
+            Rule(C, to: Chord(K(0x4C)), conditions: [new VariableCondition("x", 1, false, At)]),
+        ]);
+
+    /// <summary>A fixed typing pattern over the realistic keymap: rolls, holds, combos, layer use, rules.</summary>
+    internal static KeyEvent[] TypingPattern(int device)
+    {
+        var script = new (Usage Key, bool Down, int GapMs)[]
+        {
+            (A, true, 30), (S, true, 40), (A, false, 30), (S, false, 60),          // rolled home-row mods
+            (D, true, 20), (H, true, 250), (H, false, 20), (D, false, 30),          // held past the term
+            (F, true, 20), (J, true, 30), (J, false, 20), (F, false, 40),           // layer by hold
+            (J, true, 10), (KK, true, 10), (J, false, 30), (KK, false, 40),         // combo
+            (Caps, true, 30), (C, true, 20), (C, false, 10), (Caps, false, 40),     // ctrl+c via tap-hold
+            (Space, true, 20), (Space, false, 20), (H, true, 20), (H, false, 30),   // one-shot layer
+            (RGui, true, 50), (RGui, false, 30),                                    // rule alone
+            (LCtrl, true, 20), (H, true, 20), (H, false, 20), (LCtrl, false, 20),   // rule with mandatory ctrl
+            (X, true, 20), (C, true, 20), (C, false, 20), (X, false, 20),           // variables
+            (B, true, 15), (B, false, 15), (L, true, 15), (L, false, 15),           // plain keys
+        };
+        var events = new KeyEvent[script.Length];
+        long t = 0;
+        for (int i = 0; i < script.Length; i++)
+        {
+            t += script[i].GapMs * 1000L;
+            events[i] = new KeyEvent(device, script[i].Key, script[i].Down, t);
+        }
+        return events;
+    }
+
+    [Fact]
+    public void Processing_100000_events_allocates_nothing()
+    {
+        var output = new CountingOutput();
+        var engine = new RemapEngine(CompiledKeymap.Compile(RealisticKeymap()), output);
+        int device = engine.AttachDevice(new KeyboardIdentity("usb", "kb", DeviceBus.Usb, 1, 1));
+        var pattern = TypingPattern(device);
+        long span = pattern[^1].TimeUs + 1000_000;
+
+        long offset = 0;
+        void Drive(int events)
+        {
+            for (int i = 0; i < events; i++)
+            {
+                var e = pattern[i % pattern.Length];
+                if (i > 0 && i % pattern.Length == 0) offset += span;
+                engine.Process(e with { TimeUs = e.TimeUs + offset });
+                if (engine.NextDeadlineUs <= e.TimeUs + offset + 1000) engine.Advance(e.TimeUs + offset + 1000);
+            }
+        }
+
+        Drive(pattern.Length * 50); // warm-up: JIT, tiering, dictionary caches
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Drive(100_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(output.Changes > 50_000, $"the pattern should produce output, got {output.Changes} changes");
+    }
+}
