@@ -22,7 +22,7 @@ public sealed record InputDeviceInfo(
 {
     public DeviceBus Bus => (DeviceBus)BusType;
 
-    public DeviceKind Kind => KeyboardClassifier.Classify(EventTypes, Keys);
+    public DeviceKind Kind { get; } = KeyboardClassifier.Classify(EventTypes, Keys, ReportDescriptor);
 
     /// <summary>Ours (from this or another Remapper instance): never seized, whatever its name says.</summary>
     public bool IsOwnVirtualKeyboard => VirtualKeyboardIdentity.Matches(Name, Vendor, Product, Uniq);

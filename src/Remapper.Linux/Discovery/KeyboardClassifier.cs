@@ -1,3 +1,5 @@
+using Remapper.Core.Hid;
+
 namespace Remapper.Linux.Discovery;
 
 /// <summary>Decides from key capabilities whether an input device is something a user types on.</summary>
@@ -12,6 +14,21 @@ public static class KeyboardClassifier
     private const int BtnMouse = 0x110; // BTN_LEFT: a pointer, whatever else it has
     private const int BtnTouch = 0x14a;
     private const int EvKey = 1;
+
+    /// <summary>
+    /// Capabilities decide; a HID report descriptor, when there is one, can only veto. hid-input maps page-0x07
+    /// usages to keys wherever they appear, so a vendor collection can grow "letter keys" without being a
+    /// keyboard — but the descriptor never promotes a node: every node of a HID device shares one descriptor,
+    /// and its mouse node must not be grabbed because the device also has a keyboard collection.
+    /// </summary>
+    public static DeviceKind Classify(CapabilityBitmap eventTypes, CapabilityBitmap keys, byte[]? reportDescriptor)
+    {
+        var kind = Classify(eventTypes, keys);
+        if (kind != DeviceKind.Keyboard || reportDescriptor is null || reportDescriptor.Length == 0) return kind;
+        var descriptor = ReportDescriptorParser.Parse(reportDescriptor);
+        if (!descriptor.IsValid) return kind;
+        return descriptor.IsKeyboard || descriptor.HasConsumerControl ? kind : DeviceKind.NotKeyboard;
+    }
 
     public static DeviceKind Classify(CapabilityBitmap eventTypes, CapabilityBitmap keys)
     {

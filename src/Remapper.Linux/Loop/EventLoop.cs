@@ -336,10 +336,10 @@ public sealed unsafe class EventLoop : IDisposable
             present.Add(device.EventName);
             if (IsSeized(device)) continue;
 
-            var ignoredBy = DeviceMatcher.IgnoringBlock(_deviceBlocks, device.Identity);
+            var ignoredBy = DeviceRules.IgnoringBlock(_deviceBlocks, device.Identity);
             if (ignoredBy is not null)
             {
-                var rule = DeviceMatcher.Describe(ignoredBy);
+                var rule = DeviceRules.Describe(ignoredBy);
                 SetStatus(device.EventName, new KeyboardStatus(device.Identity, device.DevNode, device.Kind, KeyboardState.Ignored,
                     $"ignored by {rule}", IgnoredBy: rule));
                 continue;

@@ -98,11 +98,10 @@ public sealed unsafe class UhidKeyboard : IVirtualKeyboard
     /// <summary>Lets go of every key (before destroying, and when remapping pauses).</summary>
     public void ReleaseAll()
     {
-        for (int i = 0; ; i++)
+        for (int i = 0; i < VirtualKeyboardReports.ReportCount; i++)
         {
             int length = _reports.WriteAllReleased(i, _report);
-            if (length == 0) break;
-            WriteEvent(Uhid.WriteInput2(_event, _report.AsSpan(0, length)));
+            if (length > 0) WriteEvent(Uhid.WriteInput2(_event, _report.AsSpan(0, length)));
         }
     }
 

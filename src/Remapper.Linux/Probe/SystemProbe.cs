@@ -24,10 +24,10 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
         foreach (var device in all)
         {
             if (!device.IsCandidate) continue;
-            var ignoredBy = DeviceMatcher.IgnoringBlock(deviceBlocks, device.Identity);
+            var ignoredBy = DeviceRules.IgnoringBlock(deviceBlocks, device.Identity);
             if (ignoredBy is not null)
             {
-                var rule = DeviceMatcher.Describe(ignoredBy);
+                var rule = DeviceRules.Describe(ignoredBy);
                 keyboards.Add(new KeyboardStatus(device.Identity, device.DevNode, device.Kind, KeyboardState.Ignored, $"ignored by {rule}", IgnoredBy: rule));
                 continue;
             }

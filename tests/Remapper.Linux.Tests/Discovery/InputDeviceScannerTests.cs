@@ -11,6 +11,44 @@ public class InputDeviceScannerTests : IDisposable
 
     public void Dispose() => _fs.Dispose();
 
+    // The HID boot keyboard: modifiers, reserved byte, LED output, six key slots.
+    private static readonly byte[] BootKeyboard =
+    [
+        0x05, 0x01, 0x09, 0x06, 0xa1, 0x01, 0x05, 0x07, 0x19, 0xe0, 0x29, 0xe7, 0x15, 0x00, 0x25, 0x01, 0x75, 0x01, 0x95, 0x08,
+        0x81, 0x02, 0x95, 0x01, 0x75, 0x08, 0x81, 0x01, 0x95, 0x05, 0x75, 0x01, 0x05, 0x08, 0x19, 0x01, 0x29, 0x05, 0x91, 0x02,
+        0x95, 0x01, 0x75, 0x03, 0x91, 0x01, 0x95, 0x06, 0x75, 0x08, 0x15, 0x00, 0x25, 0x65, 0x05, 0x07, 0x19, 0x00, 0x29, 0x65,
+        0x81, 0x00, 0xc0,
+    ];
+
+    // A vendor-defined collection that reports keyboard-page usages: hid-input gives it letter keys anyway.
+    private static readonly byte[] VendorCollection =
+    [
+        0x06, 0x00, 0xff, 0x09, 0x01, 0xa1, 0x01, 0x05, 0x07, 0x19, 0x00, 0x29, 0x65, 0x15, 0x00, 0x25, 0x65, 0x75, 0x08,
+        0x95, 0x06, 0x81, 0x00, 0xc0,
+    ];
+
+    [Fact]
+    public void Letter_keys_from_a_vendor_collection_do_not_make_a_keyboard()
+    {
+        _fs.AddDevice(4, "Vendor Gadget", 0x03, 0x1234, 0x0001, "usb-9/input2", reportDescriptor: VendorCollection);
+        Assert.Equal(DeviceKind.NotKeyboard, Only().Kind);
+    }
+
+    [Fact]
+    public void The_mouse_node_of_a_keyboard_hid_device_is_still_not_a_keyboard()
+    {
+        _fs.AddDevice(4, "Logitech K400 Mouse", 0x03, 0x046d, 0x4024, "usb-9/input2", keyCaps: "1f0000 0 0 0 0", evCaps: "17",
+            reportDescriptor: BootKeyboard);
+        Assert.Equal(DeviceKind.NotKeyboard, Only().Kind);
+    }
+
+    [Fact]
+    public void A_corrupt_descriptor_leaves_the_decision_to_the_capabilities()
+    {
+        _fs.AddDevice(4, "Odd Keyboard", 0x03, 0x1234, 0x0002, "usb-9/input0", reportDescriptor: [0xa1, 0x01, 0xa1]);
+        Assert.Equal(DeviceKind.Keyboard, Only().Kind);
+    }
+
     private InputDeviceInfo Only() => Assert.Single(Scanner.Scan());
 
     [Fact]
@@ -31,12 +69,12 @@ public class InputDeviceScannerTests : IDisposable
     public void Usb_keyboard_is_external_and_keeps_its_report_descriptor()
     {
         _fs.AddDevice(4, "QEMU QEMU USB Keyboard", 0x03, 0x0627, 0x0001, "usb-0000:00:04.0-1/input0",
-            reportDescriptor: [0x05, 0x01, 0x09, 0x06, 0xa1, 0x01, 0xc0]);
+            reportDescriptor: BootKeyboard);
         var d = Only();
         Assert.Equal(DeviceKind.Keyboard, d.Kind);
         Assert.False(d.IsBuiltIn);
         Assert.Equal("usb:0627:0001:usb-0000:00:04.0-1/input0", d.Identity.Id);
-        Assert.Equal(7, d.ReportDescriptor!.Length);
+        Assert.Equal(BootKeyboard.Length, d.ReportDescriptor!.Length);
     }
 
     [Fact]
