@@ -22,14 +22,14 @@ internal static class DevicesCommand
             var result = new SystemProbe(ProbeEnvironment.System()).Run(keymap?.Devices ?? []);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(result.Snapshot, StatusJson.Context.StatusSnapshot));
-                return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? 1 : 0;
+                parse.Out().WriteLine(JsonSerializer.Serialize(result.Snapshot, StatusJson.Context.StatusSnapshot));
+                return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
             }
-            Print(result.Snapshot.Keyboards, Console.Out);
-            if (result.Snapshot.InputNote is not null) Console.Out.WriteLine(result.Snapshot.InputNote);
+            Print(result.Snapshot.Keyboards, parse.Out());
+            if (result.Snapshot.InputNote is not null) parse.Out().WriteLine(result.Snapshot.InputNote);
             int others = result.AllDevices.Count - result.Snapshot.Keyboards.Count;
-            if (others > 0) Console.Out.WriteLine($"({others} other input device(s) — mice, buttons, our own virtual keyboard — are not keyboards to seize)");
-            return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? 1 : 0;
+            if (others > 0) parse.Out().WriteLine($"({others} other input device(s) — mice, buttons, our own virtual keyboard — are not keyboards to seize)");
+            return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

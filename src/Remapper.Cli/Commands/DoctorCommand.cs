@@ -22,10 +22,10 @@ internal static class DoctorCommand
             var result = new SystemProbe(ProbeEnvironment.System()).Run(model?.Devices ?? []);
             var report = DoctorReport.Build(result.Snapshot, keymapCheck);
             if (parse.GetValue(json))
-                Console.Out.WriteLine(JsonSerializer.Serialize(report, StatusJson.Context.DoctorReport));
+                parse.Out().WriteLine(JsonSerializer.Serialize(report, StatusJson.Context.DoctorReport));
             else
-                Print(report, Console.Out);
-            return report.Ok ? 0 : 1;
+                Print(report, parse.Out());
+            return report.Ok ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }

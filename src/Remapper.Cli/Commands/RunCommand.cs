@@ -21,16 +21,16 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        var config = new Option<string?>("--config") { Description = "Keymap file (default: config/default.toml next to the binary, else /etc/remapper/config.toml)" };
+        var config = new Option<string?>("--config") { Description = "Keymap file (default: the shipped config/default.toml, else /etc/remapper/config.toml)" };
         var output = new Option<string>("--output") { Description = "Virtual keyboard: auto (uhid, else uinput), uhid or uinput", DefaultValueFactory = _ => "auto" };
         output.AcceptOnlyFromAmong("auto", "uhid", "uinput");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every key event (debug level)" };
         var command = new Command("run", "Run the remapper in the foreground") { config, output, verbose };
-        command.SetAction(parse => Run(parse.GetValue(config), parse.GetValue(output) ?? "auto", parse.GetValue(verbose)));
+        command.SetAction(parse => Run(parse.Out(), parse.GetValue(config), parse.GetValue(output) ?? "auto", parse.GetValue(verbose)));
         return command;
     }
 
-    private static int Run(string? configPath, string outputChoice, bool verbose)
+    private static int Run(TextWriter stdout, string? configPath, string outputChoice, bool verbose)
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
@@ -38,7 +38,7 @@ internal static class RunCommand
             .CreateLogger();
         try
         {
-            return RunLogged(configPath, outputChoice);
+            return RunLogged(stdout, configPath, outputChoice);
         }
         finally
         {
@@ -46,14 +46,14 @@ internal static class RunCommand
         }
     }
 
-    private static int RunLogged(string? configPath, string outputChoice)
+    private static int RunLogged(TextWriter stdout, string? configPath, string outputChoice)
     {
         var model = TryLoadKeymap(configPath, out var check);
         if (model is null)
         {
             Log.Error("keymap {Path} not loaded:", check.Path);
             foreach (var d in check.Diagnostics) Log.Error("  {Diagnostic}", d);
-            return 1;
+            return ExitCodes.Failed;
         }
         Log.Information("keymap: {Path}", check.Path ?? "none found; keys pass through unchanged");
 
@@ -82,7 +82,7 @@ internal static class RunCommand
             var probe = new SystemProbe(env).Run(model.Devices, outputStatus);
             if (probe.Snapshot.InputNote is not null) Log.Error("  input devices: {Note}", probe.Snapshot.InputNote);
             Log.Error("`remapper doctor` explains every problem found");
-            return 1;
+            return ExitCodes.Failed;
         }
         Log.Information("virtual keyboard: {Kind} ({Reason})", keyboard.Kind.ToString().ToLowerInvariant(), outputStatus.Reason);
 
@@ -99,8 +99,8 @@ internal static class RunCommand
             if (status.InputNote is not null) Log.Warning("input devices: {Note}", status.InputNote);
             if (status.Keyboards.Count == 0) Log.Warning("no keyboard found yet; waiting for one to be plugged in");
 
-            Console.Out.WriteLine($"{ReadyMarker} (output: {keyboard.Kind.ToString().ToLowerInvariant()})");
-            Console.Out.Flush();
+            stdout.WriteLine($"{ReadyMarker} (output: {keyboard.Kind.ToString().ToLowerInvariant()})");
+            stdout.Flush();
 
             stop.Wait();
             Log.Information("stopping: releasing keyboards");
@@ -111,7 +111,7 @@ internal static class RunCommand
             keyboard.Dispose();
         }
         Log.Information("stopped");
-        return 0;
+        return ExitCodes.Ok;
     }
 
     /// <summary>
@@ -121,7 +121,7 @@ internal static class RunCommand
     /// </summary>
     internal static KeymapModel? TryLoadKeymap(string? explicitPath, out KeymapCheck check)
     {
-        var path = explicitPath ?? DefaultKeymapPaths().FirstOrDefault(File.Exists);
+        var path = explicitPath ?? ShippedKeymap.Find() ?? (File.Exists(EtcKeymap) ? EtcKeymap : null);
         if (path is null)
         {
             check = new KeymapCheck(null, true, []);
@@ -133,11 +133,7 @@ internal static class RunCommand
         return result.Success ? result.Model : null;
     }
 
-    private static IEnumerable<string> DefaultKeymapPaths()
-    {
-        yield return Path.Combine(AppContext.BaseDirectory, "config", "default.toml");
-        yield return "/etc/remapper/config.toml";
-    }
+    private const string EtcKeymap = "/etc/remapper/config.toml";
 
     /// <summary>The backend's log lines into Serilog.</summary>
     private sealed class SerilogBackendLog : IBackendLog
