@@ -57,12 +57,14 @@ internal static class RunCommand
         }
         Log.Information("keymap: {Path}", check.Path ?? "none found; keys pass through unchanged");
 
+        Log.Debug("probing the output devices");
         var env = ProbeEnvironment.System();
         var leds = new LedMirror();
         var log = new SerilogBackendLog();
 
         IVirtualKeyboard? keyboard;
         OutputStatus outputStatus;
+        Log.Debug("creating the virtual keyboard");
         if (outputChoice == "uinput")
             keyboard = VirtualKeyboardFactory.Create(env, leds, allowUhid: false, out outputStatus);
         else

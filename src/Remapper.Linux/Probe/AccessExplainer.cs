@@ -32,9 +32,14 @@ public sealed class AccessExplainer(ProbeEnvironment env)
 
             case KeyboardState.Busy:
                 var holders = new HolderScanner(env.ProcRoot, env.OwnPid).FindHolders(ToRealNode(node));
-                var who = holders.Count == 0
-                    ? "unknown holder (its /proc entry is not readable by this user; try `sudo fuser -v " + node + "`)"
-                    : string.Join(", ", holders.Select(h => $"pid {h.Pid} ({h.Name}{(h.CommandLine.Length > 0 ? ": " + h.CommandLine : "")})"));
+                // /proc shows who has the node open, not who grabbed it: with several, say it is one of them.
+                var list = string.Join(", ", holders.Select(h => $"pid {h.Pid} ({h.Name}{(h.CommandLine.Length > 0 ? ": " + h.CommandLine : "")})"));
+                var who = holders.Count switch
+                {
+                    0 => "unknown holder (no process readable by this user has it open; try `sudo fuser -v " + node + "`)",
+                    1 => "held by " + list,
+                    _ => "held by one of " + list,
+                };
                 return new KeyboardStatus(identity, node, device.Kind, state,
                     $"another program holds {node} exclusively (EVIOCGRAB: EBUSY): {who}",
                     holders.Count == 0

@@ -27,6 +27,9 @@ public sealed unsafe class EvdevKeyboard : IDisposable
     /// <summary>False when EVIOCSCLOCKID failed: event times are then not CLOCK_MONOTONIC and the loop stamps events itself.</summary>
     public bool EventTimesAreMonotonic { get; }
 
+    /// <summary>False when the node could only be opened read-only: LED mirroring then skips this keyboard.</summary>
+    public bool CanSetLeds { get; private init; }
+
     private bool _grabbed;
 
     private EvdevKeyboard(InputDeviceInfo info, int fd, bool monotonic)
@@ -43,7 +46,14 @@ public sealed unsafe class EvdevKeyboard : IDisposable
     public static EvdevKeyboard? Seize(InputDeviceInfo info, TimeSpan waitForRelease, out int errno, out string operation)
     {
         operation = "open";
-        int fd = Libc.Open(info.DevNode, OpenFlags.ReadOnly | OpenFlags.NonBlock | OpenFlags.CloseOnExec);
+        // Read-write so lock LEDs can be written back; a node only readable still gets remapped, without LEDs.
+        bool writable = true;
+        int fd = Libc.Open(info.DevNode, OpenFlags.ReadWrite | OpenFlags.NonBlock | OpenFlags.CloseOnExec);
+        if (fd < 0 && Libc.LastErrno is Errno.EACCES or Errno.EPERM or Errno.EROFS)
+        {
+            writable = false;
+            fd = Libc.Open(info.DevNode, OpenFlags.ReadOnly | OpenFlags.NonBlock | OpenFlags.CloseOnExec);
+        }
         if (fd < 0)
         {
             errno = Libc.LastErrno;
@@ -52,7 +62,7 @@ public sealed unsafe class EvdevKeyboard : IDisposable
 
         int clock = InputCodes.ClockMonotonic;
         bool monotonic = Libc.Ioctl(fd, Ioctl.EviocSclockid, &clock) == 0;
-        var keyboard = new EvdevKeyboard(info, fd, monotonic);
+        var keyboard = new EvdevKeyboard(info, fd, monotonic) { CanSetLeds = writable };
 
         var deadline = Environment.TickCount64 + (long)waitForRelease.TotalMilliseconds;
         operation = "EVIOCGKEY on";
@@ -141,6 +151,7 @@ public sealed unsafe class EvdevKeyboard : IDisposable
     /// <summary>Sets the lock LEDs (EV_LED writes to an evdev node go to the device).</summary>
     public void SetLeds(bool numLock, bool capsLock, bool scrollLock)
     {
+        if (!CanSetLeds) return;
         var events = stackalloc InputEvent[4];
         events[0] = new InputEvent { Type = InputCodes.EvLed, Code = InputCodes.LedNumLock, Value = numLock ? 1 : 0 };
         events[1] = new InputEvent { Type = InputCodes.EvLed, Code = InputCodes.LedCapsLock, Value = capsLock ? 1 : 0 };

@@ -63,7 +63,7 @@ public class AccessExplainerTests : IDisposable
         Assert.Equal(777, holder.Pid);
         Assert.Equal("keyd", holder.Name);
         Assert.Equal("/usr/bin/keyd -d", holder.CommandLine);
-        Assert.Contains("pid 777 (keyd: /usr/bin/keyd -d)", status.Detail);
+        Assert.Contains("held by pid 777 (keyd: /usr/bin/keyd -d)", status.Detail);
         Assert.Contains("stop keyd (pid 777)", status.Fix);
     }
 
