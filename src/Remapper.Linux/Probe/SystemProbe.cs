@@ -32,9 +32,10 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
                 continue;
             }
             var (errno, operation) = _tryDevice(device);
-            keyboards.Add(errno == 0
+            var status = errno == 0
                 ? new KeyboardStatus(device.Identity, device.DevNode, device.Kind, KeyboardState.Available, $"{device.DevNode} can be opened and grabbed")
-                : explainer.Explain(device, operation, errno));
+                : explainer.Explain(device, operation, errno);
+            keyboards.Add(HeldByRemapper(status));
         }
 
         string? inputNote = null;
@@ -50,6 +51,26 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
 
         return new Result(new StatusSnapshot(output ?? new OutputProbe(env).Check(), keyboards, inputNote), all);
     }
+
+    /// <summary>
+    /// Busy because a running Remapper holds it is the normal case, not a problem: shown as seized, with the pid.
+    /// (/proc cannot say which process grabbed, so this applies only when every process with it open is a remapper.)
+    /// </summary>
+    private static KeyboardStatus HeldByRemapper(KeyboardStatus status)
+    {
+        if (status.State != KeyboardState.Busy || status.Holders is not { Count: > 0 } holders) return status;
+        foreach (var h in holders)
+            if (h.Name != DaemonProcessName) return status;
+        return status with
+        {
+            State = KeyboardState.Seized,
+            Detail = $"seized by the running remapper (pid {string.Join(", ", holders.Select(h => h.Pid))})",
+            Fix = null,
+        };
+    }
+
+    /// <summary>The name the daemon runs under (/proc/PID/comm of the `remapper` executable).</summary>
+    public const string DaemonProcessName = "remapper";
 
     private static (int, string) RealTry(InputDeviceInfo device)
     {

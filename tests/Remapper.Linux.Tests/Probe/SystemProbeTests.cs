@@ -70,4 +70,21 @@ public class SystemProbeTests : IDisposable
         Assert.Equal("Uhid", doc.RootElement.GetProperty("status").GetProperty("output").GetProperty("chosen").GetString());
         Assert.False(doc.RootElement.GetProperty("ok").GetBoolean());
     }
+
+    [Fact]
+    public void A_keyboard_held_by_a_running_remapper_shows_as_seized_but_another_holder_is_busy()
+    {
+        _sys.Sysfs.AddDevice(4, "USB Keyboard", 3, 1, 2, "usb-1");
+        _sys.Sysfs.AddDevice(5, "Other Keyboard", 3, 1, 3, "usb-2");
+        _sys.AddProcess(300, "remapper", "/usr/bin/remapper run", "/dev/input/event4");
+        _sys.AddProcess(301, "kanata", "kanata", "/dev/input/event5");
+        var ok = OutputProbe.Choose(new OutputNodeStatus("/dev/uhid", OutputNodeState.Ok, "ok"), new OutputNodeStatus("/dev/uinput", OutputNodeState.Ok, "ok"));
+        var result = new SystemProbe(_sys.Env(0, 0), _ => (Errno.EBUSY, "EVIOCGRAB on")).Run([], ok);
+
+        var byName = result.Snapshot.Keyboards.ToDictionary(k => k.Identity.Name);
+        Assert.Equal(KeyboardState.Seized, byName["USB Keyboard"].State);
+        Assert.Contains("pid 300", byName["USB Keyboard"].Detail);
+        Assert.Equal(KeyboardState.Busy, byName["Other Keyboard"].State);
+        Assert.Single(DoctorReport.Build(result.Snapshot, null).Problems);
+    }
 }
