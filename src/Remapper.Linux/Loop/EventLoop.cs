@@ -241,33 +241,18 @@ public sealed unsafe class EventLoop : IDisposable
 
     private void Handle(EvdevKeyboard keyboard, ref InputEvent e)
     {
-        if (e.Type == InputCodes.EvSyn)
+        switch (keyboard.Keys.Accept(e.Type, e.Code, e.Value))
         {
-            if (e.Code == InputCodes.SynDropped) keyboard.Dropping = true;
-            else if (e.Code == InputCodes.SynReport && keyboard.Dropping)
-            {
-                keyboard.Dropping = false;
+            case TrackResult.Key:
+                long t = keyboard.EventTimesAreMonotonic ? e.TimeUs : Monotonic.NowUs();
+                if (t < _lastTimeUs) t = _lastTimeUs;
+                _lastTimeUs = t;
+                Feed(keyboard, e.Code, e.Value != 0, t);
+                break;
+            case TrackResult.Resync:
                 Resync(keyboard);
-            }
-            return;
+                break;
         }
-        // Autorepeat comes from the kernel on the virtual keyboard; the physical repeats would double it.
-        if (e.Type != InputCodes.EvKey || e.Value == InputCodes.KeyRepeat || keyboard.Dropping) return;
-
-        bool down = e.Value != 0;
-        if (keyboard.HeldBeforeGrab.Get(e.Code))
-        {
-            // Pressed before we took the keyboard: the press went to the desktop, so its release is not ours.
-            if (!down) keyboard.HeldBeforeGrab.Set(e.Code, false);
-            return;
-        }
-        if (keyboard.Held.Get(e.Code) == down) return;
-        keyboard.Held.Set(e.Code, down);
-
-        long t = keyboard.EventTimesAreMonotonic ? e.TimeUs : Monotonic.NowUs();
-        if (t < _lastTimeUs) t = _lastTimeUs;
-        _lastTimeUs = t;
-        Feed(keyboard, e.Code, down, t);
     }
 
     private void Feed(EvdevKeyboard keyboard, ushort code, bool down, long timeUs)
@@ -286,15 +271,9 @@ public sealed unsafe class EventLoop : IDisposable
             Lose(keyboard, errno);
             return;
         }
-        int n = keyboard.Held.Diff(_keyScratch, _changes);
+        int n = keyboard.Keys.Resync(_keyScratch, _changes);
         long t = Now();
-        for (int i = 0; i < n; i++)
-        {
-            var change = _changes[i];
-            if (keyboard.HeldBeforeGrab.Get(change.Code)) continue;
-            keyboard.Held.Set(change.Code, change.Down);
-            Feed(keyboard, change.Code, change.Down, t);
-        }
+        for (int i = 0; i < n; i++) Feed(keyboard, _changes[i].Code, _changes[i].Down, t);
         _log.Warning($"{keyboard.Info.Name} ({keyboard.Info.EventName}): events dropped by the kernel; resynchronised {n} key(s)");
     }
 
@@ -381,7 +360,7 @@ public sealed unsafe class EventLoop : IDisposable
         _byFd[keyboard.Fd] = keyboard;
         Epoll.Add(_epoll, keyboard.Fd, Epoll.In, TagDevice | (uint)keyboard.Fd);
         _leds.Add(keyboard);
-        var stuck = keyboard.HeldBeforeGrab.IsEmpty ? "" : " (some keys were still held after waiting; their releases are ignored)";
+        var stuck = keyboard.Keys.HeldBeforeGrab.IsEmpty ? "" : " (some keys were still held after waiting; their releases are ignored)";
         SetStatus(device.EventName, new KeyboardStatus(device.Identity, device.DevNode, device.Kind, KeyboardState.Seized,
             $"seized {device.DevNode} ({(device.IsBuiltIn ? "built-in" : "external")}, {device.Bus.ToString().ToLowerInvariant()}){stuck}"));
     }

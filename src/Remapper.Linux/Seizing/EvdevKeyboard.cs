@@ -15,14 +15,8 @@ public sealed unsafe class EvdevKeyboard : IDisposable
     /// <summary>The engine slot (<c>RemapEngine.AttachDevice</c>).</summary>
     public int Slot { get; set; } = -1;
 
-    /// <summary>Keys the engine has seen go down and not yet up.</summary>
-    public KeyBitmap Held { get; } = new();
-
-    /// <summary>Keys already down when the grab was taken: their press went to someone else, so their release is dropped.</summary>
-    public KeyBitmap HeldBeforeGrab { get; } = new();
-
-    /// <summary>Between SYN_DROPPED and the next SYN_REPORT events are incomplete and are discarded (evdev protocol).</summary>
-    public bool Dropping { get; set; }
+    /// <summary>Which keys the engine was told about, and the filtering rules for this keyboard's events.</summary>
+    public KeyTracker Keys { get; } = new();
 
     /// <summary>False when EVIOCSCLOCKID failed: event times are then not CLOCK_MONOTONIC and the loop stamps events itself.</summary>
     public bool EventTimesAreMonotonic { get; }
@@ -68,12 +62,12 @@ public sealed unsafe class EvdevKeyboard : IDisposable
         operation = "EVIOCGKEY on";
         while (true)
         {
-            if (!keyboard.ReadKernelKeyState(keyboard.HeldBeforeGrab.Raw, out errno))
+            if (!keyboard.ReadKernelKeyState(keyboard.Keys.HeldBeforeGrab.Raw, out errno))
             {
                 keyboard.Dispose();
                 return null;
             }
-            if (keyboard.HeldBeforeGrab.IsEmpty || Environment.TickCount64 >= deadline) break;
+            if (keyboard.Keys.HeldBeforeGrab.IsEmpty || Environment.TickCount64 >= deadline) break;
             Thread.Sleep(10);
         }
 
