@@ -104,7 +104,12 @@ internal static class RunCommand
             stdout.WriteLine($"{ReadyMarker} (output: {keyboard.Kind.ToString().ToLowerInvariant()})");
             stdout.Flush();
 
-            stop.Wait();
+            if (WaitHandle.WaitAny([stop.WaitHandle, loop.Finished]) == 1)
+            {
+                // The loop logged why; its keyboards are already released.
+                Log.Error("the event loop stopped unexpectedly; exiting");
+                return ExitCodes.Failed;
+            }
             Log.Information("stopping: releasing keyboards");
             loop.Stop();
         }

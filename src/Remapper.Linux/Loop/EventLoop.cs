@@ -66,6 +66,10 @@ public sealed unsafe class EventLoop : IDisposable
     private string? _inputNote;
     private Thread? _thread;
     private readonly ManualResetEventSlim _ready = new();
+    private readonly ManualResetEventSlim _finished = new();
+
+    /// <summary>Set when the loop thread has ended, after a <see cref="Stop"/> or because it failed (logged).</summary>
+    public WaitHandle Finished => _finished.WaitHandle;
 
     private enum ControlMessage { Shutdown, Reprobe }
 
@@ -176,6 +180,7 @@ public sealed unsafe class EventLoop : IDisposable
         {
             ReleaseEverything();
             _ready.Set();
+            _finished.Set();
         }
     }
 
@@ -428,5 +433,6 @@ public sealed unsafe class EventLoop : IDisposable
             if (fd >= 0) Libc.Close(fd);
         _epoll = _inotify = _timer = _eventFd = -1;
         _ready.Dispose();
+        _finished.Dispose();
     }
 }
