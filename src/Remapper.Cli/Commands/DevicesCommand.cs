@@ -1,18 +1,74 @@
 using System.CommandLine;
+using System.Text.Json;
+using Remapper.Core.Devices;
+using Remapper.Linux.Probe;
 
 namespace Remapper.Cli.Commands;
 
-/// <summary>STUB: `remapper devices` — replaced by the Linux backend work.</summary>
+/// <summary>
+/// `remapper devices`: every keyboard with its id, bus, built-in or external, and state. Without a running daemon
+/// it probes directly (open, and a grab released at once).
+/// </summary>
 internal static class DevicesCommand
 {
     public static Command Create()
     {
-        var command = new Command("devices", "(not available yet)");
-        command.SetAction(_ =>
+        var json = new Option<bool>("--json") { Description = "Print the status model as JSON" };
+        var config = new Option<string?>("--config") { Description = "Keymap whose [[device]] blocks decide which keyboards are ignored" };
+        var command = new Command("devices", "List keyboards and whether Remapper can take them over") { json, config };
+        command.SetAction(parse =>
         {
-            Console.Error.WriteLine("remapper devices: not available in this build yet");
-            return 2;
+            var keymap = RunCommand.TryLoadKeymap(parse.GetValue(config), out _);
+            var result = new SystemProbe(ProbeEnvironment.System()).Run(keymap?.Devices ?? []);
+            if (parse.GetValue(json))
+            {
+                parse.Out().WriteLine(JsonSerializer.Serialize(result.Snapshot, StatusJson.Context.StatusSnapshot));
+                return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
+            }
+            Print(result.Snapshot.Keyboards, parse.Out());
+            if (result.Snapshot.InputNote is not null) parse.Out().WriteLine(result.Snapshot.InputNote);
+            int others = result.AllDevices.Count - result.Snapshot.Keyboards.Count;
+            if (others > 0) parse.Out().WriteLine($"({others} other input device(s) — mice, buttons, our own virtual keyboard — are not keyboards to seize)");
+            return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }
+
+    internal static void Print(IReadOnlyList<KeyboardStatus> keyboards, TextWriter output)
+    {
+        if (keyboards.Count == 0)
+        {
+            output.WriteLine("No keyboards found.");
+            return;
+        }
+        string[] header = ["ID", "NAME", "NODE", "BUS", "WHERE", "STATE"];
+        var rows = keyboards.Select(k => new[]
+        {
+            k.Identity.Id, k.Identity.Name, k.DevNode, k.Identity.Bus.KeymapName(), k.Identity.IsBuiltIn ? "built-in" : "external", StateText(k),
+        }).ToList();
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine(Format(header, widths));
+        foreach (var row in rows) output.WriteLine(Format(row, widths));
+
+        foreach (var k in keyboards.Where(k => k.IsProblem || k.State == KeyboardState.Ignored))
+        {
+            output.WriteLine();
+            output.WriteLine($"{k.Identity.Name} ({k.DevNode}): {k.Detail}");
+            if (k.Fix is not null) output.WriteLine($"  fix: {k.Fix}");
+        }
+    }
+
+    internal static string StateText(KeyboardStatus k) => k.State switch
+    {
+        KeyboardState.AccessDenied => "access denied",
+        KeyboardState.Busy => k.Holders is { Count: > 0 } h ? $"busy (pid {h[0].Pid} {h[0].Name})" : "busy (unknown holder)",
+        KeyboardState.Seized => "seized",
+        KeyboardState.Available => "available",
+        KeyboardState.Ignored => "ignored",
+        KeyboardState.Gone => "gone",
+        _ => "failed",
+    };
+
+    private static string Format(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i])));
 }

@@ -1,18 +1,74 @@
 using System.CommandLine;
+using System.Text.Json;
+using Remapper.Linux.Probe;
 
 namespace Remapper.Cli.Commands;
 
-/// <summary>STUB: `remapper doctor` — replaced by the Linux backend work.</summary>
+/// <summary>
+/// `remapper doctor`: everything that keeps Remapper from working, each with its cause and fix. Exit code 0 when
+/// nothing is wrong, 1 when anything is (a keyboard denied or busy, no virtual keyboard possible, no input devices,
+/// a broken keymap).
+/// </summary>
 internal static class DoctorCommand
 {
     public static Command Create()
     {
-        var command = new Command("doctor", "(not available yet)");
-        command.SetAction(_ =>
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var config = new Option<string?>("--config") { Description = "Keymap to check along with the devices" };
+        var command = new Command("doctor", "Explain every problem with keyboards, the virtual keyboard and the keymap, and how to fix it") { json, config };
+        command.SetAction(parse =>
         {
-            Console.Error.WriteLine("remapper doctor: not available in this build yet");
-            return 2;
+            var model = RunCommand.TryLoadKeymap(parse.GetValue(config), out var keymapCheck);
+            var result = new SystemProbe(ProbeEnvironment.System()).Run(model?.Devices ?? []);
+            var report = DoctorReport.Build(result.Snapshot, keymapCheck);
+            if (parse.GetValue(json))
+                parse.Out().WriteLine(JsonSerializer.Serialize(report, StatusJson.Context.DoctorReport));
+            else
+                Print(report, parse.Out());
+            return report.Ok ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
+    }
+
+    internal static void Print(DoctorReport report, TextWriter output)
+    {
+        var status = report.Status;
+        output.WriteLine("Virtual keyboard");
+        output.WriteLine(status.Output.Chosen == OutputKind.None
+            ? "  [problem] none can be created"
+            : $"  [ok] {status.Output.Chosen.ToString().ToLowerInvariant()}: {status.Output.Reason}");
+        PrintNode(status.Output.Uhid, status.Output.Chosen != OutputKind.None, output);
+        PrintNode(status.Output.Uinput, status.Output.Chosen != OutputKind.None, output);
+
+        output.WriteLine();
+        output.WriteLine("Keyboards");
+        if (status.InputNote is not null) output.WriteLine($"  [problem] {status.InputNote}");
+        else if (status.Keyboards.Count == 0) output.WriteLine("  [problem] no keyboard found");
+        foreach (var k in status.Keyboards)
+        {
+            var mark = k.IsProblem ? "[problem]" : "[ok]";
+            output.WriteLine($"  {mark} {k.Identity.Name} ({k.DevNode}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
+            if (k.IsProblem || k.State == Remapper.Linux.Probe.KeyboardState.Ignored) output.WriteLine($"        cause: {k.Detail}");
+            if (k.Fix is not null) output.WriteLine($"        fix:   {k.Fix}");
+        }
+
+        if (report.Keymap is { } keymap)
+        {
+            output.WriteLine();
+            output.WriteLine("Keymap");
+            output.WriteLine(keymap.Loaded ? $"  [ok] {keymap.Path ?? "(none: keys pass through unchanged)"}" : $"  [problem] {keymap.Path}");
+            foreach (var d in keymap.Diagnostics) output.WriteLine($"        {d}");
+        }
+
+        output.WriteLine();
+        output.WriteLine(report.Ok ? "No problems found." : $"{report.Problems.Count} problem(s) found.");
+    }
+
+    private static void PrintNode(OutputNodeStatus node, bool outputWorks, TextWriter output)
+    {
+        // The unused node's trouble is worth knowing but is not a problem while the other one works.
+        var mark = node.State == OutputNodeState.Ok ? "[ok]" : outputWorks ? "[info]" : "[problem]";
+        output.WriteLine($"  {mark} {node.Node}: {node.Detail}");
+        if (node.Fix is not null) output.WriteLine($"        fix:   {node.Fix}");
     }
 }

@@ -1,0 +1,33 @@
+using Remapper.Core.Hid;
+using Remapper.Linux.Output;
+using Remapper.Linux.Seizing;
+
+namespace Remapper.Linux.Loop;
+
+/// <summary>
+/// Lights caps/num/scroll lock on every seized keyboard the way the desktop set them on the virtual keyboard,
+/// since the desktop now only talks to the virtual one. Runs on the event loop thread.
+/// </summary>
+public sealed class LedMirror : ILedSink
+{
+    private readonly List<EvdevKeyboard> _keyboards = [];
+
+    public KeyboardLeds Current { get; private set; }
+
+    public void Add(EvdevKeyboard keyboard)
+    {
+        _keyboards.Add(keyboard);
+        Apply(keyboard, Current);
+    }
+
+    public void Remove(EvdevKeyboard keyboard) => _keyboards.Remove(keyboard);
+
+    public void SetLeds(KeyboardLeds leds)
+    {
+        Current = leds;
+        foreach (var keyboard in _keyboards) Apply(keyboard, leds);
+    }
+
+    private static void Apply(EvdevKeyboard keyboard, KeyboardLeds leds) =>
+        keyboard.SetLeds((leds & KeyboardLeds.NumLock) != 0, (leds & KeyboardLeds.CapsLock) != 0, (leds & KeyboardLeds.ScrollLock) != 0);
+}

@@ -1,0 +1,9 @@
+using Remapper.Linux.Probe;
+
+namespace Remapper.Linux.Loop;
+
+/// <summary>An immutable picture of the backend for status displays: the output device, every candidate keyboard, and a note when the machine has no input devices at all.</summary>
+public sealed record StatusSnapshot(OutputStatus Output, IReadOnlyList<KeyboardStatus> Keyboards, string? InputNote)
+{
+    public bool HasProblem => Output.IsProblem || InputNote is not null || Keyboards.Any(k => k.IsProblem);
+}

@@ -1,0 +1,26 @@
+using Remapper.Core.Engine;
+using Remapper.Core.Hid;
+using Remapper.Linux.Probe;
+
+namespace Remapper.Linux.Output;
+
+/// <summary>Remapper's output device. The event loop polls <see cref="Fd"/> for LED reports coming back.</summary>
+public interface IVirtualKeyboard : IKeyOutput, IDisposable
+{
+    OutputKind Kind { get; }
+
+    /// <summary>The fd to watch for output (LED) reports from the kernel.</summary>
+    int Fd { get; }
+
+    /// <summary>Drains what the kernel sent (LED state, report requests) and answers it.</summary>
+    void OnReadable();
+
+    /// <summary>The lock LEDs the desktop last set on the virtual keyboard.</summary>
+    KeyboardLeds Leds { get; }
+}
+
+/// <summary>Receives lock-LED changes from the virtual keyboard, to mirror them on the physical ones.</summary>
+public interface ILedSink
+{
+    void SetLeds(KeyboardLeds leds);
+}

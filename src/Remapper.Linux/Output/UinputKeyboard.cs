@@ -1,0 +1,118 @@
+using Remapper.Core.Devices;
+using Remapper.Core.Hid;
+using Remapper.Linux.Input;
+using Remapper.Linux.Interop;
+using Remapper.Linux.Probe;
+
+namespace Remapper.Linux.Output;
+
+/// <summary>
+/// The fallback virtual keyboard through <c>/dev/uinput</c>, for kernels or set-ups without uhid: an input device
+/// with every key the code table maps, autorepeat on, and lock LEDs whose changes are read back from the fd.
+/// </summary>
+public sealed unsafe class UinputKeyboard : IVirtualKeyboard
+{
+    private const ushort EvUinput = 0x0101; // force-feedback upload/erase requests: not supported, ignored
+
+    private readonly ILedSink _leds;
+    private readonly InputEvent[] _out = new InputEvent[2];
+    private readonly InputEvent[] _in = new InputEvent[16];
+
+    public OutputKind Kind => OutputKind.Uinput;
+    public int Fd { get; private set; }
+    public KeyboardLeds Leds { get; private set; }
+    public long FailedWrites { get; private set; }
+
+    private UinputKeyboard(int fd, ILedSink leds)
+    {
+        Fd = fd;
+        _leds = leds;
+    }
+
+    public static UinputKeyboard? Create(string node, ILedSink leds, out int errno)
+    {
+        int fd = Libc.Open(node, OpenFlags.ReadWrite | OpenFlags.NonBlock | OpenFlags.CloseOnExec);
+        if (fd < 0)
+        {
+            errno = Libc.LastErrno;
+            return null;
+        }
+        if (!Setup(fd))
+        {
+            errno = Libc.LastErrno;
+            Libc.Close(fd);
+            return null;
+        }
+        errno = 0;
+        return new UinputKeyboard(fd, leds);
+    }
+
+    private static bool Setup(int fd)
+    {
+        foreach (var ev in new[] { InputCodes.EvKey, InputCodes.EvSyn, InputCodes.EvRep, InputCodes.EvLed })
+            if (Libc.IoctlInt(fd, Ioctl.UiSetEvbit, ev) != 0) return false;
+        for (ushort code = 1; code <= LinuxKeyCodes.KeyMax; code++)
+            if (LinuxKeyCodes.TryToUsage(code, out _) && Libc.IoctlInt(fd, Ioctl.UiSetKeybit, code) != 0) return false;
+        foreach (var led in new[] { InputCodes.LedNumLock, InputCodes.LedCapsLock, InputCodes.LedScrollLock })
+            if (Libc.IoctlInt(fd, Ioctl.UiSetLedbit, led) != 0) return false;
+
+        var setup = new UinputSetup
+        {
+            Id = new InputId
+            {
+                BusType = (ushort)DeviceBus.Virtual,
+                Vendor = VirtualKeyboardIdentity.VendorId,
+                Product = VirtualKeyboardIdentity.ProductId,
+                Version = 1,
+            },
+        };
+        System.Text.Unicode.Utf8.FromUtf16(VirtualKeyboardIdentity.Name, new Span<byte>(setup.Name, UinputSetup.NameSize - 1), out _, out _);
+        if (Libc.Ioctl(fd, Ioctl.UiDevSetup, &setup) != 0) return false;
+        return Libc.Ioctl(fd, Ioctl.UiDevCreate, null) == 0;
+    }
+
+    public void Send(Usage usage, bool down)
+    {
+        if (!LinuxKeyCodes.TryToCode(usage, out var code)) return;
+        _out[0] = new InputEvent { Type = InputCodes.EvKey, Code = code, Value = down ? 1 : 0 };
+        _out[1] = new InputEvent { Type = InputCodes.EvSyn, Code = InputCodes.SynReport };
+        fixed (InputEvent* p = _out)
+            if (Libc.Write(Fd, p, 2 * InputEvent.Size) != 2 * InputEvent.Size) FailedWrites++;
+    }
+
+    public void OnReadable()
+    {
+        var leds = Leds;
+        while (true)
+        {
+            nint n;
+            fixed (InputEvent* p = _in) n = Libc.Read(Fd, p, (nuint)(_in.Length * InputEvent.Size));
+            if (n < InputEvent.Size) break;
+            for (int i = 0; i < n / InputEvent.Size; i++)
+            {
+                ref var e = ref _in[i];
+                if (e.Type != InputCodes.EvLed) continue;
+                var flag = e.Code switch
+                {
+                    InputCodes.LedNumLock => KeyboardLeds.NumLock,
+                    InputCodes.LedCapsLock => KeyboardLeds.CapsLock,
+                    InputCodes.LedScrollLock => KeyboardLeds.ScrollLock,
+                    _ => KeyboardLeds.None,
+                };
+                leds = e.Value != 0 ? leds | flag : leds & ~flag;
+            }
+        }
+        if (leds == Leds) return;
+        Leds = leds;
+        _leds.SetLeds(leds);
+    }
+
+    public void Dispose()
+    {
+        if (Fd < 0) return;
+        // Destroying the device makes the input core release whatever it still reports as held.
+        Libc.Ioctl(Fd, Ioctl.UiDevDestroy, null);
+        Libc.Close(Fd);
+        Fd = -1;
+    }
+}

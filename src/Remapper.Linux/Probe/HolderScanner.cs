@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace Remapper.Linux.Probe;
+
+/// <summary>
+/// Finds the processes that have a device node open by reading every <c>/proc/PID/fd/*</c> link. Another
+/// user's fds are unreadable without privileges, so an empty answer means "unknown holder", not "nobody".
+/// </summary>
+public sealed class HolderScanner(string procRoot = "/proc", int ownPid = 0)
+{
+    public IReadOnlyList<HolderProcess> FindHolders(string node)
+    {
+        var result = new List<HolderProcess>();
+        string[] pids;
+        try { pids = Directory.GetDirectories(procRoot); }
+        catch (IOException) { return result; }
+        catch (UnauthorizedAccessException) { return result; }
+
+        foreach (var dir in pids)
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == ownPid)
+                continue;
+            if (HasOpen(Path.Combine(dir, "fd"), node))
+                result.Add(new HolderProcess(pid, ReadComm(dir), ReadCmdline(dir)));
+        }
+        result.Sort((a, b) => a.Pid.CompareTo(b.Pid));
+        return result;
+    }
+
+    private static bool HasOpen(string fdDir, string node)
+    {
+        try
+        {
+            foreach (var fd in Directory.EnumerateFileSystemEntries(fdDir))
+            {
+                string? target;
+                try { target = new FileInfo(fd).LinkTarget; }
+                catch (IOException) { continue; }
+                catch (UnauthorizedAccessException) { continue; }
+                if (target == node) return true;
+            }
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return false;
+    }
+
+    private static string ReadComm(string dir)
+    {
+        try { return File.ReadAllText(Path.Combine(dir, "comm")).TrimEnd('\n'); }
+        catch (IOException) { return "?"; }
+        catch (UnauthorizedAccessException) { return "?"; }
+    }
+
+    private static string ReadCmdline(string dir)
+    {
+        try { return File.ReadAllText(Path.Combine(dir, "cmdline")).TrimEnd('\0').Replace('\0', ' '); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+}
