@@ -11,6 +11,7 @@ namespace Remapper.Benchmarks;
 /// Each invocation replays one typing script; OperationsPerInvoke divides by its event count.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class EngineBenchmarks
 {
     private const int ScriptLength = 1000;
