@@ -36,6 +36,7 @@ public sealed unsafe class EventLoop : IDisposable
     private const ulong TagDevice = 1UL << 32, TagInotify = 2UL << 32, TagTimer = 3UL << 32, TagControl = 4UL << 32, TagOutput = 5UL << 32;
     private const int MaxEpollEvents = 32;
     private const int EventBatch = 64;
+    private const int AwaitReleasePollMs = 10;
 
     private readonly ProbeEnvironment _env;
     private readonly RemapEngine _engine;
@@ -49,6 +50,7 @@ public sealed unsafe class EventLoop : IDisposable
     private readonly AccessExplainer _explainer;
 
     private readonly Dictionary<int, EvdevKeyboard> _byFd = [];
+    private readonly List<(EvdevKeyboard Keyboard, long DeadlineMs)> _awaitingRelease = [];
     private readonly Dictionary<string, KeyboardStatus> _statuses = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ControlMessage> _control = new();
     private readonly InputEvent[] _events = new InputEvent[EventBatch];
@@ -163,6 +165,7 @@ public sealed unsafe class EventLoop : IDisposable
                     break;
                 }
                 for (int i = 0; i < n; i++) Dispatch(Epoll.DataAt(events, i), Epoll.EventsAt(events, i));
+                if (_awaitingRelease.Count > 0) PollAwaitingRelease();
 
                 if (_rescanPending || Environment.TickCount64 >= _nextReprobeMs)
                 {
@@ -186,6 +189,7 @@ public sealed unsafe class EventLoop : IDisposable
 
     private int TimeoutMs()
     {
+        if (_awaitingRelease.Count > 0) return AwaitReleasePollMs;
         if (_nextReprobeMs == long.MaxValue) return -1;
         return (int)Math.Clamp(_nextReprobeMs - Environment.TickCount64, 0, int.MaxValue);
     }
@@ -355,10 +359,50 @@ public sealed unsafe class EventLoop : IDisposable
 
     private void Seize(InputDeviceInfo device)
     {
-        var keyboard = EvdevKeyboard.Seize(device, _options.WaitForRelease, out var errno, out var operation);
+        foreach (var waiting in _awaitingRelease)
+            if (waiting.Keyboard.Info.EventName == device.EventName) return;
+        var keyboard = EvdevKeyboard.Open(device, out var errno, out var operation);
         if (keyboard is null)
         {
             SetStatus(device.EventName, _explainer.Explain(device, operation, errno));
+            return;
+        }
+        if (keyboard.AnyKeyHeld)
+        {
+            // Grab once the user lets go, without holding up the other keyboards meanwhile.
+            _awaitingRelease.Add((keyboard, Environment.TickCount64 + (long)_options.WaitForRelease.TotalMilliseconds));
+            return;
+        }
+        Grab(keyboard);
+    }
+
+    /// <summary>Keyboards opened with a key held: grab each as soon as nothing is held, or when the wait runs out.</summary>
+    private void PollAwaitingRelease()
+    {
+        for (int i = _awaitingRelease.Count - 1; i >= 0; i--)
+        {
+            var (keyboard, deadline) = _awaitingRelease[i];
+            if (!keyboard.RefreshHeldKeys(out var errno))
+            {
+                _awaitingRelease.RemoveAt(i);
+                keyboard.Dispose();
+                _rescanPending = true;
+                continue;
+            }
+            if (keyboard.AnyKeyHeld && Environment.TickCount64 < deadline) continue;
+            _awaitingRelease.RemoveAt(i);
+            Grab(keyboard);
+            PublishStatus();
+        }
+    }
+
+    private void Grab(EvdevKeyboard keyboard)
+    {
+        var device = keyboard.Info;
+        if (!keyboard.TryGrab(out var errno))
+        {
+            keyboard.Dispose();
+            SetStatus(device.EventName, _explainer.Explain(device, "EVIOCGRAB on", errno));
             return;
         }
         keyboard.Slot = _engine.AttachDevice(device.Identity);
@@ -414,6 +458,8 @@ public sealed unsafe class EventLoop : IDisposable
 
     private void ReleaseEverything()
     {
+        foreach (var (keyboard, _) in _awaitingRelease) keyboard.Dispose();
+        _awaitingRelease.Clear();
         long now = Now();
         foreach (var keyboard in _byFd.Values)
         {

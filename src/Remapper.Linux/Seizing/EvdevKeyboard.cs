@@ -34,10 +34,11 @@ public sealed unsafe class EvdevKeyboard : IDisposable
     }
 
     /// <summary>
-    /// Opens and grabs. Waits (bounded) for the user to let go of every key first, so no release goes to us
-    /// whose press went to the desktop. Returns null and the errno and the failing operation when refused.
+    /// Opens the node (not yet grabbed) and reads which keys are held. Returns null with the errno and the failing
+    /// operation when refused. The caller grabs with <see cref="TryGrab"/> once no key is held (or it stops waiting),
+    /// so no release goes to us whose press went to the desktop.
     /// </summary>
-    public static EvdevKeyboard? Seize(InputDeviceInfo info, TimeSpan waitForRelease, out int errno, out string operation)
+    public static EvdevKeyboard? Open(InputDeviceInfo info, out int errno, out string operation)
     {
         operation = "open";
         // Read-write so lock LEDs can be written back; a node only readable still gets remapped, without LEDs.
@@ -57,34 +58,39 @@ public sealed unsafe class EvdevKeyboard : IDisposable
         int clock = InputCodes.ClockMonotonic;
         bool monotonic = Libc.Ioctl(fd, Ioctl.EviocSclockid, &clock) == 0;
         var keyboard = new EvdevKeyboard(info, fd, monotonic) { CanSetLeds = writable };
-
-        var deadline = Environment.TickCount64 + (long)waitForRelease.TotalMilliseconds;
         operation = "EVIOCGKEY on";
-        while (true)
+        if (!keyboard.RefreshHeldKeys(out errno))
         {
-            if (!keyboard.ReadKernelKeyState(keyboard.Keys.HeldBeforeGrab.Raw, out errno))
-            {
-                keyboard.Dispose();
-                return null;
-            }
-            if (keyboard.Keys.HeldBeforeGrab.IsEmpty || Environment.TickCount64 >= deadline) break;
-            Thread.Sleep(10);
-        }
-
-        operation = "EVIOCGRAB on";
-        if (Libc.IoctlInt(fd, Ioctl.EviocGrab, 1) != 0)
-        {
-            errno = Libc.LastErrno;
             keyboard.Dispose();
             return null;
         }
-        keyboard._grabbed = true;
+        return keyboard;
+    }
 
+    /// <summary>Re-reads which keys the kernel says are held (before the grab). False with the errno if the node broke.</summary>
+    public bool RefreshHeldKeys(out int errno) => ReadKernelKeyState(Keys.HeldBeforeGrab.Raw, out errno);
+
+    public bool AnyKeyHeld => !Keys.HeldBeforeGrab.IsEmpty;
+
+    /// <summary>
+    /// Takes the exclusive grab. Events queued on our fd while we waited went to the desktop too, so they are
+    /// dropped first rather than replayed. Returns false with the errno (EBUSY: someone else holds it).
+    /// </summary>
+    public bool TryGrab(out int errno)
+    {
+        Span<InputEvent> stale = stackalloc InputEvent[32];
+        while (Read(stale) == stale.Length) { }
+        if (Libc.IoctlInt(Fd, Ioctl.EviocGrab, 1) != 0)
+        {
+            errno = Libc.LastErrno;
+            return false;
+        }
+        _grabbed = true;
         // Not re-read after the grab: a key pressed just after it is ours, and dropping its press would lose it.
         // A key pressed between the last check and the grab sends us only its release, which the loop drops
         // because the engine never saw it go down.
         errno = 0;
-        return keyboard;
+        return true;
     }
 
     /// <summary>
