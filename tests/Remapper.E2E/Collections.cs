@@ -15,3 +15,26 @@ public sealed class SmokeGuestFixture : GuestFixture
 {
     protected override string Name => "smoke";
 }
+
+[CollectionDefinition(Name)]
+public sealed class RemappingCollection : ICollectionFixture<RemappingGuestFixture>
+{
+    public const string Name = "remapping guest";
+}
+
+public sealed class RemappingGuestFixture : GuestFixture
+{
+    protected override string Name => "remapping";
+}
+
+/// <summary>Scenarios that take things away (permissions, /dev/uhid, a grab, the daemon itself) get a guest of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class AdverseCollection : ICollectionFixture<AdverseGuestFixture>
+{
+    public const string Name = "adverse guest";
+}
+
+public sealed class AdverseGuestFixture : GuestFixture
+{
+    protected override string Name => "adverse";
+}

@@ -11,8 +11,11 @@ internal static class Artifacts
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<PublishResult> LazyRemapper = new(
-        () => CheckNotStub(Publish("src/Remapper.Cli/Remapper.Cli.csproj", "remapper", "remapper", ["-p:PublishAot=true"])),
+        () => CheckNotStub(PrebuiltRemapper() ?? Publish("src/Remapper.Cli/Remapper.Cli.csproj", "remapper", "remapper", ["-p:PublishAot=true"])),
         LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Environment variable naming an already published <c>remapper</c> to test instead of publishing this checkout's.</summary>
+    public const string PrebuiltVariable = "REMAPPER_E2E_REMAPPER";
 
     public sealed record PublishResult(string? BinaryPath, string? Problem);
 
@@ -43,6 +46,20 @@ internal static class Artifacts
         }
         HarnessLog.Write($"published {binary}");
         return new PublishResult(binary, null);
+    }
+
+    private static PublishResult? PrebuiltRemapper()
+    {
+        if (Environment.GetEnvironmentVariable(PrebuiltVariable) is not { Length: > 0 } path)
+        {
+            return null;
+        }
+        if (path.StartsWith("/tmp/", StringComparison.Ordinal))
+        {
+            return new PublishResult(null, $"{PrebuiltVariable}={path}: the guest mounts its own /tmp, put the binary elsewhere (e.g. /var/tmp)");
+        }
+        HarnessLog.Write($"using the prebuilt remapper {path} ({PrebuiltVariable})");
+        return File.Exists(path) ? new PublishResult(path, null) : new PublishResult(null, $"{PrebuiltVariable}={path}: no such file");
     }
 
     /// <summary>

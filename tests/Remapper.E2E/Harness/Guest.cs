@@ -162,13 +162,19 @@ public sealed class Guest : IAsyncDisposable
         await SendKeyAsync(qcode, false);
     }
 
-    /// <summary>Kills every job still running: called between scenarios so none inherits another's processes.</summary>
-    public async Task KillAllJobsAsync()
+    /// <summary>
+    /// Kills every job still running and forgets all jobs: called between scenarios so none inherits another's
+    /// processes. Returns the jobs, for the scenario's report.
+    /// </summary>
+    public async Task<IReadOnlyList<GuestJob>> KillAllJobsAsync()
     {
-        foreach (GuestJob job in _jobs.Values)
+        var jobs = _jobs.Values.OrderBy(j => j.Id).ToList();
+        foreach (GuestJob job in jobs)
         {
             await job.DisposeAsync();
+            _jobs.TryRemove(job.Id, out _);
         }
+        return jobs;
     }
 
     internal Task SignalJobAsync(GuestJob job, string signal)
@@ -185,7 +191,7 @@ public sealed class Guest : IAsyncDisposable
     {
         int id = Interlocked.Increment(ref _lastJobId);
         File.WriteAllText(Path.Combine(ExchangeDir, $"job-{id}.sh"), command + "\n");
-        var job = new GuestJob(this, id, command, Path.Combine(ExchangeDir, $"job-{id}.out"));
+        var job = new GuestJob(this, id, command, Path.Combine(ExchangeDir, $"job-{id}.out"), Path.Combine(ExchangeDir, $"job-{id}.pid"));
         _jobs[id] = job;
         SendSerialLine($"run {id}");
         return job;

@@ -10,13 +10,15 @@ public sealed class GuestJob : IAsyncDisposable
 
     private readonly Guest _guest;
     private readonly string _outputPath;
+    private readonly string _pidPath;
 
-    internal GuestJob(Guest guest, int id, string command, string outputPath)
+    internal GuestJob(Guest guest, int id, string command, string outputPath, string pidPath)
     {
         _guest = guest;
         Id = id;
         Command = command;
         _outputPath = outputPath;
+        _pidPath = pidPath;
     }
 
     public int Id { get; }
@@ -26,6 +28,12 @@ public sealed class GuestJob : IAsyncDisposable
     internal TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal TaskCompletionSource<int> Exited { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// The guest pid of the job's shell; a command started with <c>exec</c> keeps it, so it is the program's own pid.
+    /// Known once <see cref="Guest.StartAsync"/> has returned.
+    /// </summary>
+    public int Pid => int.Parse(File.ReadAllText(_pidPath).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     public bool HasExited => Exited.Task.IsCompletedSuccessfully;
 

@@ -39,15 +39,25 @@ public abstract class GuestScenario : IAsyncLifetime
         {
             return;
         }
-        await _guest.KillAllJobsAsync();
+        // Background programs (remapper, readers, keyboards) explain most failures: show what they printed.
+        foreach (GuestJob job in await _guest.KillAllJobsAsync())
+        {
+            if (!job.Command.StartsWith("echo ", StringComparison.Ordinal) && !job.Command.Contains(" list", StringComparison.Ordinal))
+            {
+                Output.WriteLine($"--- job {job.Id}: {job.Command}\n{Tail(job.Output, 40)}");
+            }
+        }
         // uhid and uinput are misc devices 10:239 and 10:223; scenarios remove or chmod them and the input nodes.
         await _guest.RunAsync(
             "[ -e /dev/uhid ] || mknod -m 600 /dev/uhid c 10 239; chmod 600 /dev/uhid /dev/uinput /dev/input/event*; " +
             "chown root:root /dev/uhid /dev/uinput /dev/input/event*");
+        await _guest.KillAllJobsAsync(); // forget the reset itself: the next scenario's report starts clean
         string name = TestName();
         E2ETimings.Record(name, _clock.Elapsed);
         Output.WriteLine($"scenario took {_clock.Elapsed.TotalSeconds:0.0} s (guest console log: {_guest.ConsoleLogPath})");
     }
+
+    private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
 
     /// <summary>xunit 2 does not hand a test its own name; its output helper knows it.</summary>
     private string TestName()

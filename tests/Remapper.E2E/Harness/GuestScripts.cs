@@ -27,7 +27,7 @@ internal static class GuestScripts
         for m in {{string.Join(' ', modules)}}; do
           $B insmod /lib/modules/$m.ko || fail "insmod $m"
         done
-        $B mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 hostroot /host || fail "mount the host root over 9p"
+        $B mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=262144 hostroot /host || fail "mount the host root over 9p"
         $B mount -t proc proc /host/proc || fail "mount /host/proc"
         $B mount -t sysfs sys /host/sys || fail "mount /host/sys"
         $B mount -t devtmpfs dev /host/dev || fail "mount /host/dev"

@@ -47,6 +47,14 @@ public static class GuestTool
         }
     }
 
+    /// <summary>The LEDs lit and the keys held on one node (EVIOCGLED, EVIOCGKEY).</summary>
+    public static async Task<(IReadOnlyList<string> Leds, IReadOnlyList<string> Pressed)> StateAsync(Guest guest, string node)
+    {
+        GuestResult result = await guest.RunOkAsync($"{GuestFixture.Tool} state {node}");
+        InputDevice parsed = InputDevice.Parse($"{node}\tbus=0\tvendor=0\tproduct=0\tname=\t{result.Output.Trim()}");
+        return (parsed.Leds, parsed.Pressed);
+    }
+
     public static Task<InputDevice> UsbKeyboardAsync(Guest guest) =>
         WaitForDeviceAsync(guest, d => d.Name == "QEMU QEMU USB Keyboard" && d.Bus == InputDevice.BusUsb, "the QEMU USB keyboard");
 
