@@ -37,8 +37,10 @@ internal static class Artifacts
         }
         HarnessLog.Write($"publishing {project} (Native AOT) to {output}");
         var result = HostCommand.Run("dotnet",
+            // Its own artifacts path: the nested build never writes into the bin/obj folders of the build that
+            // is running the tests (other test hosts may be running from them).
             ["publish", Path.Combine(E2EPaths.RepoRoot, project), "-c", "Release", "-o", output, "--nologo",
-             "-v", "quiet", "--disable-build-servers", .. extra],
+             "-v", "quiet", "--disable-build-servers", "--artifacts-path", Path.Combine(E2EPaths.ArtifactsDir, "obj"), .. extra],
             TimeSpan.FromMinutes(15), environment: CleanBuildEnvironment());
         if (!result.Ok || !File.Exists(binary))
         {
