@@ -25,6 +25,7 @@ public sealed class Guest : IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _serialGate = new();
     private QmpClient? _qmp;
+    private Process? _watchdog;
     private int _lastJobId;
     private volatile string? _deathReason;
     private bool _disposing;
@@ -75,7 +76,7 @@ public sealed class Guest : IAsyncDisposable
         }
         HarnessLog.Write($"booting guest '{name}': {Prerequisites.Qemu} {string.Join(' ', info.ArgumentList)}");
         var qemu = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {Prerequisites.Qemu}");
-        var guest = new Guest(qemu, nonce, runDir, consoleLog);
+        var guest = new Guest(qemu, nonce, runDir, consoleLog) { _watchdog = StartWatchdog(qemu.Id) };
         new Thread(guest.ReadConsole) { IsBackground = true, Name = $"guest-{name}-console" }.Start();
         new Thread(guest.ReadQemuErrors) { IsBackground = true, Name = $"guest-{name}-stderr" }.Start();
         try
@@ -106,6 +107,32 @@ public sealed class Guest : IAsyncDisposable
         "-device", "qemu-xhci", "-device", "usb-kbd,id=usbkbd",
         "-qmp", $"unix:{qmpSocket},server=on,wait=off",
     ];
+
+    /// <summary>
+    /// If the test host dies without disposing the guest (killed by a CI time limit, a crash), an emulated guest
+    /// would go on using both cores forever: a small shell process outlives the test host and stops QEMU then.
+    /// </summary>
+    private static Process? StartWatchdog(int qemuPid)
+    {
+        var info = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 {qemuPid} 2>/dev/null; do sleep 2; done; kill {qemuPid} 2>/dev/null");
+        try
+        {
+            return Process.Start(info);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The path inside the guest of a file in the exchange share.</summary>
     public static string GuestPath(string exchangeFileName) => $"{GuestScripts.GuestExchangeDir}/{exchangeFileName}";
@@ -310,6 +337,14 @@ public sealed class Guest : IAsyncDisposable
         {
         }
         _qemu.Dispose();
+        try
+        {
+            _watchdog?.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        _watchdog?.Dispose();
         await _consoleLog.DisposeAsync();
         if (Environment.GetEnvironmentVariable("REMAPPER_E2E_KEEP") is not "1")
         {

@@ -8,6 +8,7 @@ public abstract class GuestFixture : IAsyncLifetime
 {
     private readonly SemaphoreSlim _bootGate = new(1, 1);
     private Guest? _guest;
+    private Exception? _bootFailure;
 
     /// <summary>Names the console log and the run directory.</summary>
     protected abstract string Name { get; }
@@ -20,15 +21,22 @@ public abstract class GuestFixture : IAsyncLifetime
         await _bootGate.WaitAsync();
         try
         {
+            if (_bootFailure is not null)
+            {
+                // Booting again would cost every remaining scenario minutes of timeouts for the same answer.
+                throw new InvalidOperationException($"the {Name} guest failed to boot for an earlier scenario: {_bootFailure.Message}", _bootFailure);
+            }
             if (_guest is null)
             {
-                GuestKernel kernel = GuestKernel.FindNewest()
-                    ?? throw new InvalidOperationException(Prerequisites.Problem ?? "no kernel under /boot");
-                _ = Artifacts.GuestTool;
-                string initramfs = Initramfs.Build(kernel);
-                _guest = await Guest.BootAsync(kernel, initramfs, Name);
-                await WaitForBootKeyboardsAsync(_guest);
-                E2ETimings.Record($"boot {Name}", _guest.BootTime);
+                try
+                {
+                    _guest = await BootAsync();
+                }
+                catch (Exception e)
+                {
+                    _bootFailure = e;
+                    throw;
+                }
             }
             return _guest;
         }
@@ -36,6 +44,26 @@ public abstract class GuestFixture : IAsyncLifetime
         {
             _bootGate.Release();
         }
+    }
+
+    private async Task<Guest> BootAsync()
+    {
+        GuestKernel kernel = GuestKernel.FindNewest()
+            ?? throw new InvalidOperationException(Prerequisites.Problem ?? "no kernel under /boot");
+        _ = Artifacts.GuestTool;
+        string initramfs = Initramfs.Build(kernel);
+        Guest guest = await Guest.BootAsync(kernel, initramfs, Name);
+        try
+        {
+            await WaitForBootKeyboardsAsync(guest);
+        }
+        catch
+        {
+            await guest.DisposeAsync();
+            throw;
+        }
+        E2ETimings.Record($"boot {Name}", guest.BootTime);
+        return guest;
     }
 
     /// <summary>USB enumeration finishes a little after the guest is up; scenarios expect the USB keyboard present.</summary>
