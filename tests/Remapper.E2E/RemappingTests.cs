@@ -110,6 +110,7 @@ public sealed class RemappingTests(RemappingGuestFixture fixture, ITestOutputHel
     public async Task The_caps_lock_LED_set_on_the_virtual_keyboard_lights_on_the_physical_keyboards()
     {
         InputDevice usb = await GuestTool.UsbKeyboardAsync(Guest);
+        InputDevice at = await GuestTool.AtKeyboardAsync(Guest);
         await using UhidKeyboard uhid = await GuestTool.CreateUhidKeyboardAsync(Guest, "E2E LED Keyboard", "usb", 0x1234, 0x0011);
         await using RemapperProcess remapper = await RemapperProcess.StartAsync(Guest, Keymaps.PassThrough);
         InputDevice virtualKeyboard = await RemapperProcess.VirtualKeyboardAsync(Guest);
@@ -119,6 +120,7 @@ public sealed class RemappingTests(RemappingGuestFixture fixture, ITestOutputHel
 
         await uhid.Job.WaitForLineAsync("caps_lock=on", TimeSpan.FromSeconds(20));
         await GuestTool.WaitForDeviceAsync(Guest, d => d.Node == usb.Node && d.Leds.Contains("caps_lock"), "the USB keyboard with caps lock lit");
+        await GuestTool.WaitForDeviceAsync(Guest, d => d.Node == at.Node && d.Leds.Contains("caps_lock"), "the AT keyboard with caps lock lit");
 
         await Guest.RunOkAsync($"{Tool} set-led {virtualKeyboard.Node} caps_lock off");
         await GuestTool.WaitForDeviceAsync(Guest, d => d.Node == usb.Node && !d.Leds.Contains("caps_lock"), "the USB keyboard with caps lock dark");
