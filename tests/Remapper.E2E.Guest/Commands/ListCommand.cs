@@ -15,6 +15,10 @@ internal static class ListCommand
         {
             throw new GuestToolException("list takes no arguments");
         }
+        if (!Directory.Exists("/sys/class/input"))
+        {
+            throw new GuestToolException("no /sys/class/input: this kernel has no input subsystem (is this the e2e guest?)");
+        }
         var nodes = Directory.EnumerateDirectories("/sys/class/input", "event*")
             .Select(Path.GetFileName)
             .OrderBy(n => int.Parse(n!.AsSpan("event".Length), CultureInfo.InvariantCulture));

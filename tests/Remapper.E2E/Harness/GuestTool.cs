@@ -77,6 +77,10 @@ public static class GuestTool
     public static async Task<UhidKeyboard> CreateUhidKeyboardAsync(
         Guest guest, string name, string bus, ushort vendor = 0x05ac, ushort product = 0x0342)
     {
+        if (name.Contains('\''))
+        {
+            throw new ArgumentException("the keyboard name goes into a single-quoted shell word", nameof(name));
+        }
         string id = Guid.NewGuid().ToString("N")[..8];
         string fifo = $"/tmp/uhid-{id}.fifo";
         GuestJob job = await guest.StartAsync(
