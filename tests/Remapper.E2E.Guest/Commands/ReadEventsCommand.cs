@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Remapper.E2E.Guest.Native;
+
+namespace Remapper.E2E.Guest.Commands;
+
+/// <summary>
+/// <c>read-events</c>: what a program reading an evdev node actually receives. Lines starting with '#' are
+/// the tool's own remarks (opened, grabbed, timeout, gone); every other line is one EV_KEY event.
+/// </summary>
+internal static unsafe class ReadEventsCommand
+{
+    private static readonly HashSet<string> Flags = ["--grab"];
+
+    public static int Run(string[] args)
+    {
+        var options = new CommandLineArgs(args, Flags);
+        bool grab = options.Flag("--grab");
+        long count = options.Number("--count") ?? long.MaxValue;
+        long timeoutMs = options.Number("--timeout-ms") ?? -1;
+        options.RejectUnknown();
+        if (options.Positional.Count != 1)
+        {
+            throw new GuestToolException("read-events needs exactly one /dev/input/eventN");
+        }
+        string node = options.Positional[0];
+
+        int fd = Libc.OpenOrThrow(node, Libc.O_RDONLY | Libc.O_NONBLOCK);
+        Console.WriteLine($"# opened {node}");
+        if (grab)
+        {
+            if (Libc.IoctlValue(fd, Evdev.EVIOCGRAB, 1) < 0)
+            {
+                throw new GuestToolException($"EVIOCGRAB {node}: {Libc.Describe(Libc.LastError)}");
+            }
+            Console.WriteLine($"# grabbed {node}");
+        }
+
+        var clock = Stopwatch.StartNew();
+        long seen = 0;
+        var events = stackalloc Evdev.InputEvent[64];
+        var pollFd = stackalloc Libc.PollFd[1];
+        while (seen < count)
+        {
+            int wait = timeoutMs < 0 ? -1 : (int)Math.Max(0, timeoutMs - clock.ElapsedMilliseconds);
+            pollFd[0] = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
+            int ready = Libc.Poll(pollFd, 1, wait);
+            if (ready < 0 && Libc.LastError == Libc.EINTR)
+            {
+                continue;
+            }
+            if (ready == 0)
+            {
+                Console.WriteLine("# timeout");
+                break;
+            }
+            nint bytes = Libc.Read(fd, events, sizeof(Evdev.InputEvent) * 64);
+            if (bytes < 0)
+            {
+                int errno = Libc.LastError;
+                if (errno is Libc.EAGAIN or Libc.EINTR)
+                {
+                    continue;
+                }
+                // ENODEV: the device went away under us — a fact scenarios check, not a tool failure.
+                Console.WriteLine(errno == Libc.ENODEV ? "# gone" : $"# read failed: {Libc.Describe(errno)}");
+                return errno == Libc.ENODEV ? 0 : 1;
+            }
+            for (int i = 0; i < bytes / sizeof(Evdev.InputEvent) && seen < count; i++)
+            {
+                ref Evdev.InputEvent e = ref events[i];
+                if (e.Type == Evdev.EV_SYN && e.Code == Evdev.SYN_DROPPED)
+                {
+                    Console.WriteLine("# dropped");
+                }
+                if (e.Type != Evdev.EV_KEY)
+                {
+                    continue;
+                }
+                string what = e.Value switch { 0 => "up", 1 => "down", _ => "repeat" };
+                Console.WriteLine($"{LinuxKeyNames.Name(e.Code)} {what} {e.Seconds}.{e.Microseconds:D6}");
+                seen++;
+            }
+        }
+        Libc.Close(fd);
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Remapper.E2E;
+
+/// <summary>The keymaps the scenarios run, in the TOML users write.</summary>
+internal static class Keymaps
+{
+    public const string CapsLockToEscape = """
+        version = 1
+
+        [remap]
+        caps_lock = "escape"
+
+        """;
+
+    public const string TapHoldAndLayer = """
+        version = 1
+
+        [settings]
+        tapping_term_ms = 200
+
+        [remap]
+        caps_lock = { tap = "escape", hold = "left_control" }
+        right_alt = "layer(nav)"
+
+        [layer.nav]
+        h = "left_arrow"
+
+        """;
+
+    /// <summary>Caps lock passes through untouched, so the desktop side of the LED round trip can toggle it.</summary>
+    public const string PassThrough = """
+        version = 1
+
+        [remap]
+        f1 = "f2"
+
+        """;
+}
