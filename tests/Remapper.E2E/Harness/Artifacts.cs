@@ -11,7 +11,7 @@ internal static class Artifacts
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<PublishResult> LazyRemapper = new(
-        () => CheckNotStub(PrebuiltRemapper() ?? Publish("src/Remapper.Cli/Remapper.Cli.csproj", "remapper", "remapper", ["-p:PublishAot=true"])),
+        () => Named(PrebuiltRemapper() ?? Publish("src/Remapper.Cli/Remapper.Cli.csproj", "remapper", "remapper", ["-p:PublishAot=true"])),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Environment variable naming an already published <c>remapper</c> to test instead of publishing this checkout's.</summary>
@@ -64,21 +64,8 @@ internal static class Artifacts
         return File.Exists(path) ? new PublishResult(path, null) : new PublishResult(null, $"{PrebuiltVariable}={path}: no such file");
     }
 
-    /// <summary>
-    /// Until the Linux backend lands, src/Remapper.Cli is a stub whose commands say "(not available yet)";
-    /// scenarios skip then rather than fail on a binary that cannot remap.
-    /// </summary>
-    private static PublishResult CheckNotStub(PublishResult published)
-    {
-        if (published.BinaryPath is null)
-        {
-            return published with { Problem = "remapper binary not published: " + published.Problem };
-        }
-        var help = HostCommand.Run(published.BinaryPath, ["--help"], TimeSpan.FromSeconds(30));
-        return help.Output.Contains("(not available yet)", StringComparison.Ordinal)
-            ? new PublishResult(null, "remapper binary not published: src/Remapper.Cli is still the stub without run/devices/doctor")
-            : published;
-    }
+    private static PublishResult Named(PublishResult published) =>
+        published.BinaryPath is null ? published with { Problem = "remapper binary not published: " + published.Problem } : published;
 
     /// <summary>
     /// `dotnet test` exports MSBuild variables into the test host; a nested `dotnet publish` that inherits them
