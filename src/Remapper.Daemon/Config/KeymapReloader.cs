@@ -160,7 +160,10 @@ public sealed class KeymapReloader
         }
         _lastLoggedFailure = text;
         var running = _appliedHash is null ? "keys pass through unchanged until it is fixed" : "the previous keymap keeps running";
-        _logger.LogError("Keymap {KeymapPath} rejected ({Trigger}); {Running}:\n{Diagnostics}", path, trigger, running, text);
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        _logger.LogError("Keymap {KeymapPath} rejected ({Trigger}, {ErrorCount} errors); {Running}", path, trigger, errors.Count, running);
+        // One event per diagnostic: journald gives each line its own priority, and editors can jump to each.
+        foreach (var error in errors) _logger.LogError("{Diagnostic}", error.ToString());
     }
 
     private void Publish(KeymapStatus status)
