@@ -18,7 +18,12 @@ public sealed class KeymapWatcher : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
     private HashSet<string> _files = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
+    private readonly Timer _retry;
     private bool _disposed;
+
+    /// <summary>How often folders that did not exist are looked for again.</summary>
+    public static readonly TimeSpan MissingDirectoryRetry = TimeSpan.FromSeconds(2);
 
     public KeymapWatcher(Action changed, ILogger logger, TimeSpan? debounce = null)
     {
@@ -26,6 +31,18 @@ public sealed class KeymapWatcher : IDisposable
         _logger = logger;
         _debounce = debounce ?? DefaultDebounce;
         _timer = new Timer(_ => Fire(), null, Timeout.Infinite, Timeout.Infinite);
+        _retry = new Timer(_ => RetryMissing(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    private void RetryMissing()
+    {
+        string[] files;
+        lock (_gate)
+        {
+            if (_disposed || _missing.Count == 0) return;
+            files = _files.ToArray();
+        }
+        Watch(files);
     }
 
     /// <summary>Replaces the set of watched files (full paths).</summary>
@@ -36,6 +53,7 @@ public sealed class KeymapWatcher : IDisposable
             if (_disposed) return;
             _files = new HashSet<string>(files.Select(Path.GetFullPath), StringComparer.Ordinal);
             var directories = _files.Select(f => Path.GetDirectoryName(f)!).Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
+            _missing.IntersectWith(directories);
             foreach (var gone in _watchers.Keys.Where(d => !directories.Contains(d)).ToList())
             {
                 _watchers[gone].Dispose();
@@ -45,9 +63,13 @@ public sealed class KeymapWatcher : IDisposable
             {
                 if (!Directory.Exists(directory))
                 {
-                    _logger.LogWarning("Cannot watch {Directory} for keymap changes: it does not exist", directory);
+                    // e.g. --config ~/.config/remapper/config.toml before that folder exists: look again later,
+                    // and load the keymap once its folder appears.
+                    if (_missing.Add(directory))
+                        _logger.LogWarning("Cannot watch {Directory} for keymap changes yet: it does not exist", directory);
                     continue;
                 }
+                if (_missing.Remove(directory)) Schedule();
                 try
                 {
                     _watchers[directory] = Create(directory);
@@ -58,6 +80,7 @@ public sealed class KeymapWatcher : IDisposable
                     _logger.LogWarning("Cannot watch {Directory} for keymap changes: {Error}", directory, e.Message);
                 }
             }
+            _retry.Change(_missing.Count > 0 ? MissingDirectoryRetry : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -119,6 +142,7 @@ public sealed class KeymapWatcher : IDisposable
             if (_disposed) return;
             _disposed = true;
             _timer.Dispose();
+            _retry.Dispose();
             foreach (var w in _watchers.Values) w.Dispose();
             _watchers.Clear();
         }

@@ -101,20 +101,27 @@ internal sealed class IpcConnection
                 if (buffer[i] != (byte)'\n') continue;
                 line.Write(buffer, start, i - start);
                 start = i + 1;
-                if (line.Length <= IpcProtocol.MaxLineBytes) await Handle(line.GetBuffer().AsMemory(0, (int)line.Length));
+                if (line.Length > IpcProtocol.MaxLineBytes)
+                {
+                    RefuseLongLine();
+                    return;
+                }
+                await Handle(line.GetBuffer().AsMemory(0, (int)line.Length));
                 line.SetLength(0);
                 if (_closed.IsCancellationRequested) return;
             }
             line.Write(buffer, start, n - start);
             if (line.Length > IpcProtocol.MaxLineBytes)
             {
-                // No one needs a line this long; reading on would let one client eat the daemon's memory.
-                Send(DaemonCommands.Fail(null, IpcErrorCodes.LineTooLong,
-                    $"request line longer than {IpcProtocol.MaxLineBytes} bytes; closing the connection"));
+                // Stop reading now, not at the newline: otherwise one client could make the daemon buffer gigabytes.
+                RefuseLongLine();
                 return;
             }
         }
     }
+
+    private void RefuseLongLine() => Send(DaemonCommands.Fail(null, IpcErrorCodes.LineTooLong,
+        $"request line longer than {IpcProtocol.MaxLineBytes} bytes; closing the connection"));
 
     private async Task Handle(ReadOnlyMemory<byte> line)
     {

@@ -190,6 +190,24 @@ public sealed class KeymapReloadTests : IDisposable
     }
 
     [Fact]
+    public void A_keymap_named_in_a_folder_that_does_not_exist_yet_is_loaded_once_it_is_created()
+    {
+        var folder = _dir.File("later");
+        var path = Path.Combine(folder, "config.toml");
+        _reloader = new KeymapReloader(new KeymapLocation(path, KeymapOrigin.CommandLine, "from --config", [path]), NullLogger.Instance);
+        _backend = new FakeBackend(_reloader.LoadInitial());
+        _reloader.Attach(_backend);
+        _watcher = new KeymapWatcher(() => _reloader.Reload(ReloadTrigger.FileChange), NullLogger.Instance, TimeSpan.FromMilliseconds(100));
+        _watcher.Watch(_reloader.WatchedFiles);
+        Assert.Contains(_reloader.Status.Diagnostics, d => d.Message.Contains("not found"));
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(path, AtoB);
+        Waiting.Until(() => _reloader.Status.Valid, "the keymap in the new folder to load", 10_000);
+        Assert.Equal(B, TapA());
+    }
+
+    [Fact]
     public void An_invalid_keymap_at_startup_starts_with_nothing_remapped_and_the_error_in_status()
     {
         Start(Broken);

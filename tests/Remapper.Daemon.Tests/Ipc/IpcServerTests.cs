@@ -206,6 +206,22 @@ public sealed class IpcServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_line_just_over_the_limit_that_ends_in_one_write_is_refused_too()
+    {
+        using var client = Raw();
+        client.Send("{\"v\":1,\"cmd\":\"status\",\"name\":\"" + new string('x', IpcProtocol.MaxLineBytes) + "\"}\n");
+        Assert.Equal(IpcErrorCodes.LineTooLong, ErrorCode(client.Next() ?? throw new IOException("no answer")));
+    }
+
+    [Fact]
+    public void A_line_just_under_the_limit_is_answered()
+    {
+        using var client = Raw();
+        var padding = new string('x', IpcProtocol.MaxLineBytes - 100);
+        Result(client.Ask("{\"v\":1,\"id\":1,\"cmd\":\"version\",\"name\":\"" + padding + "\"}"));
+    }
+
+    [Fact]
     public void A_monitor_client_that_never_reads_is_dropped_without_holding_anyone_up()
     {
         LoopKeepsRunningDuring(() =>
