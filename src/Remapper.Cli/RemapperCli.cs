@@ -22,6 +22,11 @@ internal static class RemapperCli
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ReloadCommand.Create());
+        root.Subcommands.Add(PauseCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(MonitorCommand.Create());
         return root;
     }
 

@@ -9,9 +9,13 @@ public static class KeymapLoader
     public static KeymapLoadResult Load(string text, string path)
     {
         var diagnostics = new DiagnosticBag();
-        var sources = new IncludeResolver(diagnostics).LoadAll(text, path);
+        var resolver = new IncludeResolver(diagnostics);
+        var sources = resolver.LoadAll(text, path);
         var model = new KeymapReader(diagnostics).Read(sources, path);
-        return new KeymapLoadResult(diagnostics.HasErrors ? null : model, Sorted(diagnostics.Items, sources));
+        return new KeymapLoadResult(diagnostics.HasErrors ? null : model, Sorted(diagnostics.Items, sources))
+        {
+            SourceFiles = resolver.NamedFiles.ToArray(),
+        };
     }
 
     /// <summary>Reads and loads a file; unreadable files, directories and binary garbage become diagnostics, not exceptions.</summary>
@@ -19,7 +23,10 @@ public static class KeymapLoader
     {
         var text = KeymapFileReader.TryRead(path, out var error);
         if (text is null)
-            return new KeymapLoadResult(null, [new Diagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 0, 0), error)]);
+            return new KeymapLoadResult(null, [new Diagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 0, 0), error)])
+            {
+                SourceFiles = path.Length == 0 || path.Contains('\0') ? [] : [Path.GetFullPath(path)],
+            };
         return Load(text, path);
     }
 

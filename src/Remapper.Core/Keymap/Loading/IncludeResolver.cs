@@ -12,10 +12,16 @@ internal sealed class IncludeResolver(DiagnosticBag diagnostics)
     private readonly List<KeymapSource> _sources = [];
     private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
     private readonly List<(string FullPath, string Shown)> _chain = [];
+    private readonly List<string> _named = [];
+
+    /// <summary>Full paths of every file named so far (main file first), including ones that could not be read.</summary>
+    public IReadOnlyList<string> NamedFiles => _named;
 
     public List<KeymapSource> LoadAll(string text, string path)
     {
-        Add(text, path, FullPath(path) ?? path);
+        var full = FullPath(path) ?? path;
+        _named.Add(full);
+        Add(text, path, full);
         return _sources;
     }
 
@@ -45,6 +51,7 @@ internal sealed class IncludeResolver(DiagnosticBag diagnostics)
             diagnostics.Error(include.Location, $"'{MessageText.Short(include.Value)}' is not a valid file path");
             return;
         }
+        if (!_named.Contains(full)) _named.Add(full);
         var cycleStart = _chain.FindIndex(c => c.FullPath == full);
         if (cycleStart >= 0)
         {

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text.Json;
+using Remapper.Daemon.Ipc;
+
+namespace Remapper.Cli.Commands;
+
+/// <summary>What every command that talks to the running daemon shares: <c>--socket</c>, connecting, error replies.</summary>
+internal static class DaemonConnection
+{
+    /// <summary>Exit code when no daemon answers (the brief's 3; note ExitCodes.InternalError is also 3).</summary>
+    public const int NotRunning = 3;
+
+    public static Option<string?> SocketOption() => new("--socket")
+    {
+        Description = "The daemon's socket (default: $XDG_RUNTIME_DIR/remapper.sock, then /run/remapper/remapper.sock).",
+    };
+
+    /// <summary>Connects, or prints one line saying why not and sets <paramref name="exitCode"/>.</summary>
+    public static IpcClient? Connect(ParseResult parse, string? socket, string command, out int exitCode)
+    {
+        var client = IpcClient.TryConnect(SocketLocator.ForClient(socket), out var problem, out var notRunning);
+        exitCode = client is null ? (notRunning ? NotRunning : ExitCodes.UsageOrIo) : ExitCodes.Ok;
+        if (client is null) parse.Error().WriteLine($"remapper {command}: {problem}");
+        return client;
+    }
+
+    /// <summary>Runs one request; prints an error response and returns its exit code, or null when it succeeded.</summary>
+    public static int? Fail(ParseResult parse, string command, IpcResponse response)
+    {
+        if (response.Ok) return null;
+        var error = response.Error ?? new IpcError(IpcErrorCodes.Internal, "the daemon answered without saying what went wrong");
+        foreach (var d in error.Diagnostics ?? []) parse.Out().WriteLine(d.Text);
+        parse.Error().WriteLine($"remapper {command}: {error.Message}");
+        return error.Code switch
+        {
+            IpcErrorCodes.InvalidKeymap => ExitCodes.Failed,
+            IpcErrorCodes.NotFound => ExitCodes.Failed,
+            _ => ExitCodes.UsageOrIo,
+        };
+    }
+
+    /// <summary>A request that failed on the wire (daemon died mid-answer): one line, exit 2.</summary>
+    public static int Broken(ParseResult parse, string command, Exception e)
+    {
+        parse.Error().WriteLine($"remapper {command}: lost the connection to the daemon: {e.Message}");
+        return ExitCodes.UsageOrIo;
+    }
+
+    public static bool IsWireError(Exception e) => e is IOException or JsonException or System.Net.Sockets.SocketException;
+
+    /// <summary>Prints a result as indented JSON, exactly as the daemon sent it.</summary>
+    public static void WriteJson(TextWriter output, JsonElement element)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            element.WriteTo(writer);
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Remapper.Daemon.Backend;
+using Remapper.Daemon.Config;
+using Remapper.Daemon.Ipc;
+
+namespace Remapper.Daemon.Hosting;
+
+/// <summary>
+/// The daemon's lifetime: locate and load the keymap, start the backend, then watch the keymap, answer SIGHUP and
+/// serve the socket. Its StartAsync returns only when all of that is up, so the host's READY=1 to systemd means
+/// "the virtual keyboard exists and the first keymap is loaded".
+/// </summary>
+public sealed class DaemonService(
+    DaemonOptions options,
+    BackendFactory backendFactory,
+    ILoggerFactory loggers,
+    ISystemdNotify notifier) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggers.CreateLogger("Remapper.Daemon");
+    private KeymapWatcher? _watcher;
+    private PosixSignalRegistration? _sighup;
+    private IpcServer? _server;
+    private BackendStatus? _lastStatus;
+
+    public KeymapReloader? Reloader { get; private set; }
+
+    public IRemapBackend? Backend { get; private set; }
+
+    public string? SocketPath => _server?.Path;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        bool system = options.IsSystemService;
+        var location = KeymapLocator.ForThisProcess().Locate(options.ConfigPath, system);
+        _logger.LogInformation("Keymap: {KeymapPath} ({KeymapReason})", location.Path ?? "none", location.Reason);
+
+        var reloader = new KeymapReloader(location, loggers.CreateLogger("Remapper.Keymap"));
+        Reloader = reloader;
+        var keymap = reloader.LoadInitial();
+
+        var backend = await backendFactory(keymap, loggers, cancellationToken);
+        Backend = backend;
+        reloader.Attach(backend);
+        backend.StatusChanged += LogStatusChanges;
+        LogStatusChanges(backend.Status);
+        reloader.StatusChanged += status => notifier.Notify($"STATUS={Summary(status)}");
+
+        _watcher = new KeymapWatcher(() => reloader.Reload(ReloadTrigger.FileChange), loggers.CreateLogger("Remapper.Keymap"));
+        _watcher.Watch(reloader.WatchedFiles);
+        reloader.WatchedFilesChanged += _watcher.Watch;
+
+        _sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true; // SIGHUP means reload, not exit
+            _logger.LogInformation("SIGHUP: reloading the keymap");
+            _ = Task.Run(() => reloader.Reload(ReloadTrigger.Signal));
+        });
+
+        var socketPath = SocketLocator.ForDaemon(options.SocketPath, system);
+        uint? group = system ? Native.GroupId("remapper") : null;
+        var info = DaemonInfo.ForThisProcess(socketPath, system);
+        _server = new IpcServer(socketPath, new DaemonCommands(info, reloader, backend),
+            new IpcAccessPolicy(Native.geteuid(), group), loggers.CreateLogger("Remapper.Ipc"));
+        _server.Start(group);
+
+        notifier.Notify($"STATUS={Summary(reloader.Status)}");
+        _logger.LogInformation("Remapper {Version} running ({Mode}); `remapper status` shows what it does",
+            info.Version, system ? "system service" : "user");
+    }
+
+    private static string Summary(KeymapStatus status) =>
+        status.Valid ? $"running {status.Location.Path}"
+        : status.Diagnostics.FirstOrDefault(d => d.IsError) is { } error ? $"keymap error: {error}"
+        : status.Location.Reason;
+
+    /// <summary>Logs each keyboard's and the output's state changes once, with what to do about them.</summary>
+    private void LogStatusChanges(BackendStatus status)
+    {
+        var previous = Interlocked.Exchange(ref _lastStatus, status);
+        if (previous?.Output != status.Output)
+        {
+            if (status.Output.State == OutputDeviceState.Ready)
+                _logger.LogInformation("Output: {OutputKind} ready ({OutputDetail})", status.Output.Kind, status.Output.Detail);
+            else
+                _logger.LogError("Output: {OutputKind} {OutputState}: {OutputDetail}", status.Output.Kind, status.Output.State, status.Output.Detail);
+        }
+        var before = previous?.Keyboards.ToDictionary(k => k.Id) ?? [];
+        foreach (var keyboard in status.Keyboards)
+        {
+            if (before.TryGetValue(keyboard.Id, out var old) && old.State == keyboard.State) continue;
+            if (keyboard.State is KeyboardState.AccessDenied or KeyboardState.Busy or KeyboardState.Failed)
+                _logger.LogWarning("Keyboard {DeviceName} ({DeviceId}): {DeviceState}: {Cause}; fix: {Fix}",
+                    keyboard.Name, keyboard.Id, keyboard.State, keyboard.Cause ?? "unknown", keyboard.Fix ?? "none known");
+            else
+                _logger.LogInformation("Keyboard {DeviceName} ({DeviceId}): {DeviceState}", keyboard.Name, keyboard.Id, keyboard.State);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        notifier.Notify("STOPPING=1");
+        await DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _sighup?.Dispose();
+        _sighup = null;
+        _watcher?.Dispose();
+        _watcher = null;
+        if (_server is not null) await _server.DisposeAsync();
+        _server = null;
+        switch (Backend)
+        {
+            case IAsyncDisposable a:
+                await a.DisposeAsync();
+                break;
+            case IDisposable d:
+                d.Dispose();
+                break;
+        }
+        Backend = null;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Remapper.Cli;
+using Remapper.Core.Hid;
+using Remapper.Daemon.Tests.Fakes;
+
+namespace Remapper.Daemon.Tests.Cli;
+
+/// <summary>The CLI's daemon commands, in-process, against a real socket server.</summary>
+public sealed class CliClientTests : IAsyncLifetime
+{
+    private InProcessDaemon _daemon = null!;
+
+    public Task InitializeAsync()
+    {
+        _daemon = InProcessDaemon.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _daemon.DisposeAsync();
+
+    private (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = RemapperCli.Run([.. args, "--socket", _daemon.SocketPath], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Status_shows_state_keymap_output_and_an_aligned_keyboard_table()
+    {
+        var (exit, output, error) = Run("status");
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains(": running (", output);
+        Assert.Contains($"keymap   {_daemon.KeymapPath} (from --config)", output);
+        Assert.Contains("output   fake Ready", output);
+        var lines = output.Split('\n');
+        var header = lines.Single(l => l.StartsWith("KEYBOARD", StringComparison.Ordinal));
+        var row = lines.Single(l => l.StartsWith("Test Keyboard", StringComparison.Ordinal));
+        Assert.Equal(header.IndexOf("STATE", StringComparison.Ordinal), row.IndexOf("Seized", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Status_json_is_the_daemons_status_object()
+    {
+        var (exit, output, _) = Run("status", "--json");
+        Assert.Equal(0, exit);
+        var status = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("running", status.GetProperty("state").GetString());
+        Assert.Equal(_daemon.KeymapPath, status.GetProperty("keymap").GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void Status_shows_the_diagnostics_of_a_rejected_keymap()
+    {
+        File.WriteAllText(_daemon.KeymapPath, "version = 1\n[remap]\na = \"nope\"\n");
+        _daemon.Reloader.Reload(Remapper.Daemon.Config.ReloadTrigger.Request);
+        var (exit, output, _) = Run("status");
+        Assert.Equal(0, exit);
+        Assert.Contains("config-error", output);
+        Assert.Contains("INVALID: the keymap loaded", output);
+        Assert.Contains($"{_daemon.KeymapPath}:3:", output);
+    }
+
+    [Fact]
+    public void Reload_prints_success_or_the_diagnostics_with_exit_code_1()
+    {
+        File.WriteAllText(_daemon.KeymapPath, "version = 1\n[remap]\na = \"c\"\n");
+        var ok = Run("reload");
+        Assert.Equal(0, ok.Exit);
+        Assert.Contains($"{_daemon.KeymapPath}: reloaded", ok.Out);
+
+        File.WriteAllText(_daemon.KeymapPath, "version = 1\n[remap]\na = \"nope\"\n");
+        var bad = Run("reload");
+        Assert.Equal(1, bad.Exit);
+        Assert.StartsWith($"{_daemon.KeymapPath}:3:", bad.Out);
+        Assert.Contains("error", bad.Out);
+        Assert.Contains("the previous keymap keeps running", bad.Err);
+    }
+
+    [Fact]
+    public void Pause_and_resume_change_the_daemon()
+    {
+        Assert.Equal(0, Run("pause").Exit);
+        _daemon.Backend.Sync();
+        Assert.True(_daemon.Backend.Status.Paused);
+        Assert.Contains("PAUSED", Run("status").Out);
+        var resumed = Run("resume");
+        Assert.Equal((0, "remapping resumed"), (resumed.Exit, resumed.Out.Trim()));
+        _daemon.Backend.Sync();
+        Assert.False(_daemon.Backend.Status.Paused);
+    }
+
+    [Fact]
+    public async Task Monitor_shows_input_and_output_side_by_side()
+    {
+        var run = Task.Run(() => Run("monitor", "--count", "4"));
+        Waiting.Until(() => _daemon.Server.ClientCount == 1, "the monitor to connect");
+        Thread.Sleep(200); // let it subscribe before typing
+        _daemon.Backend.Key(Usage.Key(0x04), true);
+        _daemon.Backend.Key(Usage.Key(0x04), false);
+        var (exit, output, error) = await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((0, ""), (exit, error));
+        var lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.StartsWith("        TIME  INPUT", lines[0]);
+        Assert.Equal(5, lines.Length);
+        Assert.Matches(@"^\s+0\.000000  a ↓ \[0\]\s*$", lines[1]);
+        var outputColumn = lines[0].IndexOf("OUTPUT", StringComparison.Ordinal);
+        Assert.Equal(outputColumn, lines[2].IndexOf("b ↓", StringComparison.Ordinal));
+        Assert.Contains("a ↑", lines[3]);
+        Assert.Equal(outputColumn, lines[4].IndexOf("b ↑", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("reload")]
+    [InlineData("pause")]
+    [InlineData("resume")]
+    [InlineData("monitor")]
+    public void Without_a_daemon_every_client_says_so_in_one_line_and_exits_3(string command)
+    {
+        var missing = Path.Combine(_daemon.Dir.Path, "nobody-here.sock");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = RemapperCli.Run([command, "--socket", missing], output, error);
+        Assert.Equal(3, exit);
+        Assert.Equal("", output.ToString());
+        Assert.Equal($"remapper {command}: remapper is not running (no socket at {missing})", error.ToString().TrimEnd());
+    }
+}

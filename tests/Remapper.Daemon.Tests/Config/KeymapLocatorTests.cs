@@ -1,0 +1,69 @@
+using Remapper.Daemon.Config;
+
+namespace Remapper.Daemon.Tests.Config;
+
+public sealed class KeymapLocatorTests
+{
+    private readonly Dictionary<string, string> _env = new() { ["HOME"] = "/home/ada" };
+    private readonly HashSet<string> _files = [];
+
+    private KeymapLocation Locate(string? cli = null, bool system = false) =>
+        new KeymapLocator(n => _env.GetValueOrDefault(n), _files.Contains, "/opt/remapper").Locate(cli, system);
+
+    [Fact]
+    public void Command_line_wins_even_over_the_environment_and_even_when_missing()
+    {
+        _env["REMAPPER_CONFIG"] = "/env/keymap.toml";
+        var location = Locate("/cli/keymap.toml");
+        Assert.Equal("/cli/keymap.toml", location.Path);
+        Assert.Equal(KeymapOrigin.CommandLine, location.Origin);
+    }
+
+    [Fact]
+    public void Environment_comes_next()
+    {
+        _env["REMAPPER_CONFIG"] = "/env/keymap.toml";
+        _files.Add("/home/ada/.config/remapper/config.toml");
+        Assert.Equal(("/env/keymap.toml", KeymapOrigin.Environment), (Locate().Path, Locate().Origin));
+    }
+
+    [Fact]
+    public void A_user_run_uses_xdg_config_home_then_dot_config()
+    {
+        _files.Add("/home/ada/.config/remapper/config.toml");
+        Assert.Equal("/home/ada/.config/remapper/config.toml", Locate().Path);
+        _env["XDG_CONFIG_HOME"] = "/xdg";
+        _files.Add("/xdg/remapper/config.toml");
+        Assert.Equal(KeymapOrigin.User, Locate().Origin);
+        Assert.Equal("/xdg/remapper/config.toml", Locate().Path);
+    }
+
+    [Fact]
+    public void The_system_service_uses_etc_and_never_a_home_directory()
+    {
+        _files.Add("/home/ada/.config/remapper/config.toml");
+        _files.Add(KeymapLocator.SystemPath);
+        Assert.Equal((KeymapLocator.SystemPath, KeymapOrigin.System), (Locate(system: true).Path, Locate(system: true).Origin));
+        _files.Remove(KeymapLocator.SystemPath);
+        Assert.Equal(KeymapOrigin.None, Locate(system: true).Origin);
+    }
+
+    [Fact]
+    public void Without_a_user_keymap_the_shipped_default_next_to_the_binary_is_used_and_the_reason_says_why()
+    {
+        _files.Add("/opt/remapper/config/default.toml");
+        var location = Locate();
+        Assert.Equal("/opt/remapper/config/default.toml", location.Path);
+        Assert.Equal(KeymapOrigin.ShippedDefault, location.Origin);
+        Assert.Contains("/home/ada/.config/remapper/config.toml does not exist", location.Reason);
+    }
+
+    [Fact]
+    public void With_nothing_anywhere_it_says_where_it_looked()
+    {
+        var location = Locate();
+        Assert.Null(location.Path);
+        Assert.Contains("/opt/remapper/config/default.toml", location.Reason);
+        Assert.Contains(KeymapLocator.SharedDefaultPath, location.Searched);
+    }
+}

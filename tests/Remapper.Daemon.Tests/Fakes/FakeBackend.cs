@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using Remapper.Core.Devices;
+using Remapper.Core.Engine;
+using Remapper.Core.Hid;
+using Remapper.Daemon.Backend;
+using Remapper.Daemon.Monitor;
+
+namespace Remapper.Daemon.Tests.Fakes;
+
+/// <summary>
+/// A backend with a real <see cref="RemapEngine"/> on a real loop thread and no devices: the test posts key events,
+/// the loop processes them, records them in the monitor ring and bumps its heartbeat every millisecond — so a test
+/// can prove nothing the daemon did ever blocked the loop.
+/// </summary>
+internal sealed class FakeBackend : IRemapBackend, IDisposable
+{
+    private readonly ConcurrentQueue<Action> _posted = new();
+    private readonly Thread _thread;
+    private readonly RemapEngine _engine;
+    private readonly int _keyboard;
+    private volatile bool _stop;
+    private long _heartbeat;
+    private long _eventsIn;
+    private long _eventsOut;
+    private long _clockUs;
+    private BackendStatus _status;
+
+    public FakeBackend(CompiledKeymap keymap)
+    {
+        Output.Also = (usage, down) =>
+        {
+            _eventsOut++;
+            Monitor.WriteOutput(_clockUs, usage, down);
+        };
+        _engine = new RemapEngine(keymap, Output);
+        _keyboard = _engine.AttachDevice(new KeyboardIdentity("usb:1234:5678:test", "Test Keyboard", DeviceBus.Usb, 0x1234, 0x5678));
+        _status = BackendStatus.Starting with
+        {
+            Output = new OutputDeviceStatus("fake", OutputDeviceState.Ready, "an in-memory recorder"),
+            Keyboards = [new KeyboardStatus("usb:1234:5678:test", "Test Keyboard", "usb", false, KeyboardState.Seized)],
+        };
+        _thread = new Thread(Loop) { IsBackground = true, Name = "fake event loop" };
+        _thread.Start();
+    }
+
+    public RecordingOutput Output { get; } = new();
+
+    public MonitorRing Monitor { get; } = new(256);
+
+    public BackendStatus Status => Volatile.Read(ref _status);
+
+    public event Action<BackendStatus>? StatusChanged;
+
+    public long Heartbeat => Interlocked.Read(ref _heartbeat);
+
+    public int KeymapsApplied { get; private set; }
+
+    private volatile bool _wedged;
+
+    /// <summary>When set, the loop stops turning: a wedged loop, for watchdog tests.</summary>
+    public bool Wedged { get => _wedged; set => _wedged = value; }
+
+    public void ApplyKeymap(CompiledKeymap keymap) => Post(() =>
+    {
+        _engine.ReplaceKeymap(keymap);
+        KeymapsApplied++;
+    });
+
+    public void SetPaused(bool paused) => Post(() =>
+    {
+        _engine.SetPaused(paused);
+        Publish();
+    });
+
+    public bool SetVariable(string name, int value)
+    {
+        if (_engine.Keymap.VariableIndex(name) < 0) return false;
+        Post(() => _engine.SetVariable(name, value));
+        return true;
+    }
+
+    public bool SetBaseLayer(string layer)
+    {
+        if (_engine.Keymap.LayerIndex(layer) < 0) return false;
+        Post(() =>
+        {
+            _engine.SetBaseLayer(layer);
+            Publish();
+        });
+        return true;
+    }
+
+    public void Key(Usage usage, bool down) => Post(() =>
+    {
+        _clockUs += 1000;
+        _eventsIn++;
+        Monitor.WriteInput(_clockUs, _keyboard, usage, down);
+        _engine.Process(new KeyEvent(_keyboard, usage, down, _clockUs));
+    });
+
+    /// <summary>Runs <paramref name="action"/> on the loop thread and waits for it: a barrier for tests.</summary>
+    public void Sync(Action? action = null)
+    {
+        using var done = new ManualResetEventSlim();
+        Post(() =>
+        {
+            action?.Invoke();
+            done.Set();
+        });
+        if (!done.Wait(TimeSpan.FromSeconds(10))) throw new TimeoutException("the fake loop did not run the posted work");
+    }
+
+    private void Post(Action action) => _posted.Enqueue(action);
+
+    private void Publish()
+    {
+        var status = Status with
+        {
+            Paused = _engine.IsPaused,
+            ActiveLayers = _engine.ActiveLayers.ToArray(),
+            Counters = new BackendCounters(_eventsIn, _eventsOut),
+        };
+        Volatile.Write(ref _status, status);
+        StatusChanged?.Invoke(status);
+    }
+
+    private void Loop()
+    {
+        while (!_stop)
+        {
+            if (_wedged)
+            {
+                Thread.Sleep(1);
+                continue;
+            }
+            while (_posted.TryDequeue(out var action)) action();
+            Interlocked.Increment(ref _heartbeat);
+            Thread.Sleep(1);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop = true;
+        _thread.Join();
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Remapper.Core.Hid;
+using Remapper.Daemon.Backend;
+using Remapper.Daemon.Hosting;
+using Remapper.Daemon.Ipc;
+using Remapper.Daemon.Tests.Fakes;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Display;
+
+namespace Remapper.Daemon.Tests.Hosting;
+
+public sealed class HostingTests
+{
+    private sealed class RecordingNotifier(TimeSpan? watchdog = null) : ISystemdNotify
+    {
+        public List<string> Sent { get; } = [];
+        public bool Enabled => true;
+        public TimeSpan? WatchdogInterval => watchdog;
+
+        public void Notify(string state)
+        {
+            lock (Sent) Sent.Add(state);
+        }
+    }
+
+    [Fact]
+    public async Task The_hosted_daemon_serves_status_reloads_on_sighup_and_removes_its_socket_on_stop()
+    {
+        using var dir = new TempDir();
+        var keymap = dir.File("config.toml");
+        File.WriteAllText(keymap, "version = 1\n[remap]\na = \"b\"\n");
+        var socket = dir.File("remapper.sock");
+        FakeBackend? backend = null;
+        var notifier = new RecordingNotifier();
+        using var host = RemapperDaemon.Build(new DaemonOptions(ConfigPath: keymap, SocketPath: socket),
+            (initial, _, _) => Task.FromResult<IRemapBackend>(backend = new FakeBackend(initial)), notifier);
+        await host.StartAsync();
+        try
+        {
+            using var client = IpcClient.TryConnect([socket], out var problem, out _) ?? throw new Xunit.Sdk.XunitException(problem);
+            var status = IpcClient.Result(client.Request("status"), IpcJsonContext.Default.StatusResult);
+            Assert.Equal(keymap, status.Keymap.Path);
+            Assert.True(status.Keymap.Valid);
+            Assert.Contains(notifier.Sent, s => s.StartsWith("STATUS=running", StringComparison.Ordinal));
+
+            File.WriteAllText(keymap, "version = 1\n[remap]\na = \"c\"\n");
+            Process.Start("kill", ["-HUP", Environment.ProcessId.ToString()]).WaitForExit();
+            Waiting.Until(() => { backend!.Sync(); return backend.KeymapsApplied >= 1; }, "SIGHUP to reload the keymap");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+        Assert.False(File.Exists(socket));
+        Assert.Contains("STOPPING=1", notifier.Sent);
+    }
+
+    [Fact]
+    public async Task A_backend_that_fails_to_start_fails_startup_with_its_message()
+    {
+        using var dir = new TempDir();
+        using var host = RemapperDaemon.Build(new DaemonOptions(ConfigPath: dir.File("none.toml"), SocketPath: dir.File("s.sock")),
+            (_, _, _) => throw new IOException("/dev/uhid: permission denied"), new RecordingNotifier());
+        var e = await Assert.ThrowsAsync<IOException>(() => host.StartAsync());
+        Assert.Contains("/dev/uhid", e.Message);
+    }
+
+    [Fact]
+    public void The_watchdog_pings_only_while_the_loop_turns()
+    {
+        using var backend = new FakeBackend(Remapper.Daemon.Config.KeymapReloader.EmptyKeymap());
+        var notifier = new RecordingNotifier(TimeSpan.FromSeconds(10));
+        var watchdog = new LoopWatchdog(notifier, () => backend, NullLogger<LoopWatchdog>.Instance);
+        Assert.True(watchdog.Check());
+        Thread.Sleep(50);
+        Assert.True(watchdog.Check());
+
+        backend.Wedged = true;
+        Thread.Sleep(50);
+        watchdog.Check(); // may still see the last turn before the wedge
+        Thread.Sleep(50);
+        Assert.False(watchdog.Check());
+        Assert.False(watchdog.Check());
+        int pings = notifier.Sent.Count(s => s == "WATCHDOG=1");
+
+        backend.Wedged = false;
+        Thread.Sleep(50);
+        Assert.True(watchdog.Check());
+        Assert.Equal(pings + 1, notifier.Sent.Count(s => s == "WATCHDOG=1"));
+    }
+
+    [Fact]
+    public void The_notifier_sends_datagrams_to_notify_socket_and_reads_the_watchdog_interval()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("notify");
+        using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        systemd.Bind(new UnixDomainSocketEndPoint(path));
+        var env = new Dictionary<string, string> { ["NOTIFY_SOCKET"] = path, ["WATCHDOG_USEC"] = "20000000" };
+        using var notifier = new SystemdNotifier(n => env.GetValueOrDefault(n));
+        Assert.Equal(TimeSpan.FromSeconds(20), notifier.WatchdogInterval);
+        notifier.Notify("WATCHDOG=1");
+        var buffer = new byte[64];
+        systemd.ReceiveTimeout = 5000;
+        int n = systemd.Receive(buffer);
+        Assert.Equal("WATCHDOG=1", Encoding.UTF8.GetString(buffer, 0, n));
+
+        env["WATCHDOG_PID"] = "1"; // the interval was meant for another process
+        Assert.Null(new SystemdNotifier(n2 => env.GetValueOrDefault(n2)).WatchdogInterval);
+        Assert.False(new SystemdNotifier(_ => null).Enabled);
+    }
+
+    private sealed class Collect : ILogEventSink
+    {
+        public List<LogEvent> Events { get; } = [];
+        public void Emit(LogEvent logEvent) => Events.Add(logEvent);
+    }
+
+    [Fact]
+    public void Journal_lines_start_with_the_syslog_priority_of_their_level()
+    {
+        var sink = new Collect();
+        using (var logger = new LoggerConfiguration().MinimumLevel.Debug().Enrich.With<DaemonLogging.SyslogPriorityEnricher>().WriteTo.Sink(sink).CreateLogger())
+        {
+            logger.Information("Keymap {KeymapPath} loaded", "/etc/remapper/config.toml");
+            logger.Error("Keymap rejected");
+            logger.Warning("Keyboard busy");
+            logger.Debug("detail");
+        }
+        var formatter = new MessageTemplateTextFormatter(DaemonLogging.JournalTemplate);
+        var lines = sink.Events.Select(e =>
+        {
+            var w = new StringWriter();
+            formatter.Format(e, w);
+            return w.ToString().TrimEnd();
+        }).ToList();
+        Assert.Equal(["<6>Keymap /etc/remapper/config.toml loaded", "<3>Keymap rejected", "<4>Keyboard busy", "<7>detail"], lines);
+    }
+}
