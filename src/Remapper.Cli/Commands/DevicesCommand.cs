@@ -18,7 +18,7 @@ internal static class DevicesCommand
         var command = new Command("devices", "List keyboards and whether Remapper can take them over") { json, config };
         command.SetAction(parse =>
         {
-            var keymap = RunCommand.TryLoadKeymap(parse.GetValue(config), out _);
+            var keymap = CommandKeymap.TryLoad(parse.GetValue(config), out _);
             var result = new SystemProbe(ProbeEnvironment.System()).Run(keymap?.Devices ?? []);
             if (parse.GetValue(json))
             {

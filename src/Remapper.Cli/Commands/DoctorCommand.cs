@@ -18,7 +18,7 @@ internal static class DoctorCommand
         var command = new Command("doctor", "Explain every problem with keyboards, the virtual keyboard and the keymap, and how to fix it") { json, config };
         command.SetAction(parse =>
         {
-            var model = RunCommand.TryLoadKeymap(parse.GetValue(config), out var keymapCheck);
+            var model = CommandKeymap.TryLoad(parse.GetValue(config), out var keymapCheck);
             var result = new SystemProbe(ProbeEnvironment.System()).Run(model?.Devices ?? []);
             var report = DoctorReport.Build(result.Snapshot, keymapCheck);
             if (parse.GetValue(json))

@@ -61,9 +61,20 @@ public sealed class DaemonService(
         var socketPath = SocketLocator.ForDaemon(options.SocketPath, system);
         uint? group = system ? Native.GroupId("remapper") : null;
         var info = DaemonInfo.ForThisProcess(socketPath, system);
-        _server = new IpcServer(socketPath, new DaemonCommands(info, reloader, backend),
+        var server = new IpcServer(socketPath, new DaemonCommands(info, reloader, backend),
             new IpcAccessPolicy(Native.geteuid(), group), loggers.CreateLogger("Remapper.Ipc"));
-        _server.Start(group);
+        try
+        {
+            server.Start(group);
+            _server = server;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+        {
+            // The socket is for status and control; remapping goes on without it.
+            await server.DisposeAsync();
+            _logger.LogError("Control socket {Socket} not available ({Error}); remapping continues, but `remapper status` " +
+                "and friends cannot reach this daemon. Fix: set XDG_RUNTIME_DIR, or pass --socket PATH", socketPath, e.Message);
+        }
 
         notifier.Notify($"STATUS={Summary(reloader.Status)}");
         _logger.LogInformation("Remapper {Version} running ({Mode}); `remapper status` shows what it does",

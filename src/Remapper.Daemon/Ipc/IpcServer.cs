@@ -84,7 +84,8 @@ public sealed class IpcServer : IAsyncDisposable
             File.Delete(Path); // left behind by a daemon that crashed: nobody listens
             return;
         }
-        throw new IOException($"another remapper daemon is already listening on {Path}");
+        // Not an IOException: a second daemon must not start (the two would fight over the keyboards).
+        throw new InvalidOperationException($"another remapper daemon is already listening on {Path}");
     }
 
     private async Task AcceptLoop()

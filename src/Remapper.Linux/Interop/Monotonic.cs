@@ -1,7 +1,7 @@
 namespace Remapper.Linux.Interop;
 
 /// <summary>CLOCK_MONOTONIC in microseconds: the clock the devices stamp events with (EVIOCSCLOCKID) and the timerfd runs on.</summary>
-internal static unsafe class Monotonic
+public static unsafe class Monotonic
 {
     public static long NowUs()
     {

@@ -43,7 +43,7 @@ public sealed unsafe class EventLoop : IDisposable
     private readonly IVirtualKeyboard _output;
     private readonly OutputStatus _outputStatus;
     private readonly LedMirror _leds;
-    private readonly IReadOnlyList<DeviceBlock> _deviceBlocks;
+    private IReadOnlyList<DeviceBlock> _deviceBlocks;
     private readonly IBackendLog _log;
     private readonly EventLoopOptions _options;
     private readonly InputDeviceScanner _scanner;
@@ -53,6 +53,7 @@ public sealed unsafe class EventLoop : IDisposable
     private readonly List<(EvdevKeyboard Keyboard, long DeadlineMs)> _awaitingRelease = [];
     private readonly Dictionary<string, KeyboardStatus> _statuses = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ControlMessage> _control = new();
+    private readonly ConcurrentQueue<Action> _work = new();
     private readonly InputEvent[] _events = new InputEvent[EventBatch];
     private readonly KeyChange[] _changes = new KeyChange[InputCodes.KeyMax + 1];
     private readonly byte[] _keyScratch = new byte[KeyBitmap.Bytes];
@@ -73,7 +74,13 @@ public sealed unsafe class EventLoop : IDisposable
     /// <summary>Set when the loop thread has ended, after a <see cref="Stop"/> or because it failed (logged).</summary>
     public WaitHandle Finished => _finished.WaitHandle;
 
-    private enum ControlMessage { Shutdown, Reprobe }
+    private enum ControlMessage { Shutdown, Reprobe, Work }
+
+    /// <summary>The longest the loop sleeps, so <see cref="Heartbeat"/> keeps moving while idle (the systemd watchdog reads it).</summary>
+    private const int MaxSleepMs = 1000;
+
+    private long _heartbeat;
+    private bool _publishedPaused;
 
     public EventLoop(ProbeEnvironment env, RemapEngine engine, IVirtualKeyboard output, OutputStatus outputStatus, LedMirror leds,
         IReadOnlyList<DeviceBlock> deviceBlocks, IBackendLog log, EventLoopOptions? options = null)
@@ -118,6 +125,44 @@ public sealed unsafe class EventLoop : IDisposable
     /// <summary>Asks the loop to look at the devices again (e.g. after a permission fix).</summary>
     public void RequestReprobe() => Post(ControlMessage.Reprobe);
 
+    /// <summary>Sees every key event before the engine does; set before <see cref="Start"/>.</summary>
+    public IInputTap? InputTap { get; init; }
+
+    /// <summary>Bumped on every turn of the loop, at least once a second: a value that stops moving means a wedged loop.</summary>
+    public long Heartbeat => Volatile.Read(ref _heartbeat);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the loop thread (the only thread that may touch the engine) and returns at
+    /// once. For control operations — keymap swap, pause, variables — not for anything per key.
+    /// </summary>
+    public void Post(Action work)
+    {
+        _work.Enqueue(work);
+        Post(ControlMessage.Work);
+    }
+
+    /// <summary>
+    /// On the loop thread, after a keymap swap: keyboards a <c>[[device]]</c> block now ignores are let go, and ones
+    /// no longer ignored are seized on the rescan that follows.
+    /// </summary>
+    public void ApplyDeviceBlocks(IReadOnlyList<DeviceBlock> deviceBlocks)
+    {
+        _deviceBlocks = deviceBlocks;
+        foreach (var keyboard in _byFd.Values.ToArray())
+        {
+            if (DeviceRules.IgnoringBlock(deviceBlocks, keyboard.Info.Identity) is null) continue;
+            Epoll.Remove(_epoll, keyboard.Fd);
+            _byFd.Remove(keyboard.Fd);
+            _leds.Remove(keyboard);
+            _engine.DetachDevice(keyboard.Slot, Now());
+            keyboard.Dispose();
+            _statuses.Remove(keyboard.Info.EventName);
+        }
+        foreach (var (eventName, status) in _statuses.ToArray())
+            if (status.State == KeyboardState.Ignored) _statuses.Remove(eventName);
+        _rescanPending = true;
+    }
+
     /// <summary>Releases every keyboard and stops the thread. The virtual keyboard stays the caller's to dispose.</summary>
     public void Stop()
     {
@@ -156,7 +201,9 @@ public sealed unsafe class EventLoop : IDisposable
             byte* events = stackalloc byte[MaxEpollEvents * 16];
             while (!_stopping)
             {
+                Interlocked.Increment(ref _heartbeat);
                 int timeout = TimeoutMs();
+                if (timeout < 0 || timeout > MaxSleepMs) timeout = MaxSleepMs;
                 int n = Libc.EpollWait(_epoll, events, MaxEpollEvents, timeout);
                 if (n < 0)
                 {
@@ -219,8 +266,21 @@ public sealed unsafe class EventLoop : IDisposable
                 while (_control.TryDequeue(out var message))
                 {
                     if (message == ControlMessage.Shutdown) _stopping = true;
-                    else _rescanPending = true;
+                    else if (message == ControlMessage.Reprobe) _rescanPending = true;
                 }
+                while (_work.TryDequeue(out var work))
+                {
+                    try
+                    {
+                        work();
+                    }
+                    catch (Exception e)
+                    {
+                        // A failed control operation must not take the keyboards down with it.
+                        _log.Error($"control operation failed: {e}");
+                    }
+                }
+                if (_engine.IsPaused != _publishedPaused) PublishStatus();
                 break;
         }
     }
@@ -267,8 +327,11 @@ public sealed unsafe class EventLoop : IDisposable
     private void Feed(EvdevKeyboard keyboard, ushort code, bool down, long timeUs)
     {
         if (!LinuxKeyCodes.TryToUsage(code, out var usage)) return;
+        InputTap?.OnInput(keyboard.Slot, usage, down, timeUs);
         if (_engine.NextDeadlineUs <= timeUs) _engine.Advance(timeUs);
         _engine.Process(new KeyEvent(keyboard.Slot, usage, down, timeUs));
+        // The emergency sequence pauses inside the engine; status shows it (a rare change, so the snapshot's cost is fine).
+        if (_engine.IsPaused != _publishedPaused) PublishStatus();
         if (_log.IsDebugEnabled) _log.Debug($"{keyboard.Info.EventName} {usage} {(down ? "down" : "up")}");
     }
 
@@ -435,7 +498,12 @@ public sealed unsafe class EventLoop : IDisposable
     private void PublishStatus()
     {
         var keyboards = _statuses.Values.OrderBy(s => s.DevNode, StringComparer.Ordinal).ToArray();
-        var snapshot = new StatusSnapshot(_outputStatus, keyboards, _inputNote);
+        _publishedPaused = _engine.IsPaused;
+        var snapshot = new StatusSnapshot(_outputStatus, keyboards, _inputNote)
+        {
+            Paused = _publishedPaused,
+            ActiveLayers = _engine.ActiveLayers,
+        };
         Status = snapshot;
         StatusChanged?.Invoke(snapshot);
     }

@@ -6,4 +6,10 @@ namespace Remapper.Linux.Loop;
 public sealed record StatusSnapshot(OutputStatus Output, IReadOnlyList<KeyboardStatus> Keyboards, string? InputNote)
 {
     public bool HasProblem => Output.IsProblem || InputNote is not null || Keyboards.Any(k => k.IsProblem);
+
+    /// <summary>Remapping paused (the emergency sequence or <c>remapper pause</c>) when the snapshot was taken.</summary>
+    public bool Paused { get; init; }
+
+    /// <summary>Base layer, then active layers bottom to top, when the snapshot was taken.</summary>
+    public IReadOnlyList<string> ActiveLayers { get; init; } = ["base"];
 }

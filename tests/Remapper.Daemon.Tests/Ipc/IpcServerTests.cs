@@ -290,7 +290,7 @@ public sealed class IpcServerTests : IAsyncLifetime
     public async Task A_second_daemon_on_the_same_socket_is_refused_and_a_stale_socket_is_replaced()
     {
         var second = new IpcServer(_daemon.SocketPath, null!, new IpcAccessPolicy(0, null), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        var refused = Assert.Throws<IOException>(() => second.Start(null));
+        var refused = Assert.Throws<InvalidOperationException>(() => second.Start(null));
         Assert.Contains("already listening", refused.Message);
 
         var stalePath = _daemon.Dir.File("stale.sock");

@@ -1,0 +1,188 @@
+using Remapper.Core.Engine;
+using Remapper.Daemon.Backend;
+using Remapper.Daemon.Monitor;
+using Remapper.Linux.Loop;
+using Remapper.Linux.Output;
+using Remapper.Linux.Probe;
+
+namespace Remapper.Cli.Hosting;
+
+/// <summary>
+/// The daemon's view of the Linux event loop (<see cref="IRemapBackend"/>). Everything that touches the engine runs
+/// on the loop thread (posted); this class keeps only what other threads may read.
+/// When no virtual keyboard can be created yet, seizing keyboards would only swallow their keys, so the backend
+/// reports the detector's findings and looks again every <see cref="RetryInterval"/>; the loop starts as soon as an
+/// output device becomes usable (e.g. after <c>modprobe uhid</c> or a udev rule).
+/// </summary>
+internal sealed class LinuxBackend : IRemapBackend, IDisposable
+{
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly ProbeEnvironment _env;
+    private readonly OutputChoice _choice;
+    private readonly RemapEngine _engine;
+    private readonly MonitoredOutput _monitored;
+    private readonly LedMirror _leds = new();
+    private readonly IBackendLog _log;
+    private readonly Action<string> _onReady;
+    private volatile CompiledKeymap _keymap;
+    private EventLoop? _loop;
+    private IVirtualKeyboard? _keyboard;
+    private StatusSnapshot? _waitingStatus;
+    private Timer? _retry;
+    private long _idleHeartbeat;
+    private volatile bool _disposed;
+
+    public LinuxBackend(CompiledKeymap keymap, ProbeEnvironment env, OutputChoice choice, IBackendLog log, Action<string> onReady)
+    {
+        _env = env;
+        _choice = choice;
+        _log = log;
+        _onReady = onReady;
+        _keymap = keymap;
+        Monitor = new MonitorRing();
+        _monitored = new MonitoredOutput(Monitor);
+        _engine = new RemapEngine(keymap, _monitored);
+    }
+
+    public BackendStatus Status =>
+        _loop?.Status is { } running ? Map(running) : _waitingStatus is { } waiting ? Map(Waiting(waiting)) : BackendStatus.Starting;
+
+    /// <summary>Without a loop the engine is only changed under the gate, so its state can be read here.</summary>
+    private StatusSnapshot Waiting(StatusSnapshot probe)
+    {
+        lock (_gate) return probe with { Paused = _engine.IsPaused, ActiveLayers = _engine.ActiveLayers };
+    }
+
+    /// <summary>Raised if the loop thread dies on its own (it logged why and released the keyboards).</summary>
+    public event Action? LoopDied;
+
+    public event Action<BackendStatus>? StatusChanged;
+
+    public MonitorRing Monitor { get; }
+
+    /// <summary>The loop's heartbeat; while waiting for an output device, the retry timer's (nothing can wedge then).</summary>
+    public long Heartbeat => _loop?.Heartbeat ?? Interlocked.Increment(ref _idleHeartbeat);
+
+    /// <summary>Creates the virtual keyboard and starts the loop, or (if impossible) starts retrying. Never throws for a missing device.</summary>
+    public void Start()
+    {
+        if (!TryStartLoop())
+            _retry = new Timer(_ => TryStartLoop(), null, RetryInterval, RetryInterval);
+    }
+
+    private bool TryStartLoop()
+    {
+        lock (_gate)
+        {
+            if (_loop is not null || _disposed) return true;
+            var keyboard = VirtualKeyboardFactory.Create(_env, _leds, allowUhid: _choice != OutputChoice.Uinput, out var output);
+            if (keyboard is not null && _choice == OutputChoice.Uhid && keyboard.Kind != OutputKind.Uhid)
+            {
+                keyboard.Dispose();
+                keyboard = null;
+            }
+            if (keyboard is null)
+            {
+                var waiting = new SystemProbe(_env).Run(_keymap.Model.Devices, output).Snapshot;
+                bool changed = waiting.Output.Reason != _waitingStatus?.Output.Reason;
+                _waitingStatus = waiting;
+                if (changed || _retry is null)
+                {
+                    _log.Error($"no virtual keyboard can be created, so nothing is remapped yet (looking again every {RetryInterval.TotalSeconds:0} s): {output.Reason}");
+                    if (waiting.InputNote is not null) _log.Error($"input devices: {waiting.InputNote}");
+                }
+                StatusChanged?.Invoke(Map(waiting));
+                return false;
+            }
+
+            _keyboard = keyboard;
+            _monitored.Inner = keyboard;
+            var loop = new EventLoop(_env, _engine, keyboard, output, _leds, _keymap.Model.Devices, _log) { InputTap = _monitored };
+            loop.StatusChanged += snapshot => StatusChanged?.Invoke(Map(snapshot));
+            loop.Start();
+            _loop = loop;
+            ThreadPool.RegisterWaitForSingleObject(loop.Finished, (_, _) =>
+            {
+                if (!_disposed) LoopDied?.Invoke();
+            }, null, Timeout.Infinite, executeOnlyOnce: true);
+            _retry?.Dispose();
+            _retry = null;
+            _onReady(keyboard.Kind.ToString().ToLowerInvariant());
+            StatusChanged?.Invoke(Map(loop.Status));
+            return true;
+        }
+    }
+
+    public void ApplyKeymap(CompiledKeymap keymap)
+    {
+        lock (_gate)
+        {
+            _keymap = keymap;
+            if (_loop is { } loop)
+            {
+                loop.Post(() =>
+                {
+                    _engine.ReplaceKeymap(keymap);
+                    loop.ApplyDeviceBlocks(keymap.Model.Devices);
+                });
+            }
+            else
+            {
+                _engine.ReplaceKeymap(keymap); // no loop thread yet: nobody else touches the engine
+            }
+        }
+    }
+
+    public void SetPaused(bool paused) => OnEngine(engine => engine.SetPaused(paused));
+
+    public bool SetVariable(string name, int value)
+    {
+        if (_keymap.VariableIndex(name) < 0) return false;
+        OnEngine(engine => engine.SetVariable(name, value));
+        return true;
+    }
+
+    public bool SetBaseLayer(string layer)
+    {
+        if (_keymap.LayerIndex(layer) < 0) return false;
+        OnEngine(engine => engine.SetBaseLayer(layer));
+        return true;
+    }
+
+    private void OnEngine(Action<RemapEngine> change)
+    {
+        lock (_gate)
+        {
+            if (_loop is { } loop)
+            {
+                loop.Post(() => change(_engine));
+                return;
+            }
+            change(_engine);
+        }
+        if (_waitingStatus is { } waiting) StatusChanged?.Invoke(Map(Waiting(waiting)));
+    }
+
+    private BackendStatus Map(StatusSnapshot snapshot) =>
+        StatusMapping.ToBackendStatus(snapshot, new BackendCounters(_monitored.EventsIn, _monitored.EventsOut));
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _retry?.Dispose();
+            _retry = null;
+            _loop?.Stop();
+            _loop?.Dispose();
+            _loop = null;
+            _keyboard?.Dispose();
+            _keyboard = null;
+        }
+    }
+}
+
+/// <summary><c>remapper run --output</c>: which virtual keyboard to create.</summary>
+internal enum OutputChoice { Auto, Uhid, Uinput }
