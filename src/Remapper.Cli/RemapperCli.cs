@@ -22,6 +22,7 @@ internal static class RemapperCli
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(TrayCommand.Create());
         return root;
     }
 
