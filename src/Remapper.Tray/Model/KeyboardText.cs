@@ -19,10 +19,12 @@ public static class KeyboardText
         _ => "failed",
     };
 
-    /// <summary>"Name: access denied (cause)" or "Name: busy (held by pid 1234 evtest)".</summary>
-    public static string Describe(KeyboardStatus keyboard)
+    /// <summary>"Name: access denied (cause)" or "Name: busy (held by evtest, pid 1234)".</summary>
+    /// <param name="paused">Remapping is paused: a seized keyboard types its keys unchanged.</param>
+    public static string Describe(KeyboardStatus keyboard, bool paused = false)
     {
-        var text = $"{keyboard.Name}: {StateWord(keyboard.State)}";
+        var word = paused && keyboard.State == KeyboardState.Seized ? "held, keys pass through unchanged" : StateWord(keyboard.State);
+        var text = $"{keyboard.Name}: {word}";
         var detail = Detail(keyboard);
         return detail is null ? text : $"{text} ({detail})";
     }

@@ -48,7 +48,8 @@ public static class TrayViewBuilder
         }
         if (state == TrayState.Error && status.Paused) lines.Add("Remapping is paused.");
         lines.AddRange(problems);
-        return new TrayView(state, TrayIcons.NameOf(state), string.Join("\n", lines), Menu(status, headline), status.Keymap.Path);
+        IReadOnlyList<string> details = firstError is null ? [] : [ErrorLine(firstError)];
+        return new TrayView(state, TrayIcons.NameOf(state), string.Join("\n", lines), Menu(status, headline, details), status.Keymap.Path);
     }
 
     /// <summary>"config.toml:12:5: unknown key 'capslok' — did you mean 'caps_lock'?": file name, line:col and the fix.</summary>
@@ -72,10 +73,14 @@ public static class TrayViewBuilder
 
     private static TrayView NotRunning(string problem)
     {
+        // "remapper is not running (no socket at X)" under the headline "Remapper: not running": keep only the why.
+        const string prefix = "remapper is not running (";
+        if (problem.StartsWith(prefix, StringComparison.Ordinal) && problem.EndsWith(')')) problem = problem[prefix.Length..^1];
         var tooltip = string.IsNullOrWhiteSpace(problem) ? "Remapper: not running" : $"Remapper: not running\n{problem}";
         var menu = new TrayMenu(
         [
             TrayMenuItem.Info("Remapper: not running"),
+            .. (string.IsNullOrWhiteSpace(problem) ? [] : new[] { TrayMenuItem.Info(problem) }),
             TrayMenuItem.Line,
             new("Pause remapping", TrayCommand.Pause, Enabled: false),
             new("Reload keymap", TrayCommand.Reload, Enabled: false),
@@ -87,11 +92,19 @@ public static class TrayViewBuilder
         return new TrayView(TrayState.NotRunning, TrayIcons.NameOf(TrayState.NotRunning), tooltip, menu, null);
     }
 
-    private static TrayMenu Menu(StatusResult status, string headline)
+    /// <param name="details">Lines under the headline (the keymap error): AppIndicator has no tooltip, so the menu says it too.</param>
+    private static TrayMenu Menu(StatusResult status, string headline, IReadOnlyList<string> details)
     {
-        var items = new List<TrayMenuItem> { TrayMenuItem.Info(headline), TrayMenuItem.Line };
+        var items = new List<TrayMenuItem> { TrayMenuItem.Info(headline) };
+        items.AddRange(details.Select(TrayMenuItem.Info));
+        items.Add(TrayMenuItem.Line);
         if (status.Keyboards.Count == 0) items.Add(TrayMenuItem.Info("No keyboard found"));
-        items.AddRange(status.Keyboards.Select(k => TrayMenuItem.Info(KeyboardText.Describe(k))));
+        foreach (var keyboard in status.Keyboards)
+        {
+            items.Add(TrayMenuItem.Info(KeyboardText.Describe(keyboard, status.Paused)));
+            if (KeyboardText.IsProblem(keyboard.State) && !string.IsNullOrWhiteSpace(keyboard.Fix))
+                items.Add(TrayMenuItem.Info($"    Fix: {keyboard.Fix}"));
+        }
         items.Add(TrayMenuItem.Line);
         items.Add(status.Paused ? new("Resume remapping", TrayCommand.Resume) : new("Pause remapping", TrayCommand.Pause));
         items.Add(new("Reload keymap", TrayCommand.Reload));

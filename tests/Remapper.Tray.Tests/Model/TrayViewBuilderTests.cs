@@ -28,6 +28,7 @@ public class TrayViewBuilderTests
         Assert.NotNull(view.Menu.Find(TrayCommand.Resume));
         Assert.Null(view.Menu.Find(TrayCommand.Pause));
         Assert.NotNull(View(Status()).Menu.Find(TrayCommand.Pause));
+        Assert.Contains(view.Menu.Items, i => i.Label == "AT Translated Set 2 keyboard: held, keys pass through unchanged");
     }
 
     [Fact]
@@ -90,6 +91,8 @@ public class TrayViewBuilderTests
             "config.toml:7:3: unknown key 'capslok' — did you mean 'caps_lock'?\n" +
             "The previous keymap keeps running.",
             view.Tooltip);
+        // AppIndicator shows no tooltip: the menu repeats the error under its headline.
+        Assert.Equal("config.toml:7:3: unknown key 'capslok' — did you mean 'caps_lock'?", view.Menu.Items[1].Label);
     }
 
     [Fact]
@@ -121,7 +124,8 @@ public class TrayViewBuilderTests
 
         Assert.Equal(TrayState.NotRunning, view.State);
         Assert.Equal("remapper-not-running", view.IconName);
-        Assert.Equal("Remapper: not running\nremapper is not running (no socket at /run/user/1000/remapper.sock)", view.Tooltip);
+        Assert.Equal("Remapper: not running\nno socket at /run/user/1000/remapper.sock", view.Tooltip);
+        Assert.Equal("no socket at /run/user/1000/remapper.sock", view.Menu.Items[1].Label);
         Assert.False(view.Menu.Find(TrayCommand.Pause)!.Enabled);
         Assert.False(view.Menu.Find(TrayCommand.Reload)!.Enabled);
         Assert.False(view.Menu.Find(TrayCommand.OpenKeymap)!.Enabled);
@@ -130,15 +134,25 @@ public class TrayViewBuilderTests
     }
 
     [Fact]
+    public void A_socket_the_user_may_not_use_is_shown_as_is()
+    {
+        var view = TrayViewBuilder.Build(DaemonSnapshot.Unreachable("cannot connect to /run/remapper/remapper.sock: Permission denied"));
+
+        Assert.Equal("Remapper: not running\ncannot connect to /run/remapper/remapper.sock: Permission denied", view.Tooltip);
+    }
+
+    [Fact]
     public void The_menu_has_one_line_per_keyboard_with_its_state_then_the_commands()
     {
-        var view = View(Status([Laptop, Busy(Usb, 77), Laptop with { Id = "x", Name = "YubiKey", State = KeyboardState.Ignored }]));
+        var view = View(Status([Laptop, Busy(Usb, 77) with { Fix = "stop keyd: systemctl stop keyd" },
+            Laptop with { Id = "x", Name = "YubiKey", State = KeyboardState.Ignored, Fix = "nothing to do" }]));
 
         Assert.Equal(
             "(Remapper: running, 1 problem)\n" +
             "---\n" +
             "(AT Translated Set 2 keyboard: remapped)\n" +
             "(Logitech USB Keyboard: busy (held by keyd, pid 77))\n" +
+            "(    Fix: stop keyd: systemctl stop keyd)\n" +
             "(YubiKey: ignored)\n" +
             "---\n" +
             "Pause remapping\n" +

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+
+namespace Remapper.Tray.Tests.Desktop;
+
+/// <summary>
+/// A throwaway X desktop: Xvfb on a free display and trayer as the tray host. No D-Bus session on purpose, so
+/// libayatana-appindicator takes its XEmbed fallback, which trayer hosts (an SNI desktop would need a watcher).
+/// </summary>
+internal sealed class XDesktop : IDisposable
+{
+    public const int PanelHeight = 32;
+    private readonly List<Process> _processes = [];
+
+    private XDesktop(int display)
+    {
+        Display = $":{display}";
+    }
+
+    public string Display { get; }
+
+    public static XDesktop Start(int width, int height)
+    {
+        var number = Enumerable.Range(170, 60).First(n => !File.Exists($"/tmp/.X{n}-lock") && !File.Exists($"/tmp/.X11-unix/X{n}"));
+        var desktop = new XDesktop(number);
+        try
+        {
+            desktop.Spawn("Xvfb", [desktop.Display, "-screen", "0", $"{width}x{height}x24", "-nolisten", "tcp"]);
+            Waiting.Until(() => File.Exists($"/tmp/.X11-unix/X{number}"), $"Xvfb on {desktop.Display}", 10000);
+            desktop.Spawn("trayer", ["--edge", "top", "--align", "left", "--widthtype", "request", "--height", $"{PanelHeight}",
+                "--transparent", "false", "--tint", "0xdddddd", "--SetDockType", "false", "--SetPartialStrut", "false"]);
+            return desktop;
+        }
+        catch
+        {
+            desktop.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a program on this display; it is killed with the desktop.</summary>
+    public Process Spawn(string program, IEnumerable<string> arguments, bool captureOutput = false)
+    {
+        var info = new ProcessStartInfo(program)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = captureOutput,
+            RedirectStandardError = captureOutput,
+        };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        info.Environment["DISPLAY"] = Display;
+        info.Environment.Remove("WAYLAND_DISPLAY");
+        info.Environment.Remove("DBUS_SESSION_BUS_ADDRESS");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>Saves the whole screen as PNG and returns its pixels.</summary>
+    public ScreenPixels Screenshot(string pngPath)
+    {
+        Tool("import", ["-window", "root", pngPath]);
+        return ScreenPixels.FromPpm(ToolBytes("convert", [pngPath, "-depth", "8", "ppm:-"]));
+    }
+
+    public void Crop(string pngPath, (int X, int Y, int Width, int Height) box, string outPath) =>
+        Tool("convert", [pngPath, "-crop", $"{box.Width}x{box.Height}+{box.X}+{box.Y}", "+repage", outPath]);
+
+    public void Click(int x, int y) => Tool("xdotool", ["mousemove", $"{x}", $"{y}", "click", "1"]);
+
+    public void Keys(params string[] keys) => Tool("xdotool", ["key", "--delay", "80", .. keys]);
+
+    private void Tool(string program, IEnumerable<string> arguments) => ToolBytes(program, arguments);
+
+    private byte[] ToolBytes(string program, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        info.Environment["DISPLAY"] = Display;
+        using var process = Process.Start(info)!;
+        using var bytes = new MemoryStream();
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.BaseStream.CopyTo(bytes);
+        if (!process.WaitForExit(30000)) process.Kill();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {error.Result}");
+        return bytes.ToArray();
+    }
+
+    public void Dispose()
+    {
+        // Newest first: the tray before trayer before Xvfb.
+        for (var i = _processes.Count - 1; i >= 0; i--)
+        {
+            var p = _processes[i];
+            try
+            {
+                if (!p.HasExited)
+                {
+                    p.Kill();
+                    p.WaitForExit(5000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+            }
+            p.Dispose();
+        }
+    }
+}
