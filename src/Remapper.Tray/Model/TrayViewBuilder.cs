@@ -66,7 +66,7 @@ public static class TrayViewBuilder
         var problems = new List<string>();
         if (status.Output.State != OutputDeviceState.Ready)
             problems.Add($"Output device ({status.Output.Kind}): {status.Output.Detail}");
-        problems.AddRange(status.Keyboards.Where(k => KeyboardText.IsProblem(k.State)).Select(KeyboardText.Describe));
+        problems.AddRange(status.Keyboards.Where(k => KeyboardText.IsProblem(k.State)).Select(k => KeyboardText.Describe(k)));
         if (status.Keyboards.Count == 0) problems.Add("No keyboard found.");
         return problems;
     }
