@@ -66,6 +66,12 @@ public class TrayOnDesktopTests(ITestOutputHelper output)
             ExpectIcon(desktop, work, TrayState.Error);
             SaveWithMenu(desktop, work, Path.Combine(images, "tray-error.png"), "keymap error");
 
+            // Reload from the menu while the keymap is still broken: the click is answered with the error.
+            OpenMenu(desktop);
+            desktop.Keys("Down", "Down", "Return");
+            Waiting.Until(() => _trayLog.Any(l => l.Contains("notify: Remapper: keymap reload failed: config.toml:3:1:")),
+                "the failed reload from the menu to be told", 10000);
+
             daemon.SaveKeymap(FakeDaemon.GoodKeymap);
             ExpectIcon(desktop, work, TrayState.Running);
 
@@ -81,6 +87,12 @@ public class TrayOnDesktopTests(ITestOutputHelper output)
             await daemon.StopAsync();
             ExpectIcon(desktop, work, TrayState.NotRunning);
             SaveWithMenu(desktop, work, Path.Combine(images, "tray-not-running.png"), "not running");
+
+            // Show diagnostics is the one command that works without a daemon: a terminal or a text window opens.
+            OpenMenu(desktop);
+            desktop.Keys("Down", "Return");
+            Waiting.Until(() => desktop.HasWindow("remapper doctor"), "the diagnostics window", 15000);
+            desktop.HideWindow("remapper doctor");
 
             // The daemon restarts: the tray finds it again by itself.
             daemon.Start();

@@ -69,6 +69,22 @@ internal sealed class XDesktop : IDisposable
 
     public void Keys(params string[] keys) => Tool("xdotool", ["key", "--delay", "80", .. keys]);
 
+    /// <summary>True when a window with this title is mapped (xdotool search exits non-zero when none is).</summary>
+    public bool HasWindow(string title)
+    {
+        try
+        {
+            return ToolBytes("xdotool", ["search", "--onlyvisible", "--name", title]).Length > 0;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Hides the windows with this title (unmapped, not killed: killing the X client would end the tray).</summary>
+    public void HideWindow(string title) => Tool("xdotool", ["search", "--onlyvisible", "--name", title, "windowunmap", "%@"]);
+
     private void Tool(string program, IEnumerable<string> arguments) => ToolBytes(program, arguments);
 
     private byte[] ToolBytes(string program, IEnumerable<string> arguments)
