@@ -5,9 +5,6 @@ namespace Remapper.Tray;
 /// <summary><c>remapper tray</c>: checks the native libraries, then runs the icon in the foreground until Quit tray.</summary>
 public static class TrayApp
 {
-    /// <summary>Where the icons ship: Icons/hicolor/SIZE/status/remapper-STATE.png beside the executable.</summary>
-    public static string DefaultIconDirectory => Path.Combine(AppContext.BaseDirectory, "Icons");
-
     /// <param name="sockets">Sockets to follow, in order.</param>
     /// <param name="error">Where the tray logs (one line per change of state, connection or notification).</param>
     public static int Run(IReadOnlyList<string> sockets, TextWriter error, string? iconDirectory = null)
@@ -27,9 +24,10 @@ public static class TrayApp
             Log(problem);
             return 2;
         }
-        var icons = iconDirectory ?? DefaultIconDirectory;
-        if (!Directory.Exists(Path.Combine(icons, "hicolor")))
-            Log($"no icons under {icons}/hicolor; the desktop's icon theme must provide remapper-running etc.");
+        var icons = iconDirectory ?? IconLocator.Find();
+        if (icons is null)
+            Log($"remapper's icons are not installed (looked in {string.Join(", ", IconLocator.Candidates(AppContext.BaseDirectory))}); " +
+                "the desktop's icon theme must provide remapper-running etc.");
         using var controller = new TrayController(sockets, Log, icons);
         Log($"following {string.Join(" or ", sockets)}");
         return new GtkTrayIcon(controller, icons).Run(Log);

@@ -15,12 +15,12 @@ internal sealed unsafe class GtkTrayIcon
     private static GtkTrayIcon? s_current;
 
     private readonly TrayController _controller;
-    private readonly string _iconDirectory;
+    private readonly string? _iconDirectory;
     private readonly ConcurrentQueue<Action> _posted = new();
     private nint _indicator;
     private TrayView? _shown;
 
-    public GtkTrayIcon(TrayController controller, string iconDirectory)
+    public GtkTrayIcon(TrayController controller, string? iconDirectory)
     {
         _controller = controller;
         _iconDirectory = iconDirectory;
@@ -37,7 +37,7 @@ internal sealed unsafe class GtkTrayIcon
         s_current = this;
         var view = _controller.View;
         _indicator = GtkNative.app_indicator_new("remapper", view.IconName, GtkNative.AppIndicatorCategoryApplicationStatus);
-        GtkNative.app_indicator_set_icon_theme_path(_indicator, _iconDirectory);
+        if (_iconDirectory is not null) GtkNative.app_indicator_set_icon_theme_path(_indicator, _iconDirectory);
         GtkNative.app_indicator_set_status(_indicator, GtkNative.AppIndicatorStatusActive);
         Apply(view);
         _controller.ViewChanged += v => Post(() => Apply(v));
