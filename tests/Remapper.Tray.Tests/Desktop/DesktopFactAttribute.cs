@@ -31,6 +31,9 @@ internal static class DesktopPackages
         ("trayer", "trayer"),
         ("import", "imagemagick"),
         ("xdotool", "xdotool"),
+        ("dbus-launch", "dbus-x11"),
+        ("xfce4-panel", "xfce4-panel"),
+        ("xfconf-query", "xfconf"),
         ("libgtk-3.so.0", "libgtk-3-0"),
         ("libayatana-appindicator3.so.1", "libayatana-appindicator3-1"),
     ];
@@ -70,4 +73,11 @@ internal static class DesktopPackages
         process.WaitForExit();
         return $"$ {program} {arguments} (exit {process.ExitCode})\n{output.Result}{error}";
     }
+}
+
+/// <summary>Desktop tests run one after another: each picks a free X display number, which two at once could race for.</summary>
+[CollectionDefinition(Name)]
+public sealed class DesktopCollection
+{
+    public const string Name = "desktop";
 }

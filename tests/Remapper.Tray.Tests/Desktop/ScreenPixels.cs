@@ -41,10 +41,11 @@ internal sealed class ScreenPixels(int width, int height, byte[] rgb)
     }
 
     /// <summary>The smallest rectangle holding every pixel that is not the black root window: the panel and any open menu.</summary>
-    public (int X, int Y, int Width, int Height) ContentBounds()
+    /// <param name="belowY">Only rows above this one (leaves out a dock at the bottom of the screen).</param>
+    public (int X, int Y, int Width, int Height) ContentBounds(int? belowY = null)
     {
         int minX = Width, minY = Height, maxX = -1, maxY = -1;
-        for (var y = 0; y < Height; y++)
+        for (var y = 0; y < Math.Min(belowY ?? Height, Height); y++)
         for (var x = 0; x < Width; x++)
         {
             var p = (y * Width + x) * 3;

@@ -12,6 +12,7 @@ namespace Remapper.Tray.Tests.Desktop;
 /// following a daemon (the real IPC server over a fake backend). The icon is found by its colours in screenshots;
 /// the menu is used with the mouse and keyboard (xdotool). Screenshots with the menu open go to docs/images/.
 /// </summary>
+[Collection(DesktopCollection.Name)]
 public class TrayOnDesktopTests(ITestOutputHelper output)
 {
     // The badge colours of the shipped icons (Icons/generate.sh); the keycap outline tells normal from not running.

@@ -2,14 +2,24 @@ using System.Diagnostics;
 
 namespace Remapper.Tray.Tests.Desktop;
 
-/// <summary>
-/// A throwaway X desktop: Xvfb on a free display and trayer as the tray host. No D-Bus session on purpose, so
-/// libayatana-appindicator takes its XEmbed fallback, which trayer hosts (an SNI desktop would need a watcher).
-/// </summary>
+/// <summary>The tray host a desktop runs.</summary>
+internal enum TrayHost
+{
+    /// <summary>trayer, with no D-Bus session: libayatana-appindicator takes its XEmbed (GtkStatusIcon) fallback.</summary>
+    TrayerXEmbed,
+
+    /// <summary>xfce4-panel's systray plugin on a private D-Bus session: a StatusNotifierWatcher, so the icon is an SNI item.</summary>
+    XfcePanelSni,
+}
+
+/// <summary>A throwaway X desktop: Xvfb on a free display and a tray host (<see cref="TrayHost"/>).</summary>
 internal sealed class XDesktop : IDisposable
 {
     public const int PanelHeight = 32;
     private readonly List<Process> _processes = [];
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private int? _busPid;
+    private string? _configHome;
 
     private XDesktop(int display)
     {
@@ -18,7 +28,7 @@ internal sealed class XDesktop : IDisposable
 
     public string Display { get; }
 
-    public static XDesktop Start(int width, int height)
+    public static XDesktop Start(int width, int height, TrayHost host = TrayHost.TrayerXEmbed)
     {
         var number = Enumerable.Range(170, 60).First(n => !File.Exists($"/tmp/.X{n}-lock") && !File.Exists($"/tmp/.X11-unix/X{n}"));
         var desktop = new XDesktop(number);
@@ -26,6 +36,17 @@ internal sealed class XDesktop : IDisposable
         {
             desktop.Spawn("Xvfb", [desktop.Display, "-screen", "0", $"{width}x{height}x24", "-nolisten", "tcp"]);
             Waiting.Until(() => File.Exists($"/tmp/.X11-unix/X{number}"), $"Xvfb on {desktop.Display}", 10000);
+            if (host == TrayHost.XfcePanelSni)
+            {
+                desktop.StartSessionBus();
+                // A private config home: the panel writes its default layout there, not into the user's ~/.config.
+                desktop._configHome = Directory.CreateTempSubdirectory("remapper-xfce-").FullName;
+                desktop._environment["XDG_CONFIG_HOME"] = desktop._configHome;
+                desktop._environment["XDG_CACHE_HOME"] = desktop._configHome;
+                desktop.Spawn("xfce4-panel", ["--disable-wm-check"], captureOutput: true);
+                Waiting.Until(() => desktop.DBusNameHasOwner("org.kde.StatusNotifierWatcher"), "xfce4-panel's StatusNotifierWatcher", 20000);
+                return desktop;
+            }
             desktop.Spawn("trayer", ["--edge", "top", "--align", "left", "--widthtype", "request", "--height", $"{PanelHeight}",
                 "--transparent", "false", "--tint", "0xdddddd", "--SetDockType", "false", "--SetPartialStrut", "false"]);
             return desktop;
@@ -50,6 +71,8 @@ internal sealed class XDesktop : IDisposable
         info.Environment["DISPLAY"] = Display;
         info.Environment.Remove("WAYLAND_DISPLAY");
         info.Environment.Remove("DBUS_SESSION_BUS_ADDRESS");
+        info.Environment.Remove("SESSION_MANAGER");
+        foreach (var (name, value) in _environment) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
         _processes.Add(process);
         return process;
@@ -66,6 +89,8 @@ internal sealed class XDesktop : IDisposable
         Tool("convert", [pngPath, "-crop", $"{box.Width}x{box.Height}+{box.X}+{box.Y}", "+repage", outPath]);
 
     public void Click(int x, int y) => Tool("xdotool", ["mousemove", $"{x}", $"{y}", "click", "1"]);
+
+    public void Hover(int x, int y) => Tool("xdotool", ["mousemove", $"{x}", $"{y}"]);
 
     public void Keys(params string[] keys) => Tool("xdotool", ["key", "--delay", "80", .. keys]);
 
@@ -92,6 +117,8 @@ internal sealed class XDesktop : IDisposable
         var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments) info.ArgumentList.Add(a);
         info.Environment["DISPLAY"] = Display;
+        info.Environment.Remove("DBUS_SESSION_BUS_ADDRESS");
+        foreach (var (name, value) in _environment) info.Environment[name] = value;
         using var process = Process.Start(info)!;
         using var bytes = new MemoryStream();
         var error = process.StandardError.ReadToEndAsync();
@@ -99,6 +126,35 @@ internal sealed class XDesktop : IDisposable
         if (!process.WaitForExit(30000)) process.Kill();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {error.Result}");
         return bytes.ToArray();
+    }
+
+    /// <summary>dbus-launch prints the bus address and the daemon's pid; everything started later uses that bus.</summary>
+    private void StartSessionBus()
+    {
+        var text = System.Text.Encoding.UTF8.GetString(ToolBytes("dbus-launch", ["--sh-syntax"]));
+        var address = System.Text.RegularExpressions.Regex.Match(text, "DBUS_SESSION_BUS_ADDRESS='([^']+)'").Groups[1].Value;
+        var pid = System.Text.RegularExpressions.Regex.Match(text, @"DBUS_SESSION_BUS_PID=(\d+)").Groups[1].Value;
+        if (address.Length == 0 || pid.Length == 0) throw new InvalidOperationException($"dbus-launch said: {text}");
+        _environment["DBUS_SESSION_BUS_ADDRESS"] = address;
+        _busPid = int.Parse(pid);
+    }
+
+    /// <summary>Calls a D-Bus method on the desktop's session bus with dbus-send and returns its printed reply.</summary>
+    public string DBus(string destination, string path, string method, params string[] arguments) =>
+        System.Text.Encoding.UTF8.GetString(ToolBytes("dbus-send",
+            ["--session", "--print-reply", $"--dest={destination}", path, method, .. arguments]));
+
+    private bool DBusNameHasOwner(string name)
+    {
+        try
+        {
+            return DBus("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", $"string:{name}")
+                .Contains("boolean true", StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()
@@ -120,5 +176,17 @@ internal sealed class XDesktop : IDisposable
             }
             p.Dispose();
         }
+        if (_busPid is { } bus)
+        {
+            try
+            {
+                using var daemon = Process.GetProcessById(bus);
+                daemon.Kill();
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+        if (_configHome is not null) Directory.Delete(_configHome, recursive: true);
     }
 }

@@ -56,6 +56,9 @@ internal sealed class FakeDaemon : IAsyncDisposable
         Reloader.Reload(ReloadTrigger.FileChange);
     }
 
+    public IpcClient Connect() =>
+        IpcClient.TryConnect([SocketPath], out var problem, out _) ?? throw new InvalidOperationException(problem);
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
