@@ -40,8 +40,16 @@ public class TrayOnDesktopTests(ITestOutputHelper output)
         var images = Path.Combine(RepositoryRoot(), "docs", "images");
         Directory.CreateDirectory(images);
 
+        // Stand-ins for xdg-open and notify-send record what the tray asked for (no file manager or notification
+        // daemon runs under Xvfb).
+        var bin = Directory.CreateDirectory(Path.Combine(work, "bin")).FullName;
+        var opened = Path.Combine(work, "opened.txt");
+        var notified = Path.Combine(work, "notified.txt");
+        Recorder(Path.Combine(bin, "xdg-open"), opened);
+        Recorder(Path.Combine(bin, "notify-send"), notified);
         var tray = desktop.Spawn(Remapper.Tray.Actions.ProcessLauncher.FindInPath("dotnet") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "remapper.dll"), "tray", "--socket", daemon.SocketPath], captureOutput: true);
+            [Path.Combine(AppContext.BaseDirectory, "remapper.dll"), "tray", "--socket", daemon.SocketPath], captureOutput: true,
+            new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" });
         tray.ErrorDataReceived += (_, e) => { if (e.Data is not null) _trayLog.Enqueue(e.Data); };
         tray.OutputDataReceived += (_, e) => { if (e.Data is not null) _trayLog.Enqueue(e.Data); };
         tray.BeginErrorReadLine();
@@ -50,6 +58,11 @@ public class TrayOnDesktopTests(ITestOutputHelper output)
         {
             ExpectIcon(desktop, work, TrayState.Running);
             SaveWithMenu(desktop, work, Path.Combine(images, "tray-running.png"), "AT Translated Set 2 keyboard: remapped");
+
+            // Open keymap: the third command (Pause, Reload, Open keymap) hands the daemon's keymap to xdg-open.
+            OpenMenu(desktop);
+            desktop.Keys("Down", "Down", "Down", "Return");
+            Waiting.Until(() => Read(opened).Contains(daemon.KeymapPath), "Open keymap to run xdg-open on the keymap", 10000);
 
             // Pause from the menu: the first item the keyboard reaches is Pause remapping.
             OpenMenu(desktop);
@@ -73,6 +86,12 @@ public class TrayOnDesktopTests(ITestOutputHelper output)
             Waiting.Until(() => _trayLog.Any(l => l.Contains("notify: Remapper: keymap reload failed: config.toml:3:1:")),
                 "the failed reload from the menu to be told", 10000);
 
+            // One notification for the broken save, one answering the Reload click; none for the polls in between.
+            Assert.Equal(1, Occurrences(Read(notified), "|Remapper: keymap error|"));
+            Assert.Equal(1, Occurrences(Read(notified), "|Remapper: keymap reload failed|"));
+            Assert.Matches(@"--urgency=critical\|(--icon=[^|]*remapper-warning\.png\|)?Remapper: keymap error\|config\.toml:3:1: unknown key 'capslok'",
+                Read(notified));
+
             daemon.SaveKeymap(FakeDaemon.GoodKeymap);
             ExpectIcon(desktop, work, TrayState.Running);
 
@@ -84,6 +103,8 @@ public class TrayOnDesktopTests(ITestOutputHelper output)
             });
             ExpectIcon(desktop, work, TrayState.Warning);
             SaveWithMenu(desktop, work, Path.Combine(images, "tray-warning.png"), "access denied");
+            Waiting.Until(() => Read(notified).Contains("|Remapper: AT Translated Set 2 keyboard is not remapped|"),
+                "the denied keyboard's notification", 10000);
 
             await daemon.StopAsync();
             ExpectIcon(desktop, work, TrayState.NotRunning);
@@ -111,6 +132,17 @@ public class TrayOnDesktopTests(ITestOutputHelper output)
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>A shell script standing in for a program: appends its arguments, '|'-separated, to <paramref name="log"/>.</summary>
+    private static void Recorder(string path, string log)
+    {
+        File.WriteAllText(path, $"#!/bin/sh\nprintf '%s|' \"$@\" >> '{log}'\necho >> '{log}'\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static string Read(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
+
+    private static int Occurrences(string text, string part) => text.Split(part).Length - 1;
 
     /// <summary>Waits (bounded) until the icon in the panel has the colours of <paramref name="expected"/>.</summary>
     private void ExpectIcon(XDesktop desktop, string work, TrayState expected)

@@ -59,7 +59,9 @@ internal sealed class XDesktop : IDisposable
     }
 
     /// <summary>Starts a program on this display; it is killed with the desktop.</summary>
-    public Process Spawn(string program, IEnumerable<string> arguments, bool captureOutput = false)
+    /// <param name="environment">Extra variables for this program only (e.g. a PATH with stand-in tools).</param>
+    public Process Spawn(string program, IEnumerable<string> arguments, bool captureOutput = false,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -73,6 +75,7 @@ internal sealed class XDesktop : IDisposable
         info.Environment.Remove("DBUS_SESSION_BUS_ADDRESS");
         info.Environment.Remove("SESSION_MANAGER");
         foreach (var (name, value) in _environment) info.Environment[name] = value;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
         _processes.Add(process);
         return process;
