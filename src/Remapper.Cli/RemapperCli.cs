@@ -27,6 +27,7 @@ internal static class RemapperCli
         root.Subcommands.Add(PauseCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(TrayCommand.Create());
         return root;
     }
 

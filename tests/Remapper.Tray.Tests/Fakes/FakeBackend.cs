@@ -1,0 +1,43 @@
+using Remapper.Core.Engine;
+using Remapper.Daemon.Backend;
+using Remapper.Daemon.Monitor;
+
+namespace Remapper.Tray.Tests.Fakes;
+
+/// <summary>A backend with no loop and no devices: its status is whatever the test sets; pause works as the daemon's does.</summary>
+internal sealed class FakeBackend : IRemapBackend
+{
+    public static readonly KeyboardStatus Laptop = new("i8042:0001:0001:laptop", "AT Translated Set 2 keyboard", "i8042", true, KeyboardState.Seized);
+
+    private BackendStatus _status = BackendStatus.Starting with
+    {
+        Output = new OutputDeviceStatus("fake", OutputDeviceState.Ready, "an in-memory recorder"),
+        Keyboards = [Laptop],
+    };
+
+    public BackendStatus Status => Volatile.Read(ref _status);
+
+    public event Action<BackendStatus>? StatusChanged;
+
+    public MonitorRing Monitor { get; } = new(16);
+
+    public long Heartbeat => 0;
+
+    public void SetKeyboards(params KeyboardStatus[] keyboards) => Publish(Status with { Keyboards = keyboards });
+
+    public void ApplyKeymap(CompiledKeymap keymap)
+    {
+    }
+
+    public void SetPaused(bool paused) => Publish(Status with { Paused = paused });
+
+    public bool SetVariable(string name, int value) => false;
+
+    public bool SetBaseLayer(string layer) => false;
+
+    private void Publish(BackendStatus status)
+    {
+        Volatile.Write(ref _status, status);
+        StatusChanged?.Invoke(status);
+    }
+}
