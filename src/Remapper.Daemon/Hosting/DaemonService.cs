@@ -65,7 +65,9 @@ public sealed class DaemonService(
             new IpcAccessPolicy(Native.geteuid(), group), loggers.CreateLogger("Remapper.Ipc"));
         _server.Start(group);
 
-        notifier.Notify($"STATUS={Summary(reloader.Status)}");
+        // Microsoft.Extensions.Hosting.Systemd sends READY=1 too once every hosted service started; saying it here
+        // ties it visibly to "backend up and first keymap loaded" (a second READY=1 is harmless).
+        notifier.Notify($"READY=1\nSTATUS={Summary(reloader.Status)}");
         _logger.LogInformation("Remapper {Version} running ({Mode}); `remapper status` shows what it does",
             info.Version, system ? "system service" : "user");
     }
