@@ -33,6 +33,8 @@ public sealed class DaemonService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         bool system = options.IsSystemService;
+        var socketPath = SocketLocator.ForDaemon(options.SocketPath, system);
+        IpcServer.ThrowIfAnotherDaemonListens(socketPath);
         var location = KeymapLocator.ForThisProcess().Locate(options.ConfigPath, system);
         _logger.LogInformation("Keymap: {KeymapPath} ({KeymapReason})", location.Path ?? "none", location.Reason);
 
@@ -58,7 +60,6 @@ public sealed class DaemonService(
             _ = Task.Run(() => reloader.Reload(ReloadTrigger.Signal));
         });
 
-        var socketPath = SocketLocator.ForDaemon(options.SocketPath, system);
         uint? group = system ? Native.GroupId("remapper") : null;
         var info = DaemonInfo.ForThisProcess(socketPath, system);
         _server = new IpcServer(socketPath, new DaemonCommands(info, reloader, backend),

@@ -85,6 +85,21 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_second_daemon_on_the_same_socket_stops_before_starting_its_backend()
+    {
+        await using var first = InProcessDaemon.Start();
+        bool backendStarted = false;
+        using var host = RemapperDaemon.Build(new DaemonOptions(ConfigPath: first.KeymapPath, SocketPath: first.SocketPath), (initial, _, _) =>
+        {
+            backendStarted = true;
+            return Task.FromResult<IRemapBackend>(new FakeBackend(initial));
+        }, new RecordingNotifier());
+        var e = await Assert.ThrowsAsync<IOException>(() => host.StartAsync());
+        Assert.Contains("already listening", e.Message);
+        Assert.False(backendStarted);
+    }
+
+    [Fact]
     public async Task A_backend_that_fails_to_start_fails_startup_with_its_message()
     {
         using var dir = new TempDir();
