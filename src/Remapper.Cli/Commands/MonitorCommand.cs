@@ -84,7 +84,7 @@ internal static class MonitorCommand
                     var time = $"{(e.T - first.Value) / 1_000_000.0,12:0.000000}";
                     var text = $"{e.Key} {(e.Down ? "↓" : "↑")}";
                     o.WriteLine(e.Dir == "in"
-                        ? $"{time}  {(text + $" [{e.Device}]").PadRight(InputWidth)}"
+                        ? $"{time}  {text} [{e.Device}]"
                         : $"{time}  {"".PadRight(InputWidth)}{text}");
                 }
             }

@@ -60,6 +60,7 @@ internal static class StatusCommand
         o.WriteLine($"{"output",-9}{s.Output.Kind} {s.Output.State}: {s.Output.Detail}");
         o.WriteLine($"{"layers",-9}{string.Join(" > ", s.ActiveLayers)}{(s.Paused ? "  (PAUSED: keys pass through; `remapper resume`)" : "")}");
         o.WriteLine($"{"events",-9}{s.Counters.EventsIn} in, {s.Counters.EventsOut} out");
+        if (s.Note is not null) o.WriteLine($"{"note",-9}{s.Note}");
         o.WriteLine();
         if (s.Keyboards.Count == 0)
         {

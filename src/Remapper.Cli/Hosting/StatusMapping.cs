@@ -13,7 +13,8 @@ internal static class StatusMapping
         [.. snapshot.Keyboards.Select(ToKeyboard)],
         snapshot.Paused,
         snapshot.ActiveLayers,
-        counters);
+        counters,
+        snapshot.InputNote);
 
     public static Neutral.OutputDeviceStatus ToOutput(OutputStatus output)
     {
@@ -43,7 +44,7 @@ internal static class StatusMapping
             k.State switch
             {
                 KeyboardState.Seized => Neutral.KeyboardState.Seized,
-                KeyboardState.Available => Neutral.KeyboardState.Pending,
+                KeyboardState.Available => Neutral.KeyboardState.Available,
                 KeyboardState.Ignored => Neutral.KeyboardState.Ignored,
                 KeyboardState.AccessDenied => Neutral.KeyboardState.AccessDenied,
                 KeyboardState.Busy => Neutral.KeyboardState.Busy,

@@ -5,12 +5,14 @@ namespace Remapper.Daemon.Backend;
 /// <param name="Keyboards">Every keyboard the backend knows about, seized or not, with why not.</param>
 /// <param name="Paused">Remapping paused (by <c>remapper pause</c> or the emergency sequence).</param>
 /// <param name="ActiveLayers">Base layer first, then active layers bottom to top.</param>
+/// <param name="Note">A machine-wide problem in a sentence with its fix, e.g. no input subsystem at all; null when none.</param>
 public sealed record BackendStatus(
     OutputDeviceStatus Output,
     IReadOnlyList<KeyboardStatus> Keyboards,
     bool Paused,
     IReadOnlyList<string> ActiveLayers,
-    BackendCounters Counters)
+    BackendCounters Counters,
+    string? Note = null)
 {
     public static readonly BackendStatus Starting = new(
         new OutputDeviceStatus("none", OutputDeviceState.NotCreated, "the backend has not started yet"),
@@ -50,6 +52,9 @@ public enum KeyboardState
 
     /// <summary>Waiting for keys to be released before grabbing, or being opened.</summary>
     Pending,
+
+    /// <summary>Could be opened, but is not seized (yet): e.g. the backend is between probes.</summary>
+    Available,
 
     /// <summary>Left alone on purpose (the keymap says <c>ignore = true</c>, or it is our own virtual keyboard).</summary>
     Ignored,

@@ -7,6 +7,21 @@ namespace Remapper.Daemon.Backend;
 /// The only way the daemon drives a platform event loop (Linux evdev/uhid today, macOS later). Every method
 /// may be called from any thread: implementations post the request to their loop thread and return.
 /// </summary>
+/// <remarks>
+/// What an implementation must do, so the daemon's promises hold:
+/// <list type="bullet">
+/// <item>Touch the <see cref="RemapEngine"/> only on the loop thread (post ApplyKeymap/SetPaused/Set* through the
+/// loop's control queue + eventfd). SetVariable/SetBaseLayer may answer "exists?" from the keymap they last
+/// applied (<see cref="CompiledKeymap.VariableIndex"/>, <see cref="CompiledKeymap.LayerIndex"/>) and post the change.</item>
+/// <item>Bump <see cref="Heartbeat"/> every loop turn and wake at least once a second even when idle (cap the
+/// epoll timeout at 1000 ms), or the systemd watchdog will restart a healthy idle daemon.</item>
+/// <item>Write every physical key event to <see cref="Monitor"/> (<see cref="MonitorRing.WriteInput"/>) as it is
+/// read, and every output change (<see cref="MonitorRing.WriteOutput"/>) in the IKeyOutput that feeds the virtual
+/// keyboard. Both are allocation-free and never block.</item>
+/// <item>Replace <see cref="Status"/> and raise <see cref="StatusChanged"/> when a keyboard or the output changes
+/// state, when paused changes, and when the base layer changes — not per key event. Counters may lag.</item>
+/// </list>
+/// </remarks>
 public interface IRemapBackend
 {
     /// <summary>An immutable snapshot; replaced as a whole when anything changes, so it is safe from any thread.</summary>

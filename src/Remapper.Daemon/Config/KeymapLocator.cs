@@ -56,10 +56,19 @@ public sealed class KeymapLocator(Func<string, string?> getEnvironment, Func<str
         return string.IsNullOrWhiteSpace(home) ? null : Path.Combine(home, ".config", "remapper", "config.toml");
     }
 
-    /// <summary>Next to the binary (an install or a publish folder), then where distribution packages put it.</summary>
+    /// <summary>
+    /// Next to the binary (a publish folder), then PREFIX/share/remapper for a binary in PREFIX/bin (install.sh's
+    /// /usr/local), then where distribution packages put it.
+    /// </summary>
     private IEnumerable<string> ShippedCandidates()
     {
         yield return Path.Combine(baseDirectory, "config", "default.toml");
+        var prefix = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(baseDirectory));
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            var shared = Path.Combine(prefix, "share", "remapper", "default.toml");
+            if (shared != SharedDefaultPath) yield return shared;
+        }
         yield return SharedDefaultPath;
     }
 }

@@ -25,6 +25,8 @@ public static class DaemonLogging
             .MinimumLevel.Is(options.Verbose ? LogEventLevel.Debug : LogEventLevel.Information)
             // The host's own chatter (lifetime, hosting) is only interesting when something goes wrong.
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            // A failed start is reported by RemapperDaemon.RunAsync in one line; the host's own report is a stack trace.
+            .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
             .Enrich.With<SyslogPriorityEnricher>();
 

@@ -33,6 +33,8 @@ public sealed class DaemonService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         bool system = options.IsSystemService;
+        var socketPath = SocketLocator.ForDaemon(options.SocketPath, system);
+        IpcServer.ThrowIfAnotherDaemonListens(socketPath);
         var location = KeymapLocator.ForThisProcess().Locate(options.ConfigPath, system);
         _logger.LogInformation("Keymap: {KeymapPath} ({KeymapReason})", location.Path ?? "none", location.Reason);
 
@@ -58,7 +60,6 @@ public sealed class DaemonService(
             _ = Task.Run(() => reloader.Reload(ReloadTrigger.Signal));
         });
 
-        var socketPath = SocketLocator.ForDaemon(options.SocketPath, system);
         uint? group = system ? Native.GroupId("remapper") : null;
         var info = DaemonInfo.ForThisProcess(socketPath, system);
         var server = new IpcServer(socketPath, new DaemonCommands(info, reloader, backend),
@@ -76,7 +77,9 @@ public sealed class DaemonService(
                 "and friends cannot reach this daemon. Fix: set XDG_RUNTIME_DIR, or pass --socket PATH", socketPath, e.Message);
         }
 
-        notifier.Notify($"STATUS={Summary(reloader.Status)}");
+        // Microsoft.Extensions.Hosting.Systemd sends READY=1 too once every hosted service started; saying it here
+        // ties it visibly to "backend up and first keymap loaded" (a second READY=1 is harmless).
+        notifier.Notify($"READY=1\nSTATUS={Summary(reloader.Status)}");
         _logger.LogInformation("Remapper {Version} running ({Mode}); `remapper status` shows what it does",
             info.Version, system ? "system service" : "user");
     }

@@ -50,12 +50,17 @@ public static class RemapperDaemon
                 await host.RunAsync(cancellation);
                 return 0;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
             {
-                // Startup failures users can act on (socket in use, no permission): one line, not a stack trace.
-                Log.CloseAndFlush();
+                // Startup failures users can act on (socket in use, no permission, no output device): one line.
                 await Console.Error.WriteLineAsync($"remapper run: {e.Message}");
                 return 2;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug: the whole story, for the issue report.
+                await Console.Error.WriteLineAsync($"remapper run: internal error: {e}");
+                return 3;
             }
         }
     }

@@ -45,7 +45,7 @@ public sealed class DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRe
         var uptime = (long)(DateTimeOffset.UtcNow - info.StartedAt).TotalSeconds;
         var daemon = new DaemonInfoDto(info.Version, info.Pid, info.StartedAt, uptime, info.SocketPath, info.SystemService ? "system" : "user");
         return new StatusResult(StateOf(b, k), daemon, keymap, b.Output, b.Keyboards, b.Paused, b.ActiveLayers,
-            new CountersDto(b.Counters.EventsIn, b.Counters.EventsOut));
+            new CountersDto(b.Counters.EventsIn, b.Counters.EventsOut), b.Note);
     }
 
     /// <summary>One word for the tray: what the user most needs to know first.</summary>
@@ -53,7 +53,7 @@ public sealed class DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRe
     {
         if (b.Paused) return "paused";
         if (k.Diagnostics.Any(d => d.IsError)) return "config-error";
-        if (b.Output.State != OutputDeviceState.Ready
+        if (b.Output.State != OutputDeviceState.Ready || b.Note is not null
             || b.Keyboards.Any(kb => kb.State is KeyboardState.AccessDenied or KeyboardState.Busy or KeyboardState.Failed))
             return "degraded";
         return "running";

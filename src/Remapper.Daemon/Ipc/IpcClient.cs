@@ -12,6 +12,7 @@ public sealed class IpcClient : IDisposable
     private readonly NetworkStream _stream;
     private readonly StreamReader _reader;
     private long _nextId = 1;
+    private int _disposed;
 
     private IpcClient(Socket socket, string path)
     {
@@ -101,14 +102,15 @@ public sealed class IpcClient : IDisposable
         _stream.Flush();
     }
 
-    /// <summary>Unblocks a pending read (Ctrl-C in <c>remapper monitor</c>).</summary>
+    /// <summary>Unblocks a pending read (Ctrl-C in <c>remapper monitor</c>). Safe to call more than once, from any thread.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         try
         {
             _socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
         }
         _reader.Dispose();

@@ -12,7 +12,8 @@ public sealed record StatusResult(
     IReadOnlyList<KeyboardStatus> Keyboards,
     bool Paused,
     IReadOnlyList<string> ActiveLayers,
-    CountersDto Counters);
+    CountersDto Counters,
+    string? Note = null);
 
 /// <param name="Mode">"system" (the service) or "user" (run from a shell).</param>
 public sealed record DaemonInfoDto(string Version, int Pid, DateTimeOffset StartedAt, long UptimeSeconds, string Socket, string Mode);

@@ -71,21 +71,34 @@ public sealed class IpcServer : IAsyncDisposable
 
     private void RemoveStaleSocket()
     {
-        if (!File.Exists(Path) && !Directory.Exists(Path)) return;
-        if ((File.GetAttributes(Path) & FileAttributes.Directory) != 0)
-            throw new IOException($"{Path} is a directory, not a socket");
+        ThrowIfAnotherDaemonListens(Path);
+        if (File.Exists(Path)) File.Delete(Path); // left behind by a daemon that crashed: nobody listens
+    }
+
+    /// <summary>
+    /// Fails when a daemon already answers on <paramref name="path"/>. The daemon checks this before it starts its
+    /// backend, so a second <c>remapper run</c> stops before touching any keyboard.
+    /// </summary>
+    public static void ThrowIfAnotherDaemonListens(string path)
+    {
+        if (IsAnotherDaemonListening(path))
+            throw new IOException($"another remapper daemon is already listening on {path}; stop it first (`remapper status` shows its pid)");
+    }
+
+    private static bool IsAnotherDaemonListening(string path)
+    {
+        if (Directory.Exists(path)) throw new IOException($"{path} is a directory, not a socket");
+        if (!File.Exists(path)) return false;
         using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            probe.Connect(new UnixDomainSocketEndPoint(Path));
+            probe.Connect(new UnixDomainSocketEndPoint(path));
+            return true;
         }
         catch (SocketException)
         {
-            File.Delete(Path); // left behind by a daemon that crashed: nobody listens
-            return;
+            return false;
         }
-        // Not an IOException: a second daemon must not start (the two would fight over the keyboards).
-        throw new InvalidOperationException($"another remapper daemon is already listening on {Path}");
     }
 
     private async Task AcceptLoop()

@@ -112,6 +112,26 @@ public sealed class CliClientTests : IAsyncLifetime
         Assert.Equal(outputColumn, lines[4].IndexOf("b ↑", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_client_may_be_closed_twice_as_ctrl_c_and_the_end_of_monitor_both_do()
+    {
+        var client = _daemon.Connect();
+        client.Dispose();
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task Monitor_says_so_when_the_daemon_goes_away()
+    {
+        var run = Task.Run(() => Run("monitor"));
+        Waiting.Until(() => _daemon.Server.ClientCount == 1, "the monitor to connect");
+        await _daemon.Server.DisposeAsync();
+        var (exit, _, error) = await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, exit);
+        // End of stream or a reset, depending on timing: either way one line that names the daemon.
+        Assert.Matches("^remapper monitor: (the daemon closed the stream|lost the connection to the daemon: .*)$", error.TrimEnd());
+    }
+
     [Theory]
     [InlineData("status")]
     [InlineData("reload")]

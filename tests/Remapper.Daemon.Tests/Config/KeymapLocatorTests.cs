@@ -8,7 +8,9 @@ public sealed class KeymapLocatorTests
     private readonly HashSet<string> _files = [];
 
     private KeymapLocation Locate(string? cli = null, bool system = false) =>
-        new KeymapLocator(n => _env.GetValueOrDefault(n), _files.Contains, "/opt/remapper").Locate(cli, system);
+        new KeymapLocator(n => _env.GetValueOrDefault(n), _files.Contains, _baseDirectory).Locate(cli, system);
+
+    private string _baseDirectory = "/opt/remapper";
 
     [Fact]
     public void Command_line_wins_even_over_the_environment_and_even_when_missing()
@@ -56,6 +58,15 @@ public sealed class KeymapLocatorTests
         Assert.Equal("/opt/remapper/config/default.toml", location.Path);
         Assert.Equal(KeymapOrigin.ShippedDefault, location.Origin);
         Assert.Contains("/home/ada/.config/remapper/config.toml does not exist", location.Reason);
+    }
+
+    [Fact]
+    public void A_binary_installed_in_prefix_bin_finds_the_default_in_prefix_share()
+    {
+        _baseDirectory = "/usr/local/bin/";
+        _files.Add("/usr/local/share/remapper/default.toml");
+        _files.Add(KeymapLocator.SharedDefaultPath);
+        Assert.Equal("/usr/local/share/remapper/default.toml", Locate(system: true).Path);
     }
 
     [Fact]

@@ -55,6 +55,9 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
 
     public int KeymapsApplied { get; private set; }
 
+    /// <summary>Key events the loop processed (read it after <see cref="Sync"/>).</summary>
+    public long EventsIn => Interlocked.Read(ref _eventsIn);
+
     private volatile bool _wedged;
 
     /// <summary>When set, the loop stops turning: a wedged loop, for watchdog tests.</summary>

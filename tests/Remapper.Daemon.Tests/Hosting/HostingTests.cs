@@ -47,7 +47,7 @@ public sealed class HostingTests
             var status = IpcClient.Result(client.Request("status"), IpcJsonContext.Default.StatusResult);
             Assert.Equal(keymap, status.Keymap.Path);
             Assert.True(status.Keymap.Valid);
-            Assert.Contains(notifier.Sent, s => s.StartsWith("STATUS=running", StringComparison.Ordinal));
+            Assert.Contains(notifier.Sent, s => s.Contains("STATUS=running", StringComparison.Ordinal));
 
             File.WriteAllText(keymap, "version = 1\n[remap]\na = \"c\"\n");
             Process.Start("kill", ["-HUP", Environment.ProcessId.ToString()]).WaitForExit();
@@ -59,6 +59,44 @@ public sealed class HostingTests
         }
         Assert.False(File.Exists(socket));
         Assert.Contains("STOPPING=1", notifier.Sent);
+    }
+
+    [Fact]
+    public async Task Ready_is_sent_only_once_the_backend_is_up_and_the_keymap_loaded()
+    {
+        using var dir = new TempDir();
+        var keymap = dir.File("config.toml");
+        File.WriteAllText(keymap, "version = 1\n");
+        var backendUp = new TaskCompletionSource();
+        var notifier = new RecordingNotifier();
+        using var host = RemapperDaemon.Build(new DaemonOptions(ConfigPath: keymap, SocketPath: dir.File("s.sock")), async (initial, _, _) =>
+        {
+            await backendUp.Task; // the virtual keyboard is being created
+            return new FakeBackend(initial);
+        }, notifier);
+        var starting = host.StartAsync();
+        await Task.Delay(300);
+        Assert.False(starting.IsCompleted);
+        Assert.DoesNotContain(notifier.Sent, s => s.Contains("READY=1"));
+        backendUp.SetResult();
+        await starting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains(notifier.Sent, s => s.StartsWith("READY=1\nSTATUS=running " + keymap, StringComparison.Ordinal));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_second_daemon_on_the_same_socket_stops_before_starting_its_backend()
+    {
+        await using var first = InProcessDaemon.Start();
+        bool backendStarted = false;
+        using var host = RemapperDaemon.Build(new DaemonOptions(ConfigPath: first.KeymapPath, SocketPath: first.SocketPath), (initial, _, _) =>
+        {
+            backendStarted = true;
+            return Task.FromResult<IRemapBackend>(new FakeBackend(initial));
+        }, new RecordingNotifier());
+        var e = await Assert.ThrowsAsync<IOException>(() => host.StartAsync());
+        Assert.Contains("already listening", e.Message);
+        Assert.False(backendStarted);
     }
 
     [Fact]
