@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>The command could not do its job: bad arguments, a missing or unreadable file.</summary>
     public const int UsageOrIo = 2;
 
-    /// <summary>A bug in Remapper: reported in one line, never as a stack trace.</summary>
-    public const int InternalError = 3;
+    /// <summary>A daemon command found no daemon to talk to (no socket, or nobody answering on it).</summary>
+    public const int NotRunning = 3;
+
+    /// <summary>A bug in Remapper: reported in one line, never as a stack trace (sysexits' EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
 }

@@ -7,9 +7,6 @@ namespace Remapper.Cli.Commands;
 /// <summary>What every command that talks to the running daemon shares: <c>--socket</c>, connecting, error replies.</summary>
 internal static class DaemonConnection
 {
-    /// <summary>Exit code when no daemon answers (the brief's 3; note ExitCodes.InternalError is also 3).</summary>
-    public const int NotRunning = 3;
-
     public static Option<string?> SocketOption() => new("--socket")
     {
         Description = "The daemon's socket (default: $XDG_RUNTIME_DIR/remapper.sock, then /run/remapper/remapper.sock).",
@@ -19,7 +16,7 @@ internal static class DaemonConnection
     public static IpcClient? Connect(ParseResult parse, string? socket, string command, out int exitCode)
     {
         var client = IpcClient.TryConnect(SocketLocator.ForClient(socket), out var problem, out var notRunning);
-        exitCode = client is null ? (notRunning ? NotRunning : ExitCodes.UsageOrIo) : ExitCodes.Ok;
+        exitCode = client is null ? (notRunning ? ExitCodes.NotRunning : ExitCodes.UsageOrIo) : ExitCodes.Ok;
         if (client is null) parse.Error().WriteLine($"remapper {command}: {problem}");
         return client;
     }
