@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Remapper.Cli;
 using Remapper.Cli.Commands;
 using Remapper.Core.Keymap;
 
@@ -142,7 +143,7 @@ public class CheckCommandTests
         using var dir = new TempDir();
         var path = dir.File("k.toml", "[remap]\n");
         var run = CliRun.Of(CheckCommand.Create((_, _) => throw new InvalidOperationException("boom")), "check", path);
-        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(ExitCodes.InternalError, run.ExitCode);
         run.AssertOneLineError("remapper: internal error: InvalidOperationException: boom");
     }
 
