@@ -53,6 +53,9 @@ else
     sysusersdir=/etc/sysusers.d
 fi
 confdir=/etc/remapper
+autostartdir=/etc/xdg/autostart
+# The tray's icons, as a hicolor tree the tray finds under PREFIX/share/remapper/icons.
+iconsdir="$sharedir/icons"
 live=no
 [ -z "$destdir" ] && live=yes
 
@@ -68,7 +71,9 @@ uninstall() {
         systemctl disable --now remapper.service >/dev/null 2>&1 || true
     fi
     rm -f "$destdir$bindir/remapper" "$destdir$unitdir/remapper.service" "$destdir$rulesdir/60-remapper.rules" \
-          "$destdir$sysusersdir/remapper.conf" "$destdir$sharedir/default.toml"
+          "$destdir$sysusersdir/remapper.conf" "$destdir$sharedir/default.toml" \
+          "$destdir$autostartdir/remapper-tray.desktop"
+    rm -rf "$destdir$iconsdir"
     rmdir "$destdir$sharedir" 2>/dev/null || true
     if [ "$purge" = yes ]; then
         rm -rf "$destdir$confdir"
@@ -108,6 +113,13 @@ install_files() {
     install -m 0644 "$here/udev/60-remapper.rules" "$destdir$rulesdir/60-remapper.rules"
     install -m 0644 "$here/systemd/remapper.sysusers" "$destdir$sysusersdir/remapper.conf"
     install -m 0644 "$keymap" "$destdir$sharedir/default.toml"
+    # The tray: started in every desktop session (XDG autostart), with its icons.
+    install -D -m 0644 "$here/autostart/remapper-tray.desktop" "$destdir$autostartdir/remapper-tray.desktop"
+    sed -i "s|^Exec=remapper tray|Exec=$bindir/remapper tray|" "$destdir$autostartdir/remapper-tray.desktop"
+    rm -rf "$destdir$iconsdir"
+    install -d -m 0755 "$destdir$iconsdir"
+    cp -R "$repo/src/Remapper.Tray/Icons/hicolor" "$destdir$iconsdir/"
+    find "$destdir$iconsdir" -type d -exec chmod 0755 {} + -o -type f -exec chmod 0644 {} +
     install -d -m 0755 "$destdir$confdir"
     if [ -e "$destdir$confdir/config.toml" ]; then
         echo "Keeping your keymap $confdir/config.toml"

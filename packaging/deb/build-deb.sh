@@ -66,7 +66,8 @@ Description: keyboard remapping daemon
  service reloads it on save.
 CONTROL
 
-echo /etc/remapper/config.toml > "$root/DEBIAN/conffiles"
+# Everything under /etc is the admin's to edit, so dpkg must not overwrite it on upgrade.
+printf '%s\n' /etc/remapper/config.toml /etc/xdg/autostart/remapper-tray.desktop > "$root/DEBIAN/conffiles"
 
 cat > "$root/DEBIAN/postinst" <<'SCRIPT'
 #!/bin/sh

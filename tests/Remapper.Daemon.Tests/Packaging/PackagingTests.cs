@@ -60,6 +60,9 @@ public sealed class PackagingTests : IDisposable
         Assert.Contains("ExecStart=/usr/local/bin/remapper run --system", unit);
         Assert.True(File.Exists(Path.Combine(root, "etc/udev/rules.d/60-remapper.rules")));
         Assert.Equal("644", Mode(Path.Combine(root, "etc/remapper/config.toml")));
+        var autostart = File.ReadAllText(Path.Combine(root, "etc/xdg/autostart/remapper-tray.desktop"));
+        Assert.Contains("Exec=/usr/local/bin/remapper tray", autostart);
+        Assert.True(File.Exists(Path.Combine(root, "usr/local/share/remapper/icons/hicolor/48x48/status/remapper-warning.png")));
 
         var userKeymap = Path.Combine(root, "etc/remapper/config.toml");
         File.WriteAllText(userKeymap, "version = 1\n# mine\n");
@@ -73,6 +76,8 @@ public sealed class PackagingTests : IDisposable
         Assert.False(File.Exists(Path.Combine(root, "usr/local/bin/remapper")));
         Assert.False(File.Exists(Path.Combine(root, "etc/systemd/system/remapper.service")));
         Assert.False(File.Exists(Path.Combine(root, "etc/udev/rules.d/60-remapper.rules")));
+        Assert.False(File.Exists(Path.Combine(root, "etc/xdg/autostart/remapper-tray.desktop")));
+        Assert.False(Directory.Exists(Path.Combine(root, "usr/local/share/remapper/icons")));
         Assert.True(File.Exists(userKeymap));
         Assert.Equal(0, Run(install, [.. args, "--uninstall"]).Exit); // uninstalling twice is fine too
     }
@@ -110,10 +115,11 @@ public sealed class PackagingTests : IDisposable
         Assert.Contains("postinst", info.Out);
         var listing = Run("dpkg-deb", "-c", deb).Out;
         foreach (var file in new[] { "./usr/bin/remapper", "./usr/lib/systemd/system/remapper.service", "./usr/lib/udev/rules.d/60-remapper.rules",
-                     "./usr/share/remapper/default.toml", "./etc/remapper/config.toml", "./usr/lib/sysusers.d/remapper.conf" })
+                     "./usr/share/remapper/default.toml", "./etc/remapper/config.toml", "./usr/lib/sysusers.d/remapper.conf",
+                     "./etc/xdg/autostart/remapper-tray.desktop", "./usr/share/remapper/icons/hicolor/scalable/status/remapper-error.svg" })
             Assert.Contains(file, listing);
         Assert.Contains("root/root", listing);
-        Assert.Equal("/etc/remapper/config.toml", Run("dpkg-deb", "-f", deb, "Package").Exit == 0
+        Assert.Equal("/etc/remapper/config.toml\n/etc/xdg/autostart/remapper-tray.desktop", Run("dpkg-deb", "-f", deb, "Package").Exit == 0
             ? ReadConffiles(deb) : "");
 
         var root = _dir.File("scratch-root");
