@@ -15,12 +15,16 @@ internal static class DoctorCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var config = new Option<string?>("--config") { Description = "Keymap to check along with the devices" };
-        var command = new Command("doctor", "Explain every problem with keyboards, the virtual keyboard and the keymap, and how to fix it") { json, config };
+        var socket = DaemonConnection.SocketOption();
+        var command = new Command("doctor", "Explain every problem with keyboards, the virtual keyboard, the keymap, the daemon and "
+            + "other remappers, and how to fix it") { json, config, socket };
         command.SetAction(parse =>
         {
             var model = CommandKeymap.TryLoad(parse.GetValue(config), out var keymapCheck);
-            var result = new SystemProbe(ProbeEnvironment.System()).Run(model?.Devices ?? []);
-            var report = DoctorReport.Build(result.Snapshot, keymapCheck);
+            var env = ProbeEnvironment.System();
+            var result = new SystemProbe(env).Run(model?.Devices ?? []);
+            SystemCheck[] system = [.. DaemonChecks.Run(parse.GetValue(socket)), .. new SystemChecks(env).Run()];
+            var report = DoctorReport.Build(result.Snapshot, keymapCheck, system);
             if (parse.GetValue(json))
                 parse.Out().WriteLine(JsonSerializer.Serialize(report, StatusJson.Context.DoctorReport));
             else
@@ -58,6 +62,18 @@ internal static class DoctorCommand
             output.WriteLine("Keymap");
             output.WriteLine(keymap.Loaded ? $"  [ok] {keymap.Path ?? "(none: keys pass through unchanged)"}" : $"  [problem] {keymap.Path}");
             foreach (var d in keymap.Diagnostics) output.WriteLine($"        {d}");
+        }
+
+        if (report.System.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("System");
+            foreach (var check in report.System)
+            {
+                var mark = check.State switch { CheckState.Ok => "[ok]", CheckState.Info => "[info]", _ => "[problem]" };
+                output.WriteLine($"  {mark} {check.Name}: {check.Detail}");
+                if (check.Fix is not null && check.State != CheckState.Ok) output.WriteLine($"        fix:   {check.Fix}");
+            }
         }
 
         output.WriteLine();

@@ -13,9 +13,14 @@ public sealed record DoctorReport(StatusSnapshot Status, KeymapCheck? Keymap, IR
 {
     public bool Ok => Problems.Count == 0;
 
-    public static DoctorReport Build(StatusSnapshot status, KeymapCheck? keymap)
+    /// <summary>Machine-wide checks: the daemon, its service, other remappers, the udev rule.</summary>
+    public IReadOnlyList<SystemCheck> System { get; init; } = [];
+
+    public static DoctorReport Build(StatusSnapshot status, KeymapCheck? keymap, IReadOnlyList<SystemCheck>? system = null)
     {
         var problems = new List<Problem>();
+        foreach (var check in system ?? [])
+            if (check.State == CheckState.Problem) problems.Add(new Problem(check.Name, check.Detail, check.Fix));
         var output = status.Output;
         if (output.Chosen == OutputKind.None)
         {
@@ -36,6 +41,6 @@ public sealed record DoctorReport(StatusSnapshot Status, KeymapCheck? Keymap, IR
             problems.Add(new Problem(keymap.Path ?? "keymap", keymap.Diagnostics.Count > 0 ? string.Join("; ", keymap.Diagnostics) : "the keymap could not be loaded",
                 "fix the keymap (`remapper check` shows every error with its line and column)"));
 
-        return new DoctorReport(status, keymap, problems);
+        return new DoctorReport(status, keymap, problems) { System = system ?? [] };
     }
 }

@@ -27,6 +27,26 @@ public sealed class HolderScanner(string procRoot = "/proc", int ownPid = 0)
         return result;
     }
 
+    /// <summary>Processes whose name (<c>/proc/PID/comm</c>) is one of <paramref name="names"/>.</summary>
+    public IReadOnlyList<HolderProcess> FindByName(IReadOnlySet<string> names)
+    {
+        var result = new List<HolderProcess>();
+        string[] pids;
+        try { pids = Directory.GetDirectories(procRoot); }
+        catch (IOException) { return result; }
+        catch (UnauthorizedAccessException) { return result; }
+
+        foreach (var dir in pids)
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == ownPid)
+                continue;
+            var comm = ReadComm(dir);
+            if (names.Contains(comm)) result.Add(new HolderProcess(pid, comm, ReadCmdline(dir)));
+        }
+        result.Sort((a, b) => a.Pid.CompareTo(b.Pid));
+        return result;
+    }
+
     private static bool HasOpen(string fdDir, string node)
     {
         try
