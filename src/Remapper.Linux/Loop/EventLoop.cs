@@ -147,7 +147,11 @@ public sealed unsafe class EventLoop : IDisposable
     /// </summary>
     public void ApplyDeviceBlocks(IReadOnlyList<DeviceBlock> deviceBlocks)
     {
+        bool sameRules = SameDeviceRules(_deviceBlocks, deviceBlocks);
         _deviceBlocks = deviceBlocks;
+        // Most reloads change remaps, not which keyboards to leave alone. A rescan reads sysfs on this thread, and
+        // while it does no key is read: skip it unless the [[device]] matches or ignore flags changed.
+        if (sameRules) return;
         foreach (var keyboard in _byFd.Values.ToArray())
         {
             if (DeviceRules.IgnoringBlock(deviceBlocks, keyboard.Info.Identity) is null) continue;
@@ -170,6 +174,15 @@ public sealed unsafe class EventLoop : IDisposable
         Post(ControlMessage.Shutdown);
         _thread.Join();
         _thread = null;
+    }
+
+    /// <summary>Same blocks in the same order with the same matches and ignore flags (first match wins, so order counts).</summary>
+    private static bool SameDeviceRules(IReadOnlyList<DeviceBlock> a, IReadOnlyList<DeviceBlock> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (int i = 0; i < a.Count; i++)
+            if (a[i].Match != b[i].Match || a[i].Ignore != b[i].Ignore) return false;
+        return true;
     }
 
     private void Post(ControlMessage message)

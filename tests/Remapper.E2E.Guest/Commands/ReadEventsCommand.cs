@@ -25,19 +25,25 @@ internal static unsafe class ReadEventsCommand
         string node = options.Positional[0];
 
         int fd = Libc.OpenOrThrow(node, Libc.O_RDONLY | Libc.O_NONBLOCK);
-        Console.WriteLine($"# opened {node}");
+        // Console.Out flushes every line: one write per event is too slow under emulation, and a reader that falls
+        // behind loses events to the kernel (SYN_DROPPED). Buffer, and flush once per read() batch instead.
+        using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
+        output.WriteLine($"# opened {node}");
+        output.Flush();
         if (grab)
         {
             if (Libc.IoctlValue(fd, Evdev.EVIOCGRAB, 1) < 0)
             {
                 throw new GuestToolException($"EVIOCGRAB {node}: {Libc.Describe(Libc.LastError)}");
             }
-            Console.WriteLine($"# grabbed {node}");
+            output.WriteLine($"# grabbed {node}");
+            output.Flush();
         }
 
         var clock = Stopwatch.StartNew();
         long seen = 0;
-        var events = stackalloc Evdev.InputEvent[64];
+        const int Batch = 256;
+        var events = stackalloc Evdev.InputEvent[Batch];
         var pollFd = stackalloc Libc.PollFd[1];
         while (seen < count)
         {
@@ -50,10 +56,10 @@ internal static unsafe class ReadEventsCommand
             }
             if (ready == 0)
             {
-                Console.WriteLine("# timeout");
+                output.WriteLine("# timeout");
                 break;
             }
-            nint bytes = Libc.Read(fd, events, sizeof(Evdev.InputEvent) * 64);
+            nint bytes = Libc.Read(fd, events, sizeof(Evdev.InputEvent) * Batch);
             if (bytes < 0)
             {
                 int errno = Libc.LastError;
@@ -62,7 +68,8 @@ internal static unsafe class ReadEventsCommand
                     continue;
                 }
                 // ENODEV: the device went away under us — a fact scenarios check, not a tool failure.
-                Console.WriteLine(errno == Libc.ENODEV ? "# gone" : $"# read failed: {Libc.Describe(errno)}");
+                output.WriteLine(errno == Libc.ENODEV ? "# gone" : $"# read failed: {Libc.Describe(errno)}");
+                output.Flush();
                 return errno == Libc.ENODEV ? 0 : 1;
             }
             for (int i = 0; i < bytes / sizeof(Evdev.InputEvent) && seen < count; i++)
@@ -70,17 +77,19 @@ internal static unsafe class ReadEventsCommand
                 ref Evdev.InputEvent e = ref events[i];
                 if (e.Type == Evdev.EV_SYN && e.Code == Evdev.SYN_DROPPED)
                 {
-                    Console.WriteLine("# dropped");
+                    output.WriteLine("# dropped");
                 }
                 if (e.Type != Evdev.EV_KEY)
                 {
                     continue;
                 }
                 string what = e.Value switch { 0 => "up", 1 => "down", _ => "repeat" };
-                Console.WriteLine($"{LinuxKeyNames.Name(e.Code)} {what} {e.Seconds}.{e.Microseconds:D6}");
+                output.WriteLine($"{LinuxKeyNames.Name(e.Code)} {what} {e.Seconds}.{e.Microseconds:D6}");
                 seen++;
             }
+            output.Flush();
         }
+        output.Flush();
         Libc.Close(fd);
         return 0;
     }
