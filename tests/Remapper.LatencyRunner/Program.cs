@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using Remapper.E2E.Harness;
+using Remapper.LatencyRunner;
+
+// Measures latency, footprint and start-up side by side and writes the generated tables (docs/performance.md).
+// usage: Remapper.LatencyRunner --out DIR [--quick]
+string outDir = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--out DIR is required");
+bool quick = args.Contains("--quick");
+Directory.CreateDirectory(outDir);
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (Prerequisites.Problem is { } problem)
+{
+    Console.Error.WriteLine($"cannot measure: {problem}");
+    return 1;
+}
+string machineBefore = Machine.Describe();
+string tool = Artifacts.GuestTool;
+string aot = Artifacts.Remapper.BinaryPath ?? throw new InvalidOperationException(Artifacts.Remapper.Problem);
+string jitDll = JitBuild.Publish();
+Console.WriteLine($"AOT remapper: {aot}\nJIT remapper: {jitDll}\nguest tool: {tool}");
+
+var results = new List<(string Pipeline, string Keymap, ResultLine Line)>();
+GuestKernel kernel = GuestKernel.FindNewest() ?? throw new InvalidOperationException("no kernel under /boot");
+await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel), "perf"))
+{
+    string passThrough = guest.WriteExchangeFile("passthrough.toml", Keymaps.PassThrough);
+    string realistic = guest.WriteExchangeFile("realistic.toml", Keymaps.Realistic);
+    string sizes = quick ? "--taps 40 --typing 60 --flood 1000" : "--taps 200 --typing 500 --flood 10000";
+    int soak = quick ? 5000 : 100_000;
+    const string Ready = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
+    const string JitEnvironment = "HOME=/tmp DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1";
+
+    var runs = new (string Pipeline, string Keymap, string Command)[]
+    {
+        ("Remapper (AOT)", "pass-through",
+            $"{tool} latency --label remapper-aot --pipeline 'exec {aot} run --config {passThrough}' {Ready} --workloads taps,typing,flood {sizes} --soak {soak}"),
+        ("interception-tools", "pass-through",
+            $"{tool} latency --label interception --pipeline 'interception -g {{source}} | uinput -d {{source}}' --output-name 'Latency Source Keyboard' --workloads taps,typing,flood {sizes}"),
+        ("Remapper (AOT)", "realistic",
+            $"{tool} latency --label remapper-aot-realistic --pipeline 'exec {aot} run --config {realistic}' {Ready} --workloads taps,typing,flood,taphold {sizes}"),
+        ("Remapper (JIT)", "pass-through",
+            $"{tool} latency --label remapper-jit --pipeline 'exec env {JitEnvironment} dotnet {jitDll} run --config {passThrough}' {Ready} --workloads taps {sizes} --soak {soak}"),
+    };
+    foreach ((string pipeline, string keymap, string command) in runs)
+    {
+        Console.WriteLine($"== {pipeline}, {keymap}: {command}");
+        var clock = Stopwatch.StartNew();
+        GuestResult result = await guest.RunAsync(command, TimeSpan.FromMinutes(40));
+        Console.WriteLine(result.Output);
+        Console.WriteLine($"== exit {result.ExitCode} after {clock.Elapsed.TotalSeconds:0} s");
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"guest run failed: {pipeline} {keymap}:\n{result.Output}");
+        }
+        foreach (string line in result.Lines)
+        {
+            if (ResultLine.Parse(line) is { } parsed)
+            {
+                results.Add((pipeline, keymap, parsed));
+            }
+        }
+    }
+}
+
+string hostKeymap = Path.Combine(outDir, "passthrough.toml");
+File.WriteAllText(hostKeymap, Keymaps.PassThrough);
+var hostAot = HostStartup.Measure(aot, ["run", "--config", hostKeymap], 10);
+var hostJit = HostStartup.Measure("dotnet", [jitDll, "run", "--config", hostKeymap], 10);
+string machine = machineBefore + "\n" + $"- load average at the end: {Machine.LoadAverage()}";
+File.WriteAllText(Path.Combine(outDir, "latency.md"), Tables.Latency(results, machine));
+File.WriteAllText(Path.Combine(outDir, "footprint.md"), Tables.Footprint(results, hostAot, hostJit, aot, jitDll, machine));
+Console.WriteLine($"tables written to {outDir}");
+return 0;
