@@ -16,14 +16,14 @@ if (Prerequisites.Problem is { } problem)
     Console.Error.WriteLine($"cannot measure: {problem}");
     return 1;
 }
-string machineBefore = Machine.Describe();
 string tool = Artifacts.GuestTool;
 string aot = Artifacts.Remapper.BinaryPath ?? throw new InvalidOperationException(Artifacts.Remapper.Problem);
 string jitDll = JitBuild.Publish();
 Console.WriteLine($"AOT remapper: {aot}\nJIT remapper: {jitDll}\nguest tool: {tool}");
 
-var results = new List<(string Pipeline, string Keymap, ResultLine Line)>();
 GuestKernel kernel = GuestKernel.FindNewest() ?? throw new InvalidOperationException("no kernel under /boot");
+string machineBefore = Machine.Describe(kernel.Version);
+var results = new List<(string Pipeline, string Keymap, ResultLine Line)>();
 await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel), "perf"))
 {
     string passThrough = guest.WriteExchangeFile("passthrough.toml", Keymaps.PassThrough);
@@ -39,6 +39,10 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
             $"{tool} latency --label remapper-aot --pipeline 'exec {aot} run --config {passThrough}' {Ready} --workloads taps,typing,flood {sizes} --soak {soak}"),
         ("interception-tools", "pass-through",
             $"{tool} latency --label interception --pipeline 'interception -g {{source}} | uinput -d {{source}}' --output-name 'Latency Source Keyboard' --workloads taps,typing,flood {sizes}"),
+        // Not a goal row: the same daemon writing through uinput, the output path interception-tools uses, to tell
+        // the cost of the kernel's HID path (uhid) from the daemon's own.
+        ("Remapper (AOT, --output uinput)", "pass-through",
+            $"{tool} latency --label remapper-aot-uinput --pipeline 'exec {aot} run --output uinput --config {passThrough}' {Ready} --workloads taps,typing,flood {sizes}"),
         ("Remapper (AOT)", "realistic",
             $"{tool} latency --label remapper-aot-realistic --pipeline 'exec {aot} run --config {realistic}' {Ready} --workloads taps,typing,flood,taphold {sizes}"),
         ("Remapper (JIT)", "pass-through",

@@ -35,7 +35,9 @@ internal static class Tables
             double p90 = line.Number("p90") / baseLine.Number("p90");
             double p99 = line.Number("p99") / baseLine.Number("p99");
             bool clean = line["lost"] == "0" && line["duplicated"] == "0" && line["reordered"] == "0" && line["unexpected"] == "0";
-            string met = p50 <= 1.0 && p99 <= 1.0 && clean ? "yes" : "**no**";
+            // Only the shipped configuration (AOT, default output) is held to the goal; the other rows explain it.
+            bool goalRow = pipeline == "Remapper (AOT)";
+            string met = !goalRow ? "(comparison)" : p50 <= 1.0 && p99 <= 1.0 && clean ? "yes" : "**no**";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {pipeline} | {keymap} | {line["workload"]} | {p50:0.00} | {p90:0.00} | {p99:0.00} | {met} |"));
         }
         return text.ToString();
