@@ -28,6 +28,7 @@ internal static class LatencyCommand
         int soak = (int)(options.Number("--soak") ?? 0);
         string tapHoldKeys = options.Text("--taphold-keys") ?? "asdf";
         int seed = (int)(options.Number("--seed") ?? 42);
+        string? raw = options.Text("--raw");
         options.RejectUnknown();
 
         string uniq = $"latency-{Environment.ProcessId}";
@@ -47,11 +48,11 @@ internal static class LatencyCommand
 
         int capacity = 64 + 2 * taps + 2 * typing + 2 * flood + soak + 200;
         using var reader = new OutputReader(outputNode, capacity);
-        var driver = new LatencyDriver(source, reader, label, window);
+        var driver = new LatencyDriver(source, reader, label, window, raw);
         var random = new Random(seed);
         PrintRss(pipelineProcess, label, "start");
         // Warm-up, not reported: first-use costs (page faults, lazy binding) are start-up, not per-key latency.
-        Console.WriteLine("# warm-up " + driver.Run(Workloads.Taps(40, 10, random)));
+        Console.WriteLine("# warm-up " + new LatencyDriver(source, reader, label, window).Run(Workloads.Taps(40, 10, random)));
 
         foreach (string name in workloads)
         {
@@ -67,7 +68,7 @@ internal static class LatencyCommand
         }
         if (soak > 0)
         {
-            Console.WriteLine("# soak " + driver.Run(Workloads.Flood("soak", soak, random)));
+            Console.WriteLine("# soak " + new LatencyDriver(source, reader, label, window).Run(Workloads.Flood("soak", soak, random)));
             PrintRss(pipelineProcess, label, $"after-{soak}-events");
         }
         pipelineProcess.Stop();

@@ -13,7 +13,7 @@ namespace Remapper.E2E.Guest.Latency;
 /// key changes with their MSC_SCAN and SYN), and the kernel drops the rest with SYN_DROPPED. That is a property of
 /// the kernel, the same for every remapper, and a real keyboard never types 10 000 keys a second.
 /// </remarks>
-internal sealed class LatencyDriver(SourceKeyboard source, OutputReader reader, string label, int window)
+internal sealed class LatencyDriver(SourceKeyboard source, OutputReader reader, string label, int window, string? rawPath = null)
 {
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(3);
 
@@ -43,6 +43,11 @@ internal sealed class LatencyDriver(SourceKeyboard source, OutputReader reader, 
         Thread.Sleep(200);
         List<ObservedOutput> observed = reader.Slice(start, reader.Count);
         MatchResult result = SequenceMatcher.Match(workload.Expected, stamps, observed);
+        if (rawPath is not null)
+        {
+            // Every latency, so runs of several rounds can be pooled before taking percentiles.
+            File.AppendAllText(rawPath, $"{workload.Name.Replace(' ', '-')} {string.Join(' ', result.LatenciesMicros)}\n");
+        }
         var stats = new LatencyStats(result.LatenciesMicros);
         return string.Create(CultureInfo.InvariantCulture,
             $"latency label={label} workload={workload.Name.Replace(' ', '-')} count={stats.Count} p50={stats.Percentile(50)} " +
