@@ -16,6 +16,8 @@ const string Usage = """
           lit LEDs and held keys of one node
       set-led /dev/input/eventN caps_lock|num_lock|scroll_lock on|off
           writes an EV_LED event to the node, as a desktop does to set a keyboard's LED
+      latency --pipeline CMD --output-name NAME [--ready-line T] [--workloads taps,typing,flood,taphold] [--soak N] [--raw FILE]
+          end-to-end latency through a pipeline ({source} in CMD = the source keyboard's node); see docs/performance.md
     """;
 
 if (args.Length == 0)
@@ -34,6 +36,7 @@ try
         "list" => ListCommand.Run(rest),
         "state" => StateCommand.Run(rest),
         "set-led" => SetLedCommand.Run(rest),
+        "latency" => LatencyCommand.Run(rest),
         _ => throw new GuestToolException($"unknown command '{args[0]}'\n{Usage}"),
     };
 }

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Remapper.E2E.Harness;
+using Remapper.LatencyRunner;
+
+// Measures latency, footprint and start-up side by side and writes the generated tables (docs/performance.md).
+// usage: Remapper.LatencyRunner --out DIR [--quick] [--rounds N]
+string outDir = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--out DIR is required");
+bool quick = args.Contains("--quick");
+int rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? "2", CultureInfo.InvariantCulture);
+Directory.CreateDirectory(outDir);
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (Prerequisites.Problem is { } problem)
+{
+    Console.Error.WriteLine($"cannot measure: {problem}");
+    return 1;
+}
+string tool = Artifacts.GuestTool;
+string aot = Artifacts.Remapper.BinaryPath ?? throw new InvalidOperationException(Artifacts.Remapper.Problem);
+string jitDll = JitBuild.Publish();
+Console.WriteLine($"AOT remapper: {aot}\nJIT remapper: {jitDll}\nguest tool: {tool}");
+
+GuestKernel kernel = GuestKernel.FindNewest() ?? throw new InvalidOperationException("no kernel under /boot");
+string machineBefore = Machine.Describe(kernel.Version);
+string profile = "";
+var pooledResults = new List<PooledResult>();
+var results = new List<(string Pipeline, string Keymap, ResultLine Line)>();
+await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel), "perf"))
+{
+    string passThrough = guest.WriteExchangeFile("passthrough.toml", Keymaps.PassThrough);
+    string realistic = guest.WriteExchangeFile("realistic.toml", Keymaps.Realistic);
+    string sizes = quick ? "--taps 40 --typing 60 --flood 1000" : "--taps 400 --typing 500 --flood 10000";
+    int soak = quick ? 5000 : 100_000;
+    const string Ready = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
+    const string JitEnvironment = "HOME=/tmp DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1";
+
+    // The goal pair runs in alternating rounds so a burst of load on the shared host hits both alike; the
+    // comparison rows once each.
+    var runs = new List<(string Pipeline, string Keymap, string Command)>();
+    for (int round = 1; round <= rounds; round++)
+    {
+        runs.Add(("Remapper (AOT)", "pass-through",
+            $"{tool} latency --label remapper-aot --pipeline 'exec {aot} run --config {passThrough}' {Ready} --workloads taps,typing,flood {sizes}" +
+            (round == 1 ? $" --soak {soak}" : "")));
+        runs.Add(("interception-tools", "pass-through",
+            $"{tool} latency --label interception --pipeline 'interception -g {{source}} | uinput -d {{source}}' --output-name 'Latency Source Keyboard' --workloads taps,typing,flood {sizes}"));
+    }
+    // Not a goal row: the same daemon writing through uinput, the output path interception-tools uses, to tell
+    // the cost of the kernel's HID path (uhid) from the daemon's own.
+    runs.Add(("Remapper (AOT, --output uinput)", "pass-through",
+        $"{tool} latency --label remapper-aot-uinput --pipeline 'exec {aot} run --output uinput --config {passThrough}' {Ready} --workloads taps,typing,flood {sizes}"));
+    runs.Add(("Remapper (AOT)", "realistic",
+        $"{tool} latency --label remapper-aot-realistic --pipeline 'exec {aot} run --config {realistic}' {Ready} --workloads taps,typing,flood,taphold {sizes}"));
+    runs.Add(("Remapper (JIT)", "pass-through",
+        $"{tool} latency --label remapper-jit --pipeline 'exec env {JitEnvironment} dotnet {jitDll} run --config {passThrough}' {Ready} --workloads taps {sizes} --soak {soak}"));
+
+    int n = 0;
+    foreach ((string pipeline, string keymap, string command) in runs)
+    {
+        string rawFile = $"raw-{++n}.txt";
+        string full = $"{command} --raw {Guest.GuestPath(rawFile)}";
+        Console.WriteLine($"== {pipeline}, {keymap}: {full}");
+        var clock = Stopwatch.StartNew();
+        GuestResult result = await guest.RunAsync(full, TimeSpan.FromMinutes(40));
+        Console.WriteLine(result.Output);
+        Console.WriteLine($"== exit {result.ExitCode} after {clock.Elapsed.TotalSeconds:0} s");
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"guest run failed: {pipeline} {keymap}:\n{result.Output}");
+        }
+        var raw = File.ReadAllLines(Path.Combine(guest.ExchangeDir, rawFile))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(w => w[0], w => w.Skip(1).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToList());
+        foreach (string line in result.Lines)
+        {
+            if (ResultLine.Parse(line) is not { } parsed)
+            {
+                continue;
+            }
+            results.Add((pipeline, keymap, parsed));
+            if (parsed.Kind == "latency")
+            {
+                string workload = parsed["workload"];
+                PooledResult? pooled = pooledResults.FirstOrDefault(p => p.Pipeline == pipeline && p.Keymap == keymap && p.Workload == workload);
+                if (pooled is null)
+                {
+                    pooled = new PooledResult(pipeline, keymap, workload);
+                    pooledResults.Add(pooled);
+                }
+                pooled.Add(parsed, raw.GetValueOrDefault(workload) ?? []);
+            }
+        }
+    }
+    profile = await SyscallProfile.RunAsync(guest, tool,
+    [
+        ("Remapper (AOT), uhid output", $"{aot} run --config {passThrough}", Ready),
+        ("Remapper (AOT), --output uinput", $"{aot} run --output uinput --config {passThrough}", Ready),
+        ("interception-tools", "sh -c \"interception -g {source} | uinput -d {source}\"", "--output-name 'Latency Source Keyboard'"),
+    ]);
+}
+
+string hostKeymap = Path.Combine(outDir, "passthrough.toml");
+File.WriteAllText(hostKeymap, Keymaps.PassThrough);
+var hostAot = HostStartup.Measure(aot, ["run", "--config", hostKeymap], 10);
+var hostJit = HostStartup.Measure("dotnet", [jitDll, "run", "--config", hostKeymap], 10);
+string machine = machineBefore + "\n" + $"- load average at the end: {Machine.LoadAverage()}";
+File.WriteAllText(Path.Combine(outDir, "latency.md"), Tables.Latency(pooledResults, machine));
+File.WriteAllText(Path.Combine(outDir, "footprint.md"), Tables.Footprint(results, hostAot, hostJit, aot, jitDll, machine));
+File.WriteAllText(Path.Combine(outDir, "profile.md"), profile);
+Console.WriteLine($"tables written to {outDir}");
+return 0;
