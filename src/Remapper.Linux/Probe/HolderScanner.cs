@@ -11,19 +11,9 @@ public sealed class HolderScanner(string procRoot = "/proc", int ownPid = 0)
     public IReadOnlyList<HolderProcess> FindHolders(string node)
     {
         var result = new List<HolderProcess>();
-        string[] pids;
-        try { pids = Directory.GetDirectories(procRoot); }
-        catch (IOException) { return result; }
-        catch (UnauthorizedAccessException) { return result; }
-
-        foreach (var dir in pids)
-        {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == ownPid)
-                continue;
+        foreach (var (pid, dir) in OtherProcesses())
             if (HasOpen(Path.Combine(dir, "fd"), node))
                 result.Add(new HolderProcess(pid, ReadComm(dir), ReadCmdline(dir)));
-        }
-        result.Sort((a, b) => a.Pid.CompareTo(b.Pid));
         return result;
     }
 
@@ -31,20 +21,30 @@ public sealed class HolderScanner(string procRoot = "/proc", int ownPid = 0)
     public IReadOnlyList<HolderProcess> FindByName(IReadOnlySet<string> names)
     {
         var result = new List<HolderProcess>();
-        string[] pids;
-        try { pids = Directory.GetDirectories(procRoot); }
-        catch (IOException) { return result; }
-        catch (UnauthorizedAccessException) { return result; }
-
-        foreach (var dir in pids)
+        foreach (var (pid, dir) in OtherProcesses())
         {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == ownPid)
-                continue;
             var comm = ReadComm(dir);
             if (names.Contains(comm)) result.Add(new HolderProcess(pid, comm, ReadCmdline(dir)));
         }
-        result.Sort((a, b) => a.Pid.CompareTo(b.Pid));
         return result;
+    }
+
+    /// <summary>Every process but ours, by pid in ascending order, with its /proc directory.</summary>
+    private IEnumerable<(int Pid, string Dir)> OtherProcesses()
+    {
+        string[] dirs;
+        try { dirs = Directory.GetDirectories(procRoot); }
+        catch (IOException) { yield break; }
+        catch (UnauthorizedAccessException) { yield break; }
+
+        var pids = new List<(int Pid, string Dir)>();
+        foreach (var dir in dirs)
+        {
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != ownPid)
+                pids.Add((pid, dir));
+        }
+        pids.Sort((a, b) => a.Pid.CompareTo(b.Pid));
+        foreach (var process in pids) yield return process;
     }
 
     private static bool HasOpen(string fdDir, string node)
