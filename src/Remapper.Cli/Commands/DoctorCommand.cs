@@ -36,21 +36,31 @@ internal static class DoctorCommand
 
     internal static void Print(DoctorReport report, TextWriter output)
     {
+        // Colour only for a person at a terminal; pipes, files and tests get plain text.
+        bool colour = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        string Ok() => colour ? "\e[32m[ok]\e[0m" : "[ok]";
+        string Info() => colour ? "\e[36m[info]\e[0m" : "[info]";
+        string Bad() => colour ? "\e[31m[problem]\e[0m" : "[problem]";
         var status = report.Status;
         output.WriteLine("Virtual keyboard");
         output.WriteLine(status.Output.Chosen == OutputKind.None
-            ? "  [problem] none can be created"
-            : $"  [ok] {status.Output.Chosen.ToString().ToLowerInvariant()}: {status.Output.Reason}");
-        PrintNode(status.Output.Uhid, status.Output.Chosen != OutputKind.None, output);
-        PrintNode(status.Output.Uinput, status.Output.Chosen != OutputKind.None, output);
+            ? $"  {Bad()} none can be created"
+            : $"  {Ok()} {status.Output.Chosen.ToString().ToLowerInvariant()}: {status.Output.Reason}");
+        foreach (var node in new[] { status.Output.Uhid, status.Output.Uinput })
+        {
+            // The unused node's trouble is worth knowing but is not a problem while the other one works.
+            var nodeMark = node.State == OutputNodeState.Ok ? Ok() : status.Output.Chosen != OutputKind.None ? Info() : Bad();
+            output.WriteLine($"  {nodeMark} {node.Node}: {node.Detail}");
+            if (node.Fix is not null) output.WriteLine($"        fix:   {node.Fix}");
+        }
 
         output.WriteLine();
         output.WriteLine("Keyboards");
-        if (status.InputNote is not null) output.WriteLine($"  [problem] {status.InputNote}");
-        else if (status.Keyboards.Count == 0) output.WriteLine("  [problem] no keyboard found");
+        if (status.InputNote is not null) output.WriteLine($"  {Bad()} {status.InputNote}");
+        else if (status.Keyboards.Count == 0) output.WriteLine($"  {Bad()} no keyboard found");
         foreach (var k in status.Keyboards)
         {
-            var mark = k.IsProblem ? "[problem]" : "[ok]";
+            var mark = k.IsProblem ? Bad() : Ok();
             output.WriteLine($"  {mark} {k.Identity.Name} ({k.DevNode}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
             if (k.IsProblem || k.State == Remapper.Linux.Probe.KeyboardState.Ignored) output.WriteLine($"        cause: {k.Detail}");
             if (k.Fix is not null) output.WriteLine($"        fix:   {k.Fix}");
@@ -60,7 +70,7 @@ internal static class DoctorCommand
         {
             output.WriteLine();
             output.WriteLine("Keymap");
-            output.WriteLine(keymap.Loaded ? $"  [ok] {keymap.Path ?? "(none: keys pass through unchanged)"}" : $"  [problem] {keymap.Path}");
+            output.WriteLine(keymap.Loaded ? $"  {Ok()} {keymap.Path ?? "(none: keys pass through unchanged)"}" : $"  {Bad()} {keymap.Path}");
             foreach (var d in keymap.Diagnostics) output.WriteLine($"        {d}");
         }
 
@@ -70,7 +80,7 @@ internal static class DoctorCommand
             output.WriteLine("System");
             foreach (var check in report.System)
             {
-                var mark = check.State switch { CheckState.Ok => "[ok]", CheckState.Info => "[info]", _ => "[problem]" };
+                var mark = check.State switch { CheckState.Ok => Ok(), CheckState.Info => Info(), _ => Bad() };
                 output.WriteLine($"  {mark} {check.Name}: {check.Detail}");
                 if (check.Fix is not null && check.State != CheckState.Ok) output.WriteLine($"        fix:   {check.Fix}");
             }
@@ -78,13 +88,5 @@ internal static class DoctorCommand
 
         output.WriteLine();
         output.WriteLine(report.Ok ? "No problems found." : $"{report.Problems.Count} problem(s) found.");
-    }
-
-    private static void PrintNode(OutputNodeStatus node, bool outputWorks, TextWriter output)
-    {
-        // The unused node's trouble is worth knowing but is not a problem while the other one works.
-        var mark = node.State == OutputNodeState.Ok ? "[ok]" : outputWorks ? "[info]" : "[problem]";
-        output.WriteLine($"  {mark} {node.Node}: {node.Detail}");
-        if (node.Fix is not null) output.WriteLine($"        fix:   {node.Fix}");
     }
 }
