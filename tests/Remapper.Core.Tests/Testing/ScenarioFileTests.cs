@@ -1,4 +1,5 @@
 using Remapper.Core.Testing;
+using Xunit.Abstractions;
 
 namespace Remapper.Core.Tests.Testing;
 
@@ -13,23 +14,24 @@ public class ScenarioFileTests
 
     public static readonly string RepoRoot = FindRepoRoot();
 
-    public static TheoryData<string> Scenarios()
+    public static TheoryData<ScenarioCase> Scenarios()
     {
-        var data = new TheoryData<string>();
+        var data = new TheoryData<ScenarioCase>();
         foreach (var file in ScenarioFiles())
         {
             var relative = Path.GetRelativePath(RepoRoot, file);
             var parsed = KeyTestParser.ParseFile(file);
-            if (parsed.File is null) { data.Add(relative); continue; }
-            foreach (var test in parsed.File.Tests) data.Add(relative + Separator + test.Name);
+            if (parsed.File is null) { data.Add(new ScenarioCase(relative)); continue; }
+            foreach (var test in parsed.File.Tests) data.Add(new ScenarioCase(relative + Separator + test.Name));
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Scenario(string scenario)
+    public void Scenario(ScenarioCase @case)
     {
+        var scenario = @case.Name;
         var cut = scenario.IndexOf(Separator, StringComparison.Ordinal);
         var file = Path.Combine(RepoRoot, cut < 0 ? scenario : scenario[..cut]);
         var parsed = KeyTestParser.ParseFile(file);
@@ -68,4 +70,23 @@ public class ScenarioFileTests
         }
         throw new InvalidOperationException($"Remapper.sln not found above {AppContext.BaseDirectory}");
     }
+}
+
+/// <summary>
+/// One theory row. A type of its own, not a string, because xunit cuts string arguments to 50 characters
+/// in test names, and "file › test name" must show whole.
+/// </summary>
+public sealed class ScenarioCase : IXunitSerializable
+{
+    public string Name { get; private set; } = "";
+
+    public ScenarioCase() { }
+
+    public ScenarioCase(string name) => Name = name;
+
+    public void Deserialize(IXunitSerializationInfo info) => Name = info.GetValue<string>(nameof(Name));
+
+    public void Serialize(IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
+
+    public override string ToString() => Name;
 }
