@@ -198,9 +198,35 @@ public class KeyNamesTests
     [Fact]
     public void Suggest_prefers_a_canonical_name_on_a_tie()
     {
-        // "f25" is one edit from the canonical names f2/f15/f21–f24 and from no alias: the answer is canonical.
-        var suggestion = KeyNames.Suggest("f25");
-        Assert.NotNull(suggestion);
-        Assert.Contains(KeyNames.All, k => k.Name == suggestion);
+        // "enx" is one edit from the alias "ent" (return_or_enter), listed first, and from the canonical "end".
+        Assert.Equal("end", KeyNames.Suggest("enx"));
+    }
+
+    [Fact]
+    public void Suggest_returns_the_canonical_name_for_an_alias_typo()
+    {
+        // "lsfht" is a transposition of the alias "lshft": one Damerau-Levenshtein edit.
+        Assert.Equal("left_shift", KeyNames.Suggest("lsfht"));
+    }
+
+    [Fact]
+    public void Suggest_of_a_known_name_is_its_canonical_name() =>
+        Assert.Equal("escape", KeyNames.Suggest("ESC"));
+}
+
+public class UsagesTests
+{
+    [Fact]
+    public void Named_constants_agree_with_the_key_table()
+    {
+        Assert.Equal("return_or_enter", KeyNames.NameOf(Usages.Enter));
+        Assert.Equal("delete_or_backspace", KeyNames.NameOf(Usages.Backspace));
+        Assert.Equal("delete_forward", KeyNames.NameOf(Usages.DeleteForward));
+        Assert.Equal("right_command", KeyNames.NameOf(Usages.RightCommand));
+        Assert.Equal("mute", KeyNames.NameOf(Usages.Mute));
+        Assert.Equal("volume_increment", KeyNames.NameOf(Usages.VolumeIncrement));
+        Assert.Equal("play_or_pause", KeyNames.NameOf(Usages.PlayOrPause));
+        Assert.Equal("power", KeyNames.NameOf(Usages.Power));
+        Assert.Equal("system_sleep", KeyNames.NameOf(Usages.SystemSleep));
     }
 }
