@@ -155,11 +155,7 @@ public sealed unsafe class EventLoop : IDisposable
         foreach (var keyboard in _byFd.Values.ToArray())
         {
             if (DeviceRules.IgnoringBlock(deviceBlocks, keyboard.Info.Identity) is null) continue;
-            Epoll.Remove(_epoll, keyboard.Fd);
-            _byFd.Remove(keyboard.Fd);
-            _leds.Remove(keyboard);
-            _engine.DetachDevice(keyboard.Slot, Now());
-            keyboard.Dispose();
+            LetGo(keyboard);
             _statuses.Remove(keyboard.Info.EventName);
         }
         foreach (var (eventName, status) in _statuses.ToArray())
@@ -362,14 +358,20 @@ public sealed unsafe class EventLoop : IDisposable
         _log.Warning($"{keyboard.Info.Name} ({keyboard.Info.EventName}): events dropped by the kernel; resynchronised {n} key(s)");
     }
 
-    /// <summary>The keyboard vanished (or broke): whatever it held is released through the engine.</summary>
-    private void Lose(EvdevKeyboard keyboard, int errno)
+    /// <summary>Stops reading a seized keyboard and closes it (ungrabbing it); the engine releases whatever it held.</summary>
+    private void LetGo(EvdevKeyboard keyboard)
     {
         Epoll.Remove(_epoll, keyboard.Fd);
         _byFd.Remove(keyboard.Fd);
         _leds.Remove(keyboard);
         _engine.DetachDevice(keyboard.Slot, Now());
         keyboard.Dispose();
+    }
+
+    /// <summary>The keyboard vanished (or broke): whatever it held is released through the engine.</summary>
+    private void Lose(EvdevKeyboard keyboard, int errno)
+    {
+        LetGo(keyboard);
         var info = keyboard.Info;
         SetStatus(info.EventName, new KeyboardStatus(info.Identity, info.DevNode, info.Kind, KeyboardState.Gone,
             $"{info.DevNode} went away ({Errno.Name(errno)}); its held keys were released", Errno: errno));
