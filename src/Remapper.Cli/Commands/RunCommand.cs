@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Remapper.Cli.Hosting;
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 using Remapper.Daemon.Hosting;
 using Remapper.Linux.Probe;
 

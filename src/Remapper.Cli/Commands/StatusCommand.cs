@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 using Remapper.Daemon.Ipc;
 
 namespace Remapper.Cli.Commands;

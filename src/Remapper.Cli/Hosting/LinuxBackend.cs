@@ -1,6 +1,6 @@
 using Remapper.Core.Engine;
-using Remapper.Daemon.Backend;
-using Remapper.Daemon.Monitor;
+using Remapper.Backend;
+using Remapper.Backend.Monitor;
 using Remapper.Linux.Loop;
 using Remapper.Linux.Output;
 using Remapper.Linux.Probe;
@@ -115,54 +115,63 @@ internal sealed class LinuxBackend : IRemapBackend, IDisposable
         }
     }
 
-    public void ApplyKeymap(CompiledKeymap keymap)
+    public Task ApplyKeymapAsync(CompiledKeymap keymap, CancellationToken cancellation = default)
     {
+        _keymap = keymap;
+        return OnEngine(engine =>
+        {
+            engine.ReplaceKeymap(keymap);
+            _loop?.ApplyDeviceBlocks(keymap.Model.Devices);
+            return true;
+        });
+    }
+
+    public Task SetPausedAsync(bool paused, CancellationToken cancellation = default) =>
+        OnEngine(engine =>
+        {
+            engine.SetPaused(paused);
+            return true;
+        });
+
+    public Task<bool> SetVariableAsync(string name, int value, CancellationToken cancellation = default) =>
+        OnEngine(engine =>
+        {
+            if (engine.Keymap.VariableIndex(name) < 0) return false;
+            engine.SetVariable(name, value);
+            return true;
+        });
+
+    public Task<bool> SetBaseLayerAsync(string layer, CancellationToken cancellation = default) =>
+        OnEngine(engine =>
+        {
+            if (engine.Keymap.LayerIndex(layer) < 0) return false;
+            engine.SetBaseLayer(layer);
+            return true;
+        });
+
+    /// <summary>
+    /// Runs a change on the engine's thread: posted to the loop when it runs (the task completes there, after the change,
+    /// or faults with the loop's exception), or right here under the gate while no loop exists yet.
+    /// </summary>
+    private Task<bool> OnEngine(Func<RemapEngine, bool> change)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            _keymap = keymap;
             if (_loop is { } loop)
             {
                 loop.Post(() =>
                 {
-                    _engine.ReplaceKeymap(keymap);
-                    loop.ApplyDeviceBlocks(keymap.Model.Devices);
+                    try { done.SetResult(change(_engine)); }
+                    catch (Exception e) { done.SetException(e); }
                 });
+                return done.Task;
             }
-            else
-            {
-                _engine.ReplaceKeymap(keymap); // no loop thread yet: nobody else touches the engine
-            }
-        }
-    }
-
-    public void SetPaused(bool paused) => OnEngine(engine => engine.SetPaused(paused));
-
-    public bool SetVariable(string name, int value)
-    {
-        if (_keymap.VariableIndex(name) < 0) return false;
-        OnEngine(engine => engine.SetVariable(name, value));
-        return true;
-    }
-
-    public bool SetBaseLayer(string layer)
-    {
-        if (_keymap.LayerIndex(layer) < 0) return false;
-        OnEngine(engine => engine.SetBaseLayer(layer));
-        return true;
-    }
-
-    private void OnEngine(Action<RemapEngine> change)
-    {
-        lock (_gate)
-        {
-            if (_loop is { } loop)
-            {
-                loop.Post(() => change(_engine));
-                return;
-            }
-            change(_engine);
+            try { done.SetResult(change(_engine)); }
+            catch (Exception e) { done.SetException(e); }
         }
         if (_waitingStatus is { } waiting) StatusChanged?.Invoke(Map(Waiting(waiting)));
+        return done.Task;
     }
 
     private BackendStatus Map(StatusSnapshot snapshot) =>

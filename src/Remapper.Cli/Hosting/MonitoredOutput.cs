@@ -1,6 +1,6 @@
 using Remapper.Core.Engine;
 using Remapper.Core.Hid;
-using Remapper.Daemon.Monitor;
+using Remapper.Backend.Monitor;
 using Remapper.Linux.Interop;
 using Remapper.Linux.Loop;
 

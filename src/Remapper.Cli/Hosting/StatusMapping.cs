@@ -1,7 +1,7 @@
 using Remapper.Core.Devices;
 using Remapper.Linux.Loop;
 using Remapper.Linux.Probe;
-using Neutral = Remapper.Daemon.Backend;
+using Neutral = Remapper.Backend;
 
 namespace Remapper.Cli.Hosting;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Remapper.Core.Engine;
 using Remapper.Core.Keymap;
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 
 namespace Remapper.Daemon.Config;
 
@@ -56,6 +56,9 @@ public sealed class KeymapReloader
         }
     }
 
+    /// <summary>How long a reload waits for the event loop to take the new keymap.</summary>
+    public static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Connects the backend later loads are applied to.</summary>
     public void Attach(IRemapBackend backend) => Volatile.Write(ref _backend, backend);
 
@@ -72,7 +75,10 @@ public sealed class KeymapReloader
             }
             var compiled = TryLoad(trigger, out var diagnostics);
             if (compiled is null) return new ReloadOutcome(false, false, diagnostics);
-            Volatile.Read(ref _backend)?.ApplyKeymap(compiled);
+            // Waits for the loop to run the new keymap, so "applied" in the reply is true; bounded, so a dead loop
+            // cannot hold the reload lock forever.
+            if (Volatile.Read(ref _backend) is { } backend && !backend.ApplyKeymapAsync(compiled).Wait(ApplyTimeout))
+                _logger.LogError("The event loop did not take the new keymap within {Seconds} s", ApplyTimeout.TotalSeconds);
             return new ReloadOutcome(true, false, diagnostics);
         }
     }

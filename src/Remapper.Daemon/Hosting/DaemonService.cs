@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 using Remapper.Daemon.Config;
 using Remapper.Daemon.Ipc;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 
 namespace Remapper.Daemon.Hosting;
 

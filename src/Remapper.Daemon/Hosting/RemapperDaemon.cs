@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Remapper.Backend;
 using Serilog;
 
 namespace Remapper.Daemon.Hosting;

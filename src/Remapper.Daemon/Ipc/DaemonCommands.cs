@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remapper.Core.Hid;
 using Remapper.Core.Keymap;
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 using Remapper.Daemon.Config;
-using Remapper.Daemon.Monitor;
+using Remapper.Backend.Monitor;
 
 namespace Remapper.Daemon.Ipc;
 
@@ -22,16 +22,16 @@ public sealed class DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRe
     public DaemonInfo Info => info;
 
     /// <summary>Runs a validated, authorised, non-streaming request.</summary>
-    public IpcResponse Execute(IpcRequest request) => request.Cmd switch
+    public async Task<IpcResponse> ExecuteAsync(IpcRequest request) => request.Cmd switch
     {
         "status" => Ok(request, Status(), IpcJsonContext.Default.StatusResult),
         "devices" => Ok(request, new DevicesResult(backend.Status.Output, backend.Status.Keyboards), IpcJsonContext.Default.DevicesResult),
         "version" => Ok(request, new VersionResult(info.Version, IpcProtocol.Version), IpcJsonContext.Default.VersionResult),
         "reload" => Reload(request),
-        "pause" => SetPaused(request, true),
-        "resume" => SetPaused(request, false),
-        "set-variable" => SetVariable(request),
-        "set-layer" => SetLayer(request),
+        "pause" => await SetPausedAsync(request, true),
+        "resume" => await SetPausedAsync(request, false),
+        "set-variable" => await SetVariableAsync(request),
+        "set-layer" => await SetLayerAsync(request),
         _ => Fail(request, IpcErrorCodes.UnknownCommand,
             $"unknown command '{request.Cmd}'; known: status, devices, reload, pause, resume, set-variable, set-layer, monitor, version"),
     };
@@ -75,26 +75,26 @@ public sealed class DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRe
             IpcJsonContext.Default.ReloadResult);
     }
 
-    private IpcResponse SetPaused(IpcRequest request, bool paused)
+    private async Task<IpcResponse> SetPausedAsync(IpcRequest request, bool paused)
     {
-        backend.SetPaused(paused);
+        await backend.SetPausedAsync(paused);
         return Ok(request, new PausedResult(paused), IpcJsonContext.Default.PausedResult);
     }
 
-    private IpcResponse SetVariable(IpcRequest request)
+    private async Task<IpcResponse> SetVariableAsync(IpcRequest request)
     {
         if (string.IsNullOrEmpty(request.Name) || request.Value is null)
             return Fail(request, IpcErrorCodes.BadRequest, "set-variable needs \"name\" (a string) and \"value\" (an integer)");
-        if (!backend.SetVariable(request.Name, request.Value.Value))
+        if (!await backend.SetVariableAsync(request.Name, request.Value.Value))
             return Fail(request, IpcErrorCodes.NotFound, $"the running keymap has no variable '{request.Name}'");
         return Ok(request, new SetVariableResult(request.Name, request.Value.Value), IpcJsonContext.Default.SetVariableResult);
     }
 
-    private IpcResponse SetLayer(IpcRequest request)
+    private async Task<IpcResponse> SetLayerAsync(IpcRequest request)
     {
         if (string.IsNullOrEmpty(request.Layer))
             return Fail(request, IpcErrorCodes.BadRequest, "set-layer needs \"layer\" (a layer name)");
-        if (!backend.SetBaseLayer(request.Layer))
+        if (!await backend.SetBaseLayerAsync(request.Layer))
             return Fail(request, IpcErrorCodes.NotFound, $"the running keymap has no layer '{request.Layer}'");
         return Ok(request, new SetLayerResult(request.Layer), IpcJsonContext.Default.SetLayerResult);
     }

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Remapper.Daemon.Monitor;
+using Remapper.Backend.Monitor;
 
 namespace Remapper.Daemon.Ipc;
 
@@ -168,8 +168,8 @@ internal sealed class IpcConnection
         {
             // Reload parses and compiles files: keep it off this connection's I/O continuation.
             var response = request.Cmd == "reload"
-                ? await Task.Run(() => _commands.Execute(request))
-                : _commands.Execute(request);
+                ? await Task.Run(() => _commands.ExecuteAsync(request))
+                : await _commands.ExecuteAsync(request);
             Send(response);
         }
         catch (Exception e) when (e is not OperationCanceledException)

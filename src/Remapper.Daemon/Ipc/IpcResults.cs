@@ -1,4 +1,4 @@
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 
 namespace Remapper.Daemon.Ipc;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using Remapper.Core.Devices;
 using Remapper.Core.Engine;
 using Remapper.Core.Hid;
-using Remapper.Daemon.Backend;
-using Remapper.Daemon.Monitor;
+using Remapper.Backend;
+using Remapper.Backend.Monitor;
 
 namespace Remapper.Daemon.Tests.Fakes;
 
@@ -63,34 +63,45 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
     /// <summary>When set, the loop stops turning: a wedged loop, for watchdog tests.</summary>
     public bool Wedged { get => _wedged; set => _wedged = value; }
 
-    public void ApplyKeymap(CompiledKeymap keymap) => Post(() =>
+    public Task ApplyKeymapAsync(CompiledKeymap keymap, CancellationToken cancellation = default) => Run(() =>
     {
         _engine.ReplaceKeymap(keymap);
         KeymapsApplied++;
+        return true;
     });
 
-    public void SetPaused(bool paused) => Post(() =>
+    public Task SetPausedAsync(bool paused, CancellationToken cancellation = default) => Run(() =>
     {
         _engine.SetPaused(paused);
         Publish();
+        return true;
     });
 
-    public bool SetVariable(string name, int value)
+    public Task<bool> SetVariableAsync(string name, int value, CancellationToken cancellation = default) => Run(() =>
     {
         if (_engine.Keymap.VariableIndex(name) < 0) return false;
-        Post(() => _engine.SetVariable(name, value));
+        _engine.SetVariable(name, value);
         return true;
-    }
+    });
 
-    public bool SetBaseLayer(string layer)
+    public Task<bool> SetBaseLayerAsync(string layer, CancellationToken cancellation = default) => Run(() =>
     {
         if (_engine.Keymap.LayerIndex(layer) < 0) return false;
+        _engine.SetBaseLayer(layer);
+        Publish();
+        return true;
+    });
+
+    /// <summary>Posts work to the fake loop; the task completes after the loop ran it, as the real backend's do.</summary>
+    private Task<bool> Run(Func<bool> work)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         Post(() =>
         {
-            _engine.SetBaseLayer(layer);
-            Publish();
+            try { done.SetResult(work()); }
+            catch (Exception e) { done.SetException(e); }
         });
-        return true;
+        return done.Task;
     }
 
     public void Key(Usage usage, bool down) => Post(() =>

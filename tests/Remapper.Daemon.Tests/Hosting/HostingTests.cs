@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Remapper.Core.Hid;
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 using Remapper.Daemon.Hosting;
 using Remapper.Daemon.Ipc;
 using Remapper.Daemon.Tests.Fakes;

@@ -1,5 +1,5 @@
 using Remapper.Core.Hid;
-using Remapper.Daemon.Monitor;
+using Remapper.Backend.Monitor;
 
 namespace Remapper.Daemon.Tests.Monitor;
 

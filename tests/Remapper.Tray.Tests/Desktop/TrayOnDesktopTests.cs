@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 using Remapper.Tray.Model;
 using Remapper.Tray.Tests.Fakes;
 using Xunit.Abstractions;

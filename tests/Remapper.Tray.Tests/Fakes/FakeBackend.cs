@@ -1,6 +1,6 @@
 using Remapper.Core.Engine;
-using Remapper.Daemon.Backend;
-using Remapper.Daemon.Monitor;
+using Remapper.Backend;
+using Remapper.Backend.Monitor;
 
 namespace Remapper.Tray.Tests.Fakes;
 
@@ -25,15 +25,17 @@ internal sealed class FakeBackend : IRemapBackend
 
     public void SetKeyboards(params KeyboardStatus[] keyboards) => Publish(Status with { Keyboards = keyboards });
 
-    public void ApplyKeymap(CompiledKeymap keymap)
+    public Task ApplyKeymapAsync(CompiledKeymap keymap, CancellationToken cancellation = default) => Task.CompletedTask;
+
+    public Task SetPausedAsync(bool paused, CancellationToken cancellation = default)
     {
+        Publish(Status with { Paused = paused });
+        return Task.CompletedTask;
     }
 
-    public void SetPaused(bool paused) => Publish(Status with { Paused = paused });
+    public Task<bool> SetVariableAsync(string name, int value, CancellationToken cancellation = default) => Task.FromResult(false);
 
-    public bool SetVariable(string name, int value) => false;
-
-    public bool SetBaseLayer(string layer) => false;
+    public Task<bool> SetBaseLayerAsync(string layer, CancellationToken cancellation = default) => Task.FromResult(false);
 
     private void Publish(BackendStatus status)
     {

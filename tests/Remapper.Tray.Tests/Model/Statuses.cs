@@ -1,4 +1,4 @@
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 using Remapper.Daemon.Ipc;
 using Remapper.Tray.Model;
 

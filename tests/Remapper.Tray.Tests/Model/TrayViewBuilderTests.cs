@@ -1,4 +1,4 @@
-using Remapper.Daemon.Backend;
+using Remapper.Backend;
 using Remapper.Tray.Model;
 using static Remapper.Tray.Tests.Model.Statuses;
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Remapper.Core.Engine;
-using Remapper.Daemon.Backend;
 
-namespace Remapper.Daemon.Hosting;
+namespace Remapper.Backend;
 
 /// <summary>
 /// Starts the platform backend with the first keymap. The returned task completes once the backend is up — the

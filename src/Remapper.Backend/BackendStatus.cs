@@ -1,4 +1,4 @@
-namespace Remapper.Daemon.Backend;
+namespace Remapper.Backend;
 
 /// <summary>What the platform loop reports about itself: one immutable snapshot, replaced on every change.</summary>
 /// <param name="Output">The virtual keyboard the engine types through.</param>

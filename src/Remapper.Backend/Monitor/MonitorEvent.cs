@@ -1,6 +1,6 @@
 using Remapper.Core.Hid;
 
-namespace Remapper.Daemon.Monitor;
+namespace Remapper.Backend.Monitor;
 
 public enum MonitorDirection : byte { Input, Output }
 

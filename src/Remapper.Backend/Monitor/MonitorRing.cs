@@ -1,7 +1,7 @@
 using System.Numerics;
 using Remapper.Core.Hid;
 
-namespace Remapper.Daemon.Monitor;
+namespace Remapper.Backend.Monitor;
 
 /// <summary>
 /// A fixed-capacity ring of the most recent key events. One producer (the event loop thread) writes without
