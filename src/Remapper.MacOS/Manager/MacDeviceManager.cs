@@ -78,6 +78,8 @@ public sealed class MacDeviceManager : IHidEventSink
         var info = MacKeyboardClassifier.Classify(properties);
         if (info.Kind == MacDeviceKind.NotKeyboard) return;
         if (_devices.ContainsKey(info.RegistryId)) return;
+        // A device change is a moment to look at refused keyboards again (a permission prompt may have been answered).
+        Reprobe(onlyRefused: true);
         var entry = new Entry(info);
         _devices[info.RegistryId] = entry;
         if (info.Kind == MacDeviceKind.VirtualOutput)
@@ -86,8 +88,7 @@ public sealed class MacDeviceManager : IHidEventSink
             SetStatus(entry, Status(info, KeyboardState.Ignored, "a virtual keyboard of the Karabiner DriverKit driver (what Remapper types through); never seized"));
         }
         else Consider(entry);
-        // A device change is a moment to look at refused keyboards again (a permission prompt may have been answered).
-        Reprobe(onlyRefused: true);
+        ScheduleReprobe();
         Publish();
     }
 
