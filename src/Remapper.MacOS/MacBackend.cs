@@ -55,7 +55,8 @@ public sealed class MacBackend : IRemapBackend, IDisposable
         };
     }
 
-    public BackendStatus Status => _status;
+    /// <summary>The latest snapshot, with the running totals as they are now (they change per key, the rest does not).</summary>
+    public BackendStatus Status => _status with { Counters = new BackendCounters(_monitored.EventsIn, _monitored.EventsOut) };
 
     public event Action<BackendStatus>? StatusChanged;
 
@@ -75,6 +76,9 @@ public sealed class MacBackend : IRemapBackend, IDisposable
             if (!_disposed) LoopDied?.Invoke();
         }, null, Timeout.Infinite, executeOnlyOnce: true);
     }
+
+    /// <summary>Runs <paramref name="work"/> on the loop thread (where IOKit's callbacks run; tests deliver fake callbacks this way).</summary>
+    internal void Post(Action work) => _loop.Post(work);
 
     /// <summary>Any thread (the virtual HID client's): the virtual keyboard's state may have changed.</summary>
     public void OutputChanged()
@@ -205,6 +209,7 @@ public sealed class MacBackend : IRemapBackend, IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
         _disposed = true;
         _loop.Dispose();
         (_output as IDisposable)?.Dispose();

@@ -128,7 +128,11 @@ public sealed class MacEventLoop : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         Stop();
         _driver.Dispose();
     }
+
+    private bool _disposed;
 }
