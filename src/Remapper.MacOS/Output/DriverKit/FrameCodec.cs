@@ -90,8 +90,10 @@ public sealed class FrameDecoder
     {
         get
         {
-            if (_start > 0 && _end == _buffer.Length)
+            if (_start == _end) _start = _end = 0;
+            else if (_start > 0 && _buffer.Length - _end < FrameCodec.MaxFrame)
             {
+                // Room for at least one whole frame after what is pending, so a frame never waits for space.
                 Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
                 _end -= _start;
                 _start = 0;
