@@ -40,6 +40,12 @@ internal static class RunCommand
 
     private static Task<int> RunAsync(TextWriter stdout, DaemonOptions options, OutputChoice choice, CancellationToken cancellation)
     {
+        if (OperatingSystem.IsMacOS())
+            return RemapperDaemon.RunAsync(options, Remapper.MacOS.MacBackendFactory.Create(new Remapper.MacOS.MacBackendOptions(), kind =>
+            {
+                stdout.WriteLine($"{ReadyMarker} (output: {kind})");
+                stdout.Flush();
+            }), cancellation);
         return RemapperDaemon.RunAsync(options, (keymap, loggers, _) =>
         {
             var logger = loggers.CreateLogger("Remapper.Linux");
