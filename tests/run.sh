@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 projects=(
   tests/Remapper.Core.Tests
   tests/Remapper.Linux.Tests
+  tests/Remapper.MacOS.Tests
   tests/Remapper.Daemon.Tests
   tests/Remapper.Tray.Tests
   tests/Remapper.E2E
