@@ -39,6 +39,8 @@ public sealed class MacDeviceManager : IHidEventSink
     private bool _outputWasReady;
     private bool? _capsLock;
     private long _nextReprobeMs = long.MaxValue;
+    private long _lastLedCheckMs = long.MinValue / 2;
+    private const long LedCheckIntervalMs = 250;
 
     public MacDeviceManager(RemapEngine engine, IHidDevicePort hid, IVirtualKeyboard output, OpenRefusalExplainer explainer,
         IReadOnlyList<DeviceBlock> blocks, ILogger log, MacManagerOptions? options = null, Func<long>? nowMs = null)
@@ -264,7 +266,10 @@ public sealed class MacDeviceManager : IHidEventSink
 
     private void MirrorCapsLock()
     {
-        if (_output.RegistryId == 0) return;
+        // Reading the LED is a call into IOKit; the loop turns once per key event, so look only a few times a second.
+        long now = _nowMs();
+        if (_output.RegistryId == 0 || now - _lastLedCheckMs < LedCheckIntervalMs) return;
+        _lastLedCheckMs = now;
         var on = _hid.ReadCapsLockLed(_output.RegistryId);
         if (on is null || on == _capsLock) return;
         _capsLock = on;
@@ -305,7 +310,9 @@ public sealed class MacDeviceManager : IHidEventSink
     {
         Keyboards = [.. _devices.Values.Where(e => e.Status is not null).Select(e => e.Status!)
             .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)];
-        Note = _access == InputMonitoringAccess.Granted ? null
+        // Only when it costs something: a process macOS lets open keyboards anyway (TCC's answer can lag) needs no fix.
+        bool refused = _devices.Values.Any(e => e.Status?.State == KeyboardState.AccessDenied);
+        Note = _access == InputMonitoringAccess.Granted || !refused ? null
             : $"{InputMonitoring.Explain(_access)}; fix: {_explainer.InputMonitoringFix}";
         Changed?.Invoke();
     }

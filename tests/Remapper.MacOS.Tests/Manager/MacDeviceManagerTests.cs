@@ -270,9 +270,13 @@ public sealed class MacDeviceManagerTests
         _manager.OnMatched(_usb);
         _hid.CapsLockLeds[_virtual.RegistryId] = true;
         _manager.Tick();
+        _nowMs += 1_000;
         _manager.Tick(); // unchanged: not set again
         Assert.Equal([(_usb.RegistryId, true)], _hid.LedCalls);
         _hid.CapsLockLeds[_virtual.RegistryId] = false;
+        _manager.Tick(); // too soon after the last look: the LED is read a few times a second, not per key
+        Assert.Single(_hid.LedCalls);
+        _nowMs += 1_000;
         _manager.Tick();
         Assert.Equal((_usb.RegistryId, false), _hid.LedCalls[^1]);
     }

@@ -27,7 +27,7 @@ public sealed class VirtualHidClient : IDisposable
     private volatile bool _stopping;
     private volatile DriverStatus _status = DriverStatus.Initial;
     private long _nextRequestId;
-    private DriverProtocol _protocol;
+    private volatile DriverProtocol _protocol;
 
     // I/O thread only.
     private ulong _initializeId;
@@ -141,6 +141,10 @@ public sealed class VirtualHidClient : IDisposable
                 continue;
             }
 
+            // Non-blocking from here on: a daemon that stops reading must never hold the event loop inside Post.
+            // A full socket buffer fails the write, and the I/O thread reconnects.
+            socket.Blocking = false;
+            socket.SendBufferSize = 64 * 1024;
             _socket = socket;
             _decoder.Reset();
             _triedOther = false;
@@ -197,6 +201,7 @@ public sealed class VirtualHidClient : IDisposable
 
             int n;
             try { n = socket.Receive(_decoder.FreeSpace, SocketFlags.None); }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock) { continue; }
             catch (Exception e) when (e is SocketException or ObjectDisposedException) { return $"the connection to the daemon broke ({(e as SocketException)?.SocketErrorCode})"; }
             if (n == 0)
             {
