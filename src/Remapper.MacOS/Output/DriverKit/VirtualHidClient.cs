@@ -81,24 +81,39 @@ public sealed class VirtualHidClient : IDisposable
 
     private ulong NextId() => (ulong)Interlocked.Increment(ref _nextRequestId);
 
+    /// <summary>How long one write may wait for room in a full socket buffer before the connection counts as stuck.</summary>
+    private const int FullBufferWaitUs = 50_000;
+
     private bool SendLocked(Socket socket, ReadOnlySpan<byte> frame)
     {
         try
         {
             while (!frame.IsEmpty)
             {
-                int n = socket.Send(frame, SocketFlags.None);
-                if (n <= 0) return false;
+                // The overload with an error code: a full buffer is an answer, not an exception (no allocation).
+                int n = socket.Send(frame, SocketFlags.None, out var error);
+                if (error == SocketError.WouldBlock)
+                {
+                    // The daemon is behind (a burst, a macro): wait a little for room, never long.
+                    if (socket.Poll(FullBufferWaitUs, SelectMode.SelectWrite)) continue;
+                    return Broken(socket);
+                }
+                if (error != SocketError.Success || n <= 0) return Broken(socket);
                 frame = frame[n..];
             }
             return true;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            // The I/O thread sees the broken socket on its next read and reconnects.
-            try { socket.Shutdown(SocketShutdown.Both); } catch (Exception inner) when (inner is SocketException or ObjectDisposedException) { }
-            return false;
+            return Broken(socket);
         }
+    }
+
+    /// <summary>A failed or partial write leaves the stream unusable; the I/O thread sees the shutdown and reconnects.</summary>
+    private static bool Broken(Socket socket)
+    {
+        try { socket.Shutdown(SocketShutdown.Both); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        return false;
     }
 
     private bool Send(FrameType type, ReadOnlySpan<byte> payload)
