@@ -188,7 +188,7 @@ public sealed class MacBackend : IRemapBackend, IDisposable
         }
         _loop.Post(() =>
         {
-            if (_loop.Finished.WaitOne(0))
+            if (_loop.Stopped)
             {
                 done.TrySetException(new InvalidOperationException("the macOS event loop stopped before the change was applied"));
                 return;

@@ -63,7 +63,22 @@ public sealed class MacEventLoop : IDisposable
     public void Post(Action work)
     {
         _work.Enqueue(work);
-        _driver.Wake();
+        if (_finished.IsSet) Drain(); // the loop is gone: run it here, where it sees Stopped and fails its caller
+        else _driver.Wake();
+    }
+
+    /// <summary>Set (before the keyboards are let go) once the loop has stopped turning; posted work then must not touch the engine.</summary>
+    public bool Stopped => _stopped;
+
+    private volatile bool _stopped;
+
+    private void Drain()
+    {
+        while (_work.TryDequeue(out var work))
+        {
+            try { work(); }
+            catch (Exception e) { _log.LogDebug(e, "work posted after the loop ended"); }
+        }
     }
 
     /// <summary>Loop thread: a callback moved the next deadline earlier than the wait in progress was armed for.</summary>
@@ -107,15 +122,12 @@ public sealed class MacEventLoop : IDisposable
         }
         finally
         {
+            _stopped = true;
             try { OnStop?.Invoke(); }
             catch (Exception e) { _log.LogError(e, "letting go of the keyboards failed"); }
-            // Work posted after the end would never run: fail it rather than leave its caller waiting.
-            while (_work.TryDequeue(out var work))
-            {
-                try { work(); }
-                catch (Exception e) { _log.LogDebug(e, "work after the loop ended"); }
-            }
+            // Work still queued would never run: run it now, so each sees Stopped and fails its caller instead of waiting.
             _finished.Set();
+            Drain();
         }
     }
 

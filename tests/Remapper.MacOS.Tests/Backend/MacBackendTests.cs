@@ -116,6 +116,14 @@ public sealed class MacBackendTests : IDisposable
     }
 
     [Fact]
+    public async Task A_control_operation_after_the_loop_stopped_fails_instead_of_hanging()
+    {
+        Start();
+        _backend.Dispose();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _backend.SetPausedAsync(true));
+    }
+
+    [Fact]
     public void The_heartbeat_moves_while_idle()
     {
         Start();
