@@ -12,8 +12,9 @@ public static class DriverExplainer
     public static OutputDeviceStatus Explain(DriverStatus status, DriverInstallation installation)
     {
         if (status.IsReady)
-            return new(Kind, OutputDeviceState.Ready,
-                $"Karabiner DriverKit virtual keyboard (client protocol {(ushort)(status.Protocol ?? DriverProtocol.V7)})");
+            return new(Kind, OutputDeviceState.Ready, status.Protocol is { } protocol
+                ? $"Karabiner DriverKit virtual keyboard (client protocol {(ushort)protocol})"
+                : "Karabiner DriverKit virtual keyboard: its daemon accepts connections");
 
         if (status.Link is DriverLink.NoSocket or DriverLink.Refused or DriverLink.Starting && !installation.DaemonInstalled)
             return new(Kind, OutputDeviceState.Unavailable,

@@ -39,6 +39,9 @@ internal static unsafe partial class CoreFoundation
     [LibraryImport(Lib)] public static partial nint CFArrayCreateMutable(nint allocator, nint capacity, nint callbacks);
     [LibraryImport(Lib)] public static partial void CFArrayAppendValue(nint array, nint value);
 
+    [LibraryImport(Lib)] public static partial nint CFSetGetCount(nint set);
+    [LibraryImport(Lib)] public static partial void CFSetGetValues(nint set, nint* values);
+
     [LibraryImport(Lib)] public static partial nint CFDictionaryGetValue(nint dictionary, nint key);
     [LibraryImport(Lib)] public static partial nint CFDictionaryCreateMutable(nint allocator, nint capacity, nint keyCallbacks, nint valueCallbacks);
     [LibraryImport(Lib)] public static partial void CFDictionarySetValue(nint dictionary, nint key, nint value);

@@ -17,6 +17,7 @@ internal static unsafe partial class IOKit
     [LibraryImport(Lib)] public static partial void IOHIDManagerSetDeviceMatchingMultiple(nint manager, nint multiple);
     [LibraryImport(Lib)] public static partial void IOHIDManagerRegisterDeviceMatchingCallback(nint manager, delegate* unmanaged[Cdecl]<nint, int, nint, nint, void> callback, nint context);
     [LibraryImport(Lib)] public static partial void IOHIDManagerRegisterDeviceRemovalCallback(nint manager, delegate* unmanaged[Cdecl]<nint, int, nint, nint, void> callback, nint context);
+    [LibraryImport(Lib)] public static partial nint IOHIDManagerCopyDevices(nint manager);
     [LibraryImport(Lib)] public static partial void IOHIDManagerScheduleWithRunLoop(nint manager, nint runLoop, nint mode);
     [LibraryImport(Lib)] public static partial void IOHIDManagerUnscheduleFromRunLoop(nint manager, nint runLoop, nint mode);
 

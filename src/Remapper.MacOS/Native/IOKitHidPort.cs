@@ -16,7 +16,6 @@ namespace Remapper.MacOS.Native;
 /// </summary>
 internal sealed unsafe class IOKitHidPort(CFRunLoopDriver loop) : IHidDevicePort
 {
-    private const string DeviceUsagePageKey = "DeviceUsagePage", DeviceUsageKey = "DeviceUsage";
     private const int LedPage = 0x08, CapsLockLed = 0x02;
 
     private sealed class DeviceRecord(nint device, ulong id, IOKitHidPort port)
@@ -40,16 +39,7 @@ internal sealed unsafe class IOKitHidPort(CFRunLoopDriver loop) : IHidDevicePort
         _sink = sink;
         _self = GCHandle.Alloc(this);
         _manager = IOHIDManagerCreate(0, OptionsTypeNone);
-        nint matching = CFValues.CreateArray();
-        foreach (var (page, usage) in new[] { (HidUsagePair.GenericDesktopPage, HidUsagePair.KeyboardUsage),
-                     (HidUsagePair.GenericDesktopPage, HidUsagePair.KeypadUsage), (HidUsagePair.ConsumerPage, HidUsagePair.ConsumerControlUsage) })
-        {
-            nint dictionary = CFValues.CreateDictionary();
-            CFValues.SetNumber(dictionary, DeviceUsagePageKey, page);
-            CFValues.SetNumber(dictionary, DeviceUsageKey, usage);
-            CFArrayAppendValue(matching, dictionary);
-            CFRelease(dictionary);
-        }
+        nint matching = HidMatching.Create();
         IOHIDManagerSetDeviceMatchingMultiple(_manager, matching);
         CFRelease(matching);
         nint context = GCHandle.ToIntPtr(_self);
@@ -88,8 +78,7 @@ internal sealed unsafe class IOKitHidPort(CFRunLoopDriver loop) : IHidDevicePort
     private void Matched(nint device)
     {
         if (_byRef.ContainsKey(device)) return;
-        ulong id;
-        if (IORegistryEntryGetRegistryEntryID(IOHIDDeviceGetService(device), &id) != 0) id = (ulong)device;
+        ulong id = HidPropertyReader.RegistryId(device);
         CFRetain(device);
         var record = new DeviceRecord(device, id, this);
         record.Handle = GCHandle.Alloc(record);
@@ -97,7 +86,7 @@ internal sealed unsafe class IOKitHidPort(CFRunLoopDriver loop) : IHidDevicePort
         _byId[id] = record;
         IOHIDDeviceRegisterInputValueCallback(device, &OnValue, GCHandle.ToIntPtr(record.Handle));
         IOHIDDeviceScheduleWithRunLoop(device, loop.RunLoop, loop.Mode);
-        _sink?.OnMatched(ReadProperties(device, id));
+        _sink?.OnMatched(HidPropertyReader.Read(device, id));
     }
 
     private void Removed(nint device)
@@ -117,35 +106,6 @@ internal sealed unsafe class IOKitHidPort(CFRunLoopDriver loop) : IHidDevicePort
         if (record.CapsLockElement > 0) CFRelease(record.CapsLockElement);
         record.Handle.Free();
         CFRelease(record.Device);
-    }
-
-    private static HidDeviceProperties ReadProperties(nint device, ulong id)
-    {
-        string? S(string key) { nint k = CFValues.CreateString(key); try { return CFValues.ReadString(IOHIDDeviceGetProperty(device, k)); } finally { CFRelease(k); } }
-        int? N(string key) { nint k = CFValues.CreateString(key); try { return CFValues.ReadNumber(IOHIDDeviceGetProperty(device, k)) is { } n ? (int)n : null; } finally { CFRelease(k); } }
-        bool? B(string key) { nint k = CFValues.CreateString(key); try { return CFValues.ReadBoolean(IOHIDDeviceGetProperty(device, k)); } finally { CFRelease(k); } }
-
-        var pairs = new List<HidUsagePair>();
-        nint key = CFValues.CreateString("DeviceUsagePairs");
-        try
-        {
-            nint array = IOHIDDeviceGetProperty(device, key);
-            if (array != 0 && CFGetTypeID(array) == CFArrayGetTypeID())
-            {
-                for (nint i = 0, n = CFArrayGetCount(array); i < n; i++)
-                {
-                    nint pair = CFArrayGetValueAtIndex(array, i);
-                    if (pair == 0 || CFGetTypeID(pair) != CFDictionaryGetTypeID()) continue;
-                    if (CFValues.ReadNumber(CFValues.Get(pair, DeviceUsagePageKey)) is { } page
-                        && CFValues.ReadNumber(CFValues.Get(pair, DeviceUsageKey)) is { } usage)
-                        pairs.Add(new HidUsagePair((int)page, (int)usage));
-                }
-            }
-        }
-        finally { CFRelease(key); }
-
-        return new HidDeviceProperties(id, S("Transport"), N("VendorID"), N("ProductID"), N("LocationID"), S("Product"),
-            S("Manufacturer"), S("SerialNumber"), N("PrimaryUsagePage"), N("PrimaryUsage"), B("Built-In"), pairs);
     }
 
     public IOReturnCode Seize(ulong registryId)
@@ -209,12 +169,7 @@ internal sealed unsafe class IOKitHidPort(CFRunLoopDriver loop) : IHidDevicePort
         return element;
     }
 
-    public InputMonitoringAccess CheckAccess() => IOHIDCheckAccess(RequestTypeListenEvent) switch
-    {
-        0 => InputMonitoringAccess.Granted,
-        1 => InputMonitoringAccess.Denied,
-        _ => InputMonitoringAccess.Unknown,
-    };
+    public InputMonitoringAccess CheckAccess() => IOKitDeviceList.Access();
 
     public void RequestAccess() => IOHIDRequestAccess(RequestTypeListenEvent);
 

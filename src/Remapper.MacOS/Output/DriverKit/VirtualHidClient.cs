@@ -151,7 +151,7 @@ public sealed class VirtualHidClient : IDisposable
             catch (SocketException e)
             {
                 socket.Dispose();
-                SetStatus(ConnectFailure(e));
+                SetStatus(Probe.DriverReachability.ConnectFailure(e, _options.SocketPath));
                 Sleep(wait);
                 continue;
             }
@@ -323,37 +323,6 @@ public sealed class VirtualHidClient : IDisposable
         _pollId = NextId();
         _pollSentAt = Stopwatch.GetTimestamp();
         return SendRequest(_pollId, FrameType.Request, payload);
-    }
-
-    private DriverStatus ConnectFailure(SocketException e)
-    {
-        var path = _options.SocketPath;
-        return e.SocketErrorCode switch
-        {
-            SocketError.ConnectionRefused => new(DriverLink.Refused, $"nothing accepts connections on {path}: the driver's daemon is not running"),
-            SocketError.AccessDenied => new(DriverLink.NoPermission, $"may not connect to {path}: its directory is root-only, so Remapper must run as root"),
-            _ when !SocketVisible(path, out bool denied) && denied =>
-                new(DriverLink.NoPermission, $"may not look into {Path.GetDirectoryName(path)}: it is root-only, so Remapper must run as root"),
-            _ when !File.Exists(path) => new(DriverLink.NoSocket, $"{path} does not exist: the driver's daemon is not running"),
-            _ => new(DriverLink.Failed, $"cannot connect to {path}: {e.SocketErrorCode} ({e.Message})"),
-        };
-    }
-
-    private static bool SocketVisible(string path, out bool denied)
-    {
-        denied = false;
-        var dir = Path.GetDirectoryName(path);
-        if (dir is null || !Directory.Exists(dir)) return false;
-        try
-        {
-            _ = Directory.GetFileSystemEntries(dir);
-            return File.Exists(path);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            denied = true;
-            return false;
-        }
     }
 
     private void SetStatus(DriverStatus status)
