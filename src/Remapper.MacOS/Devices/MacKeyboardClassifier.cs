@@ -37,9 +37,10 @@ public static class MacKeyboardClassifier
     private static MacDeviceKind Kind(HidDeviceProperties p, ushort vendor, ushort product)
     {
         // Our own output first: seizing it would feed every key we type back into the engine.
-        if (string.Equals(p.Manufacturer?.Trim(), DriverKitManufacturer, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(p.Transport, "Virtual", StringComparison.OrdinalIgnoreCase) && p.Product?.Contains("Karabiner", StringComparison.OrdinalIgnoreCase) == true
-            || VirtualKeyboardIdentity.Matches(p.Product ?? "", vendor, product, p.SerialNumber ?? ""))
+        bool karabinerVirtual = string.Equals(p.Manufacturer?.Trim(), DriverKitManufacturer, StringComparison.OrdinalIgnoreCase)
+            || (string.Equals(p.Transport, "Virtual", StringComparison.OrdinalIgnoreCase)
+                && p.Product?.Contains("Karabiner", StringComparison.OrdinalIgnoreCase) == true);
+        if (karabinerVirtual || VirtualKeyboardIdentity.Matches(p.Product ?? "", vendor, product, p.SerialNumber ?? ""))
             return MacDeviceKind.VirtualOutput;
 
         var pairs = p.UsagePairs is { Count: > 0 } declared

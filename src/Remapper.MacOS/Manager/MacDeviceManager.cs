@@ -72,8 +72,6 @@ public sealed class MacDeviceManager : IHidEventSink
     /// <summary>When <see cref="Tick"/> next has work (a re-probe); <see cref="long.MaxValue"/> when nothing is refused.</summary>
     public long NextReprobeMs => _nextReprobeMs;
 
-    public InputMonitoringAccess Access => _access;
-
     /// <summary>IOKit matched a device (at start for every present one, then on every plug-in).</summary>
     public void OnMatched(HidDeviceProperties properties)
     {

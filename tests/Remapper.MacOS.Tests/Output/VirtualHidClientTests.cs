@@ -31,8 +31,8 @@ public sealed class VirtualHidClientTests : IDisposable
             Keyboard = keyboard ?? KeyboardParameters.Ansi,
             ReconnectInterval = TimeSpan.FromMilliseconds(50),
             HeartbeatInterval = TimeSpan.FromMilliseconds(100),
-            IdleTimeout = TimeSpan.FromMilliseconds(800),
-            RequestTimeout = TimeSpan.FromMilliseconds(600),
+            IdleTimeout = TimeSpan.FromMilliseconds(2000),
+            RequestTimeout = TimeSpan.FromMilliseconds(1500),
             StatusPollInterval = TimeSpan.FromMilliseconds(100),
             MismatchRetryInterval = TimeSpan.FromMilliseconds(200),
         });

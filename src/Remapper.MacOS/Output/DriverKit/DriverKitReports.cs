@@ -69,15 +69,6 @@ public sealed class DriverKitReports
         }
     }
 
-    /// <summary>The report of <paramref name="report"/> as it stands (to re-post everything after the keyboard is re-created).</summary>
-    public ReadOnlySpan<byte> Current(DriverReport report) => report switch
-    {
-        DriverReport.Keyboard => _keyboard,
-        DriverReport.Consumer => _consumer,
-        DriverReport.GenericDesktop => _desktop,
-        _ => [],
-    };
-
     /// <summary>Forgets every pressed usage (the virtual keyboard went away, so nothing is held there any more).</summary>
     public void Clear()
     {
