@@ -31,6 +31,7 @@ public sealed class MacBackend : IRemapBackend, IDisposable
     private long _armedDeadlineUs = long.MaxValue;
     private bool _publishedPaused;
     private int _readyAnnounced;
+    private OutputDeviceStatus? _loggedOutput;
     private volatile bool _disposed;
 
     public MacBackend(CompiledKeymap keymap, IVirtualKeyboard output, IHidDevicePort hid, IRunLoopDriver driver,
@@ -83,6 +84,13 @@ public sealed class MacBackend : IRemapBackend, IDisposable
     /// <summary>Any thread (the virtual HID client's): the virtual keyboard's state may have changed.</summary>
     public void OutputChanged()
     {
+        var output = _output.Status;
+        if (Interlocked.Exchange(ref _loggedOutput, output) is var last && (last?.State != output.State || last.Detail != output.Detail))
+        {
+            // Once per change: the client reconnects every second while the daemon is away, with the same answer.
+            if (output.State == OutputDeviceState.Ready) _log.LogInformation("virtual keyboard: {Detail}", output.Detail);
+            else _log.LogWarning("virtual keyboard {State}: {Detail}", output.State, output.Detail);
+        }
         if (_output.IsReady && Interlocked.Exchange(ref _readyAnnounced, 1) == 0) _onReady?.Invoke(_output.Status.Kind);
         if (_loop.IsRunning) _loop.Post(() => _manager?.OnOutputChanged());
     }

@@ -176,6 +176,26 @@ public sealed class MacBackendTests : IDisposable
         Assert.NotEqual(OutputDeviceState.Ready, _backend.Status.Output.State);
     }
 
+    [Fact]
+    public void A_missing_driver_daemon_is_logged_once_however_often_the_client_retries()
+    {
+        var log = new ListLogger();
+        var client = new VirtualHidClient(new VirtualHidClientOptions { SocketPath = _dir.File("none.sock"), ReconnectInterval = TimeSpan.FromMilliseconds(20) });
+        var keyboard = new DriverKitKeyboard(client, new DriverInstallation(_dir.Path));
+        _hid.Present.Add(PropertyFixtures.Load("usb-keyboard"));
+        _backend = new MacBackend(Keymaps.CapsToEscape(), keyboard, _hid, new ManagedRunLoopDriver(),
+            new OpenRefusalExplainer(new FakeProcessTable(), "remapper"), log);
+        _owned.Insert(0, _backend);
+        keyboard.StatusChanged += _backend.OutputChanged;
+        _backend.Start();
+        keyboard.Start();
+        Eventually.True(() => log.Entries.Any(e => e.Message.StartsWith("virtual keyboard")), "the missing daemon is logged");
+        Thread.Sleep(300); // a dozen more connection attempts, each with the same answer
+        Assert.Single(log.Entries, e => e.Message.StartsWith("virtual keyboard"));
+        Assert.Contains("not installed", _backend.Status.Output.Detail);
+        Assert.Empty(_hid.Seized);
+    }
+
     public void Dispose()
     {
         foreach (var o in _owned) o.Dispose();

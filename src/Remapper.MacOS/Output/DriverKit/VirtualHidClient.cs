@@ -164,7 +164,9 @@ public sealed class VirtualHidClient : IDisposable
             _decoder.Reset();
             _triedOther = false;
             _wasReady = false;
-            SetStatus(new DriverStatus(DriverLink.Connected, "connected to the driver's daemon; initializing the virtual keyboard", _protocol));
+            // After a protocol mismatch the status stays until the daemon answers (no flapping while we retry).
+            if (_status.Link != DriverLink.ProtocolMismatch)
+                SetStatus(new DriverStatus(DriverLink.Connected, "connected to the driver's daemon; initializing the virtual keyboard", _protocol));
             string? lost = Converse(socket, ref wait);
             lock (_sendLock) _socket = null;
             socket.Dispose();
@@ -289,7 +291,8 @@ public sealed class VirtualHidClient : IDisposable
         if (pairs.Length % 2 != 0) return false;
         if (pairs.IsEmpty) return true;
         var next = _status.WithPairs(pairs);
-        next = next with { Detail = Describe(next), Protocol = _protocol };
+        next = next with { Link = DriverLink.Connected, Protocol = _protocol };
+        next = next with { Detail = Describe(next) };
         SetStatus(next);
         // The daemon re-creates the virtual keyboard when the driver comes back; ask again if it went away.
         if (_wasReady && !next.KeyboardReady && _initializeSentAt < 0) SendInitialize();
