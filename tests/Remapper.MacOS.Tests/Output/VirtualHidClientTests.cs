@@ -192,6 +192,24 @@ public sealed class VirtualHidClientTests : IDisposable
     }
 
     [Fact]
+    public void At_protocol_6_a_restart_does_not_leave_a_stale_status_poll_behind()
+    {
+        var daemon = Daemon(6);
+        var client = Client(first: DriverProtocol.V6);
+        Eventually.True(() => client.Status.IsReady, "ready");
+        int polls = daemon.Requests.Count(r => r.Code == 0);
+        daemon.Answer = false; // the daemon hangs with a poll unanswered, then restarts
+        Eventually.True(() => daemon.Requests.Count(r => r.Code == 0) > polls, "a poll goes unanswered");
+        daemon.Stop();
+        daemon.Answer = true;
+        daemon.Start();
+        Eventually.True(() => client.Status.IsReady, "ready after the restart");
+        // The new connection polls again (a poll left over from the old one would block polling and time it out).
+        int after = daemon.Requests.Count(r => r.Code == 0);
+        Eventually.True(() => daemon.Requests.Count(r => r.Code == 0) >= after + 3, "status polls resume on the new connection");
+    }
+
+    [Fact]
     public void No_socket_means_the_daemon_is_not_running()
     {
         var client = Client();

@@ -156,14 +156,17 @@ public sealed class VirtualHidClient : IDisposable
                 continue;
             }
 
-            // Non-blocking from here on: a daemon that stops reading must never hold the event loop inside Post.
-            // A full socket buffer fails the write, and the I/O thread reconnects.
+            // Non-blocking from here on: a daemon that stops reading must never hold the event loop inside Post for
+            // long. A full socket buffer gets a short wait for room, then the write fails and the I/O thread reconnects.
             socket.Blocking = false;
             socket.SendBufferSize = 64 * 1024;
             _socket = socket;
             _decoder.Reset();
             _triedOther = false;
             _wasReady = false;
+            // Requests of the last connection will never be answered on this one.
+            _initializeSentAt = -1;
+            _pollSentAt = -1;
             // After a protocol mismatch the status stays until the daemon answers (no flapping while we retry).
             if (_status.Link != DriverLink.ProtocolMismatch)
                 SetStatus(new DriverStatus(DriverLink.Connected, "connected to the driver's daemon; initializing the virtual keyboard", _protocol));
