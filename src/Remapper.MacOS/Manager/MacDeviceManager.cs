@@ -40,6 +40,7 @@ public sealed class MacDeviceManager : IHidEventSink
     private bool? _capsLock;
     private long _nextReprobeMs = long.MaxValue;
     private long _lastLedCheckMs = long.MinValue / 2;
+    private long _lastChangeReprobeMs = long.MinValue / 2;
     private const long LedCheckIntervalMs = 250;
 
     public MacDeviceManager(RemapEngine engine, IHidDevicePort hid, IVirtualKeyboard output, OpenRefusalExplainer explainer,
@@ -78,8 +79,13 @@ public sealed class MacDeviceManager : IHidEventSink
         var info = MacKeyboardClassifier.Classify(properties);
         if (info.Kind == MacDeviceKind.NotKeyboard) return;
         if (_devices.ContainsKey(info.RegistryId)) return;
-        // A device change is a moment to look at refused keyboards again (a permission prompt may have been answered).
-        Reprobe(onlyRefused: true);
+        // A device change is a moment to look at refused keyboards again (a permission prompt may have been answered) —
+        // once a second at most, or the start-up burst of matches would open a refused keyboard once per device.
+        if (_nowMs() - _lastChangeReprobeMs >= 1000)
+        {
+            _lastChangeReprobeMs = _nowMs();
+            Reprobe(onlyRefused: true);
+        }
         var entry = new Entry(info);
         _devices[info.RegistryId] = entry;
         if (info.Kind == MacDeviceKind.VirtualOutput)
@@ -105,6 +111,7 @@ public sealed class MacDeviceManager : IHidEventSink
         }
         else if (entry.Status is { State: not KeyboardState.Ignored })
             _log.LogInformation("{Name} [{Id}]: unplugged", entry.Info.Identity.Name, entry.Info.Identity.Id);
+        ScheduleReprobe();
         Publish();
     }
 

@@ -131,6 +131,34 @@ public sealed class MacDeviceManagerTests
     }
 
     [Fact]
+    public void Unplugging_the_only_refused_keyboard_stops_the_re_probes()
+    {
+        _hid.OpenResults[_builtIn.RegistryId] = IOReturnCode.NotPermitted;
+        Manager();
+        _manager.OnMatched(_builtIn);
+        Assert.NotEqual(long.MaxValue, _manager.NextReprobeMs);
+        _manager.OnRemoved(_builtIn.RegistryId);
+        Assert.Equal(long.MaxValue, _manager.NextReprobeMs);
+    }
+
+    [Fact]
+    public void A_burst_of_devices_at_start_opens_a_refused_keyboard_once()
+    {
+        _hid.OpenResults[_builtIn.RegistryId] = IOReturnCode.NotPermitted;
+        Manager();
+        _manager.OnMatched(_builtIn);
+        _manager.OnMatched(_usb);
+        _manager.OnMatched(_virtual);
+        _manager.OnMatched(PropertyFixtures.Load("bluetooth-keyboard"));
+        Assert.Single(_hid.SeizeCalls, id => id == _builtIn.RegistryId);
+
+        // A keyboard plugged in later is a reason to look again.
+        _nowMs += 5_000;
+        _manager.OnMatched(PropertyFixtures.Load("yubikey"));
+        Assert.Equal(2, _hid.SeizeCalls.Count(id => id == _builtIn.RegistryId));
+    }
+
+    [Fact]
     public void Without_Input_Monitoring_every_keyboard_says_so_and_permission_granted_later_picks_them_up()
     {
         _hid.Access = InputMonitoringAccess.Denied;
