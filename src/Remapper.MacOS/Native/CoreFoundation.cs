@@ -8,6 +8,7 @@ internal static unsafe partial class CoreFoundation
     public const string Lib = "/System/Library/Frameworks/CoreFoundation.framework/CoreFoundation";
 
     public const uint StringEncodingUtf8 = 0x08000100;
+    // CFNumberType is a CFIndex (pointer-sized), so these are passed as nint.
     public const int NumberSInt32Type = 3;
     public const int NumberSInt64Type = 4;
 
@@ -30,8 +31,8 @@ internal static unsafe partial class CoreFoundation
     [LibraryImport(Lib)] public static partial nint CFStringGetMaximumSizeForEncoding(nint length, uint encoding);
     [LibraryImport(Lib)] public static partial byte CFStringGetCString(nint text, byte* buffer, nint size, uint encoding);
 
-    [LibraryImport(Lib)] public static partial nint CFNumberCreate(nint allocator, int type, void* value);
-    [LibraryImport(Lib)] public static partial byte CFNumberGetValue(nint number, int type, void* value);
+    [LibraryImport(Lib)] public static partial nint CFNumberCreate(nint allocator, nint type, void* value);
+    [LibraryImport(Lib)] public static partial byte CFNumberGetValue(nint number, nint type, void* value);
     [LibraryImport(Lib)] public static partial byte CFBooleanGetValue(nint boolean);
 
     [LibraryImport(Lib)] public static partial nint CFArrayGetCount(nint array);
