@@ -360,6 +360,11 @@ internal sealed class ActionParser
                     ok = false;
                 }
                 keys.Add(usage);
+                if (keys.Count > MaxChordKeys)
+                {
+                    _diagnostics.Error(s.LocationOf(partOffset), $"with '{MessageText.Short(part)}', this chord has more than {MaxChordKeys} keys");
+                    return null;
+                }
                 continue;
             }
             ok = false;
