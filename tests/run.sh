@@ -8,6 +8,7 @@ projects=(
   tests/Remapper.Core.Tests
   tests/Remapper.Linux.Tests
   tests/Remapper.Daemon.Tests
+  tests/Remapper.Fuzz.Tests
   tests/Remapper.Tray.Tests
   tests/Remapper.E2E
 )

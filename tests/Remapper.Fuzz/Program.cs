@@ -1,0 +1,43 @@
+using Remapper.Fuzz;
+
+// remapper-fuzz afl TARGET                 under afl-fuzz (through tests/fuzz/run-afl.sh): SharpFuzz, coverage-guided
+// remapper-fuzz mutate TARGET [INPUTS] [SEED]  our own mutational fuzzer (not coverage-guided); findings are saved
+//                                          to tests/fuzz/regressions/TARGET/
+// remapper-fuzz replay TARGET FILE...      runs the target once per file and says which fail
+if (args.Length < 2 || Targets.Named(args[1]) is not { } target)
+{
+    Console.Error.WriteLine($"usage: remapper-fuzz afl|mutate|replay TARGET [...]; targets: {string.Join(", ", Targets.All.Select(t => t.Name))}");
+    return 2;
+}
+switch (args[0])
+{
+    case "afl":
+        // Out of process: a crash (even a stack overflow) ends the child, not the fork server.
+        SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
+        {
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            target.Run(memory.ToArray());
+        });
+        return 0;
+    case "mutate":
+        var inputs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        var seed = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : Environment.TickCount;
+        var root = Corpus.Root(Environment.CurrentDirectory);
+        Console.WriteLine($"{target.Name}: {inputs} inputs from seed {seed}");
+        var findings = MutationRun.Run(target, root, inputs, seed, Corpus.RegressionFolder(target, root));
+        foreach (var f in findings) Console.WriteLine($"FINDING {f.SavedAs}\n  input: {f.Input}\n  {f.Error}");
+        Console.WriteLine($"{target.Name}: {findings.Count} findings");
+        return findings.Count == 0 ? 0 : 1;
+    case "replay":
+        var failed = 0;
+        foreach (var file in args.Skip(2))
+        {
+            try { target.Run(File.ReadAllBytes(file)); Console.WriteLine($"ok    {file}"); }
+            catch (Exception e) { failed++; Console.WriteLine($"FAIL  {file}\n{e}"); }
+        }
+        return failed == 0 ? 0 : 1;
+    default:
+        Console.Error.WriteLine("usage: remapper-fuzz afl|mutate|replay TARGET [...]");
+        return 2;
+}
