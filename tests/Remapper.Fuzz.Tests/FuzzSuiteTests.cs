@@ -19,9 +19,9 @@ public class FuzzSuiteTests
     /// <summary>Inputs per target in the bounded run: together well under a minute here.</summary>
     private static int Inputs(string target) => target switch
     {
-        "keymap" => 20_000,
-        "keytest" => 20_000,
-        _ => 50_000,
+        "keymap" => 50_000,
+        "keytest" => 40_000,
+        _ => 100_000,
     };
 
     private static int Seed() =>

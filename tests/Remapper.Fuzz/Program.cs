@@ -4,9 +4,10 @@ using Remapper.Fuzz;
 // remapper-fuzz mutate TARGET [INPUTS] [SEED]  our own mutational fuzzer (not coverage-guided); findings are saved
 //                                          to tests/fuzz/regressions/TARGET/
 // remapper-fuzz replay TARGET FILE...      runs the target once per file and says which fail
+// remapper-fuzz seeds TARGET DIR           writes the seeds and regression inputs, one file each, for afl-fuzz -i
 if (args.Length < 2 || Targets.Named(args[1]) is not { } target)
 {
-    Console.Error.WriteLine($"usage: remapper-fuzz afl|mutate|replay TARGET [...]; targets: {string.Join(", ", Targets.All.Select(t => t.Name))}");
+    Console.Error.WriteLine($"usage: remapper-fuzz afl|mutate|replay|seeds TARGET [...]; targets: {string.Join(", ", Targets.All.Select(t => t.Name))}");
     return 2;
 }
 switch (args[0])
@@ -37,7 +38,16 @@ switch (args[0])
             catch (Exception e) { failed++; Console.WriteLine($"FAIL  {file}\n{e}"); }
         }
         return failed == 0 ? 0 : 1;
+    case "seeds" when args.Length == 3:
+        Directory.CreateDirectory(args[2]);
+        var from = Corpus.Root(Environment.CurrentDirectory);
+        var all = Corpus.Seeds(target, from).Concat(Corpus.Regressions(target, from)).ToList();
+        // afl-fuzz wants small starting inputs; the big ones are still replayed by the test suite.
+        foreach (var (i, bytes) in all.Select((s, i) => (i, s.Bytes)).Where(x => x.Bytes.Length <= 64 * 1024))
+            File.WriteAllBytes(Path.Combine(args[2], $"seed-{i:0000}"), bytes);
+        Console.WriteLine($"{target.Name}: {all.Count} seeds in {args[2]}");
+        return 0;
     default:
-        Console.Error.WriteLine("usage: remapper-fuzz afl|mutate|replay TARGET [...]");
+        Console.Error.WriteLine("usage: remapper-fuzz afl|mutate|replay|seeds TARGET [...]");
         return 2;
 }

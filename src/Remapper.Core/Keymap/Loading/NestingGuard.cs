@@ -79,7 +79,7 @@ internal static class NestingGuard
     private static void Step(string text, ref int i, ref int line, ref int col)
     {
         if (text[i] == '\n') { line++; col = 1; }
-        else col++;
+        else if (!char.IsLowSurrogate(text[i])) col++; // columns count code points, as Tomlyn's do (found by the fuzzer)
         i++;
     }
 }

@@ -173,6 +173,16 @@ public class HostileKeymapTests
         Assert.Equal(tooDeep + 1, error.Location.Column);
     }
 
+    [Fact]
+    public void Deep_nesting_after_an_emoji_is_reported_at_its_column_in_characters()
+    {
+        // Found by the fuzzer: the guard counted UTF-16 units, Tomlyn and everything else count characters.
+        var error = SingleError("a = \"😀\"\nb = [1, " + new string('[', 40) + "\n", 2, 8 + NestingGuard.MaxDepth, "nested more than");
+        var emoji = SingleError("a = [\"😀😀\", " + new string('[', 40) + "\n", 1, 12 + NestingGuard.MaxDepth - 1, "nested more than");
+        Assert.NotNull(error);
+        Assert.NotNull(emoji);
+    }
+
     [Theory]
     [InlineData(64)]
     [InlineData(200)]
