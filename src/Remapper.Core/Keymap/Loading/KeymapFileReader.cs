@@ -36,11 +36,18 @@ public static class KeymapFileReader
             using var handle = RegularFileOpener.Open(path, out error);
             if (handle is null) return null;
             using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
-            // Read at most one byte past the limit: the length of a growing file is no guide.
-            var bytes = new byte[MaxBytes + 1];
+            // Sized by the file's length, but read to the end (or one byte past the limit): a growing file's length is
+            // no guide, and a 1 MiB buffer per read would be most of what reloading a small keymap allocates.
+            var bytes = new byte[(int)Math.Min(MaxBytes + 1L, Math.Max(4096L, SafeLength(stream) + 1))];
             var total = 0;
             int n;
-            while (total < bytes.Length && (n = stream.Read(bytes, total, bytes.Length - total)) > 0) total += n;
+            while ((n = stream.Read(bytes, total, bytes.Length - total)) > 0)
+            {
+                total += n;
+                if (total < bytes.Length) continue;
+                if (bytes.Length > MaxBytes) break;
+                Array.Resize(ref bytes, (int)Math.Min(MaxBytes + 1L, bytes.Length * 2L));
+            }
             if (total > MaxBytes)
             {
                 error = $"file is too big for a keymap (more than {MaxBytes / 1024} KiB)";
@@ -70,6 +77,18 @@ public static class KeymapFileReader
             error = $"cannot open this path: {e.Message}";
         }
         return null;
+    }
+
+    private static long SafeLength(FileStream stream)
+    {
+        try
+        {
+            return stream.CanSeek ? stream.Length : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     public static string? Decode(byte[] bytes, out string error)
