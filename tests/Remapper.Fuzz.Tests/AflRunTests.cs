@@ -9,7 +9,7 @@ namespace Remapper.Fuzz.Tests;
 /// </summary>
 public class AflRunTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private const int SecondsPerTarget = 20;
+    private const int SecondsPerTarget = 15;
 
     [Fact]
     public async Task A_short_afl_run_over_every_target_finds_no_crash()

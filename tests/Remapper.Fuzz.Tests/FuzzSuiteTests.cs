@@ -19,8 +19,8 @@ public class FuzzSuiteTests
     /// <summary>Inputs per target in the bounded run: together well under a minute here.</summary>
     private static int Inputs(string target) => target switch
     {
-        "keymap" => 50_000,
-        "keytest" => 40_000,
+        "keymap" => 40_000,
+        "keytest" => 30_000,
         _ => 100_000,
     };
 

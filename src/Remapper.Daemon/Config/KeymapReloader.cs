@@ -13,7 +13,7 @@ namespace Remapper.Daemon.Config;
 /// keeps running and the diagnostics stay in <see cref="Status"/> until the next good load.
 /// A load runs on a worker and is waited for at most <see cref="LoadTimeout"/>: one that takes longer is abandoned
 /// and reported, so no file (a FIFO, a slow network mount) can hold the reload lock; while it still runs, later
-/// attempts say so at once, and the newest change is loaded as soon as it ends.
+/// attempts say so at once, and the keymap is loaded again as soon as it ends. At most one abandoned load runs.
 /// </summary>
 public sealed class KeymapReloader
 {
@@ -176,7 +176,8 @@ public sealed class KeymapReloader
         }
         var abandoned = work.ContinueWith(t => t.Result.Load, TaskScheduler.Default);
         _abandoned = abandoned;
-        _retryAfterAbandoned = null;
+        // Its result is stale by the time it comes: load again then (the file may be fixed, the mount back).
+        _retryAfterAbandoned = trigger;
         _ = abandoned.ContinueWith(_ => RetryAfterAbandoned(), TaskScheduler.Default);
         _logger.LogError("Loading keymap {KeymapPath} took longer than {Timeout} and was abandoned", path, Seconds(_loadTimeout));
         return Failed(path, $"loading this keymap took longer than {Seconds(_loadTimeout)} and was abandoned " +

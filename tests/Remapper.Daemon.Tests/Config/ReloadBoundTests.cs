@@ -112,6 +112,32 @@ public sealed class ReloadBoundTests : IDisposable
     }
 
     [Fact]
+    public void An_abandoned_load_is_followed_by_a_fresh_one_when_it_ends_even_without_another_save()
+    {
+        var main = _dir.File("config.toml");
+        File.WriteAllText(main, AtoB);
+        using var stuck = new ManualResetEventSlim(false);
+        var first = true;
+        KeymapLoadResult Load(string path)
+        {
+            // Only the first load hangs (a mount that came back): the one started when it ends finds the file.
+            if (Interlocked.Exchange(ref first, false)) stuck.Wait();
+            return KeymapLoader.LoadFile(path);
+        }
+        Remapper.Core.Engine.CompiledKeymap.Compile(KeymapLoader.LoadFile(main).Model!);
+        var reloader = Reloader(main, Load, TimeSpan.FromSeconds(2));
+        var backend = new FakeBackend(Within(reloader.LoadInitial, "a first load that hangs"));
+        reloader.Attach(backend);
+        Assert.False(reloader.Status.Valid);
+        Assert.Equal(A, Tap(backend, A)); // keys pass through meanwhile
+
+        stuck.Set();
+        Waiting.Until(() => reloader.Status.Valid, "the keymap to load once the abandoned load ended", 30_000);
+        Waiting.Until(() => { backend.Sync(); return backend.KeymapsApplied == 1; }, "the keymap to be applied", 30_000);
+        Assert.Equal(B, Tap(backend, A));
+    }
+
+    [Fact]
     public void A_startup_keymap_that_fails_with_an_internal_error_leaves_keys_passing_through_with_the_error_in_status()
     {
         var main = _dir.File("config.toml");
