@@ -338,11 +338,7 @@ internal sealed class ActionParser
                         }
                         keys.Add(key);
                     }
-                    if (keys.Count > MaxChordKeys)
-                    {
-                        _diagnostics.Error(s.LocationOf(partOffset), $"with '{MessageText.Short(part)}', this chord has more than {MaxChordKeys} keys");
-                        return null;
-                    }
+                    if (TooManyKeys(keys, s, part, partOffset)) return null;
                 }
                 else
                 {
@@ -360,11 +356,7 @@ internal sealed class ActionParser
                     ok = false;
                 }
                 keys.Add(usage);
-                if (keys.Count > MaxChordKeys)
-                {
-                    _diagnostics.Error(s.LocationOf(partOffset), $"with '{MessageText.Short(part)}', this chord has more than {MaxChordKeys} keys");
-                    return null;
-                }
+                if (TooManyKeys(keys, s, part, partOffset)) return null;
                 continue;
             }
             ok = false;
@@ -375,5 +367,13 @@ internal sealed class ActionParser
                 _diagnostics.Error(s.LocationOf(partOffset), $"unknown key '{MessageText.Short(part)}'", () => KeyNameSuggestions.For(part));
         }
         return ok ? new ChordAction(keys, s.Location) : null;
+    }
+
+    /// <summary>Past <see cref="MaxChordKeys"/>, at the part that went over (written keys and aliases' keys alike).</summary>
+    private bool TooManyKeys(List<Usage> keys, TomlString s, string part, int partOffset)
+    {
+        if (keys.Count <= MaxChordKeys) return false;
+        _diagnostics.Error(s.LocationOf(partOffset), $"with '{MessageText.Short(part)}', this chord has more than {MaxChordKeys} keys");
+        return true;
     }
 }
