@@ -9,6 +9,7 @@ projects=(
   tests/Remapper.Linux.Tests
   tests/Remapper.MacOS.Tests
   tests/Remapper.Daemon.Tests
+  tests/Remapper.Fuzz.Tests
   tests/Remapper.Tray.Tests
   tests/Remapper.E2E
 )

@@ -1,4 +1,5 @@
 using System.Text;
+using Remapper.Core.Keymap.Loading;
 
 namespace Remapper.Cli;
 
@@ -8,8 +9,8 @@ namespace Remapper.Cli;
 /// </summary>
 internal static class TextFiles
 {
-    /// <summary>Far beyond any hand-written keymap or test file; stops a mistaken path to a disk image early.</summary>
-    public const long MaxBytes = 4 * 1024 * 1024;
+    /// <summary>The keymap loader's limit: `check` and the daemon must agree on what is too big.</summary>
+    public const long MaxBytes = KeymapFileReader.MaxBytes;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -20,11 +21,11 @@ internal static class TextFiles
         try
         {
             if (Directory.Exists(path)) { error = $"'{path}' is a folder, not a file"; return false; }
-            var info = new FileInfo(path);
-            if (!info.Exists) { error = $"'{path}' does not exist"; return false; }
-            if (info.Length > MaxBytes) { error = $"'{path}' is too large ({info.Length} bytes; the limit is {MaxBytes} bytes)"; return false; }
+            if (!Path.Exists(path)) { error = $"'{path}' does not exist"; return false; }
 
-            var bytes = File.ReadAllBytes(path);
+            // The loader's bounded reader: a FIFO, /dev/stdin or /dev/zero is refused at once, not read to the end.
+            var bytes = KeymapFileReader.TryReadBytes(path, out var readError);
+            if (bytes is null) { error = $"cannot read '{path}': {readError}"; return false; }
             var nul = Array.IndexOf(bytes, (byte)0);
             if (nul >= 0) { error = $"'{path}' is not a text file (binary data at byte {nul})"; return false; }
             try

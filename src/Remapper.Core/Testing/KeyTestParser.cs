@@ -14,16 +14,9 @@ public static class KeyTestParser
 
     public static KeyTestParseResult ParseFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new(null, [new KeyTestError(path, 0, $"cannot read the file: {e.Message}")]);
-        }
-        return Parse(text, path);
+        // The keymap's bounded reader: a test file named by mistake as a FIFO or a device must not hang `remapper test`.
+        var text = Keymap.Loading.KeymapFileReader.TryRead(path, out var error);
+        return text is null ? new(null, [new KeyTestError(path, 0, $"cannot read the file: {error}")]) : Parse(text, path);
     }
 
     public static KeyTestParseResult Parse(string text, string path) => new Parser(text, path).Run();
@@ -264,7 +257,7 @@ public static class KeyTestParser
                 Error(line, $"write the duration without a space: `{words[0]}{words[1]}`");
                 return;
             }
-            if (char.IsDigit(words[0][0]) && words.Count == 1)
+            if (words[0].Length > 0 && char.IsDigit(words[0][0]) && words.Count == 1)
             {
                 Error(line, $"'{words[0]}' is not a duration — write it like `50ms`, `1s` or `250us`");
                 return;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Remapper.Core.Engine;
 using Remapper.Core.Keymap;
+using Remapper.Core.Keymap.Loading;
 using Remapper.Backend;
 
 namespace Remapper.Daemon.Config;
@@ -10,24 +11,34 @@ namespace Remapper.Daemon.Config;
 /// Loads the keymap transactionally: parse and compile here (never on the event loop), then hand the compiled
 /// keymap to the backend, which swaps it on its loop thread. An invalid keymap is rejected as a whole; the old one
 /// keeps running and the diagnostics stay in <see cref="Status"/> until the next good load.
+/// A load runs on a worker and is waited for at most <see cref="LoadTimeout"/>: one that takes longer is abandoned
+/// and reported, so no file (a FIFO, a slow network mount) can hold the reload lock; while it still runs, later
+/// attempts say so at once, and the keymap is loaded again as soon as it ends. At most one abandoned load runs.
 /// </summary>
 public sealed class KeymapReloader
 {
-    private const long MaxHashedBytes = 2 * 1024 * 1024;
     private const string EmptyKeymapName = "<built-in empty keymap>";
 
     private readonly ILogger _logger;
     private readonly Func<string, KeymapLoadResult> _load;
     private readonly Lock _gate = new();
+    private readonly TimeSpan _loadTimeout;
+    private Task<KeymapLoadResult>? _abandoned;
+    private ReloadTrigger? _retryAfterAbandoned;
     private IRemapBackend? _backend;
     private byte[]? _appliedHash;
     private string? _lastLoggedFailure;
     private KeymapStatus _status;
 
-    public KeymapReloader(KeymapLocation location, ILogger logger, Func<string, KeymapLoadResult>? load = null)
+    /// <summary>How long one load (read, parse, validate, compile) may take before it is abandoned.</summary>
+    public static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(10);
+
+    public KeymapReloader(KeymapLocation location, ILogger logger, Func<string, KeymapLoadResult>? load = null,
+        TimeSpan? loadTimeout = null)
     {
         _logger = logger;
         _load = load ?? KeymapLoader.LoadFile;
+        _loadTimeout = loadTimeout ?? LoadTimeout;
         _status = new KeymapStatus(location, false, [], null, DateTimeOffset.UtcNow, 0);
         WatchedFiles = location.Path is null ? [] : [location.Path];
     }
@@ -101,7 +112,7 @@ public sealed class KeymapReloader
         }
 
         var hash = HashFiles(WatchedFiles);
-        var result = _load(location.Path);
+        var result = LoadBounded(location.Path, trigger);
         IReadOnlyList<string> named = result.SourceFiles.Count > 0 ? result.SourceFiles : [location.Path];
         // Hash the files this load named: the include set may just have changed.
         if (!SameFiles(named))
@@ -111,25 +122,10 @@ public sealed class KeymapReloader
         }
         diagnostics = result.Diagnostics;
 
-        CompiledKeymap? compiled = null;
-        string? compileError = null;
-        if (result.Success)
-        {
-            try
-            {
-                compiled = CompiledKeymap.Compile(result.Model!);
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
-            {
-                // The loader validated the model, so this is a bug; still, a bad keymap must never stop the daemon.
-                compileError = $"the keymap could not be compiled: {e.Message}";
-            }
-        }
+        var compiled = result.Success ? _compiled : null;
 
         if (compiled is null)
         {
-            if (compileError is not null)
-                diagnostics = [.. diagnostics, new Diagnostic(DiagnosticSeverity.Error, new Core.Keymap.SourceLocation(location.Path, 0, 0), compileError)];
             LogFailureOnce(location.Path, trigger, diagnostics);
             Publish(_status with { Valid = false, Diagnostics = diagnostics, LastAttemptUtc = now });
             return null;
@@ -154,6 +150,80 @@ public sealed class KeymapReloader
         });
         return compiled;
     }
+
+    // Handed from the worker with its result; only read under _gate right after the worker finished.
+    private CompiledKeymap? _compiled;
+
+    /// <summary>
+    /// Runs the load and the compile on a worker and waits at most the load timeout. Whatever it throws (a bug, or
+    /// running out of memory) becomes an error diagnostic: a keymap must never stop the daemon, at startup or later.
+    /// </summary>
+    private KeymapLoadResult LoadBounded(string path, ReloadTrigger trigger)
+    {
+        _compiled = null;
+        if (_abandoned is { IsCompleted: false })
+        {
+            _retryAfterAbandoned = trigger;
+            return Failed(path, $"an earlier load of this keymap is still running (it was abandoned after {Seconds(_loadTimeout)}); " +
+                "this change is loaded as soon as it ends");
+        }
+        _abandoned = null;
+        var work = Task.Run(() => LoadAndCompile(path));
+        if (work.Wait(_loadTimeout))
+        {
+            _compiled = work.Result.Compiled;
+            return work.Result.Load;
+        }
+        var abandoned = work.ContinueWith(t => t.Result.Load, TaskScheduler.Default);
+        _abandoned = abandoned;
+        // Its result is stale by the time it comes: load again then (the file may be fixed, the mount back).
+        _retryAfterAbandoned = trigger;
+        _ = abandoned.ContinueWith(_ => RetryAfterAbandoned(), TaskScheduler.Default);
+        _logger.LogError("Loading keymap {KeymapPath} took longer than {Timeout} and was abandoned", path, Seconds(_loadTimeout));
+        return Failed(path, $"loading this keymap took longer than {Seconds(_loadTimeout)} and was abandoned " +
+            "(does it include something that is not a regular file, on a slow or hung file system?)");
+    }
+
+    private void RetryAfterAbandoned()
+    {
+        ReloadTrigger? retry;
+        lock (_gate) (retry, _retryAfterAbandoned) = (_retryAfterAbandoned, null);
+        if (retry is { } trigger) Reload(trigger == ReloadTrigger.Startup ? ReloadTrigger.FileChange : trigger);
+    }
+
+    private (KeymapLoadResult Load, CompiledKeymap? Compiled) LoadAndCompile(string path)
+    {
+        KeymapLoadResult result;
+        try
+        {
+            result = _load(path);
+        }
+        catch (Exception e)
+        {
+            return (Failed(path, $"internal error while loading this keymap ({e.GetType().Name}: {e.Message}); please report it"), null);
+        }
+        if (!result.Success) return (result, null);
+        try
+        {
+            return (result, CompiledKeymap.Compile(result.Model!));
+        }
+        catch (Exception e)
+        {
+            // The loader validated the model, so this is a bug; still, a bad keymap must never stop the daemon.
+            var error = new Diagnostic(DiagnosticSeverity.Error, new Core.Keymap.SourceLocation(path, 0, 0),
+                $"the keymap could not be compiled: {e.Message}");
+            return (new KeymapLoadResult(null, [.. result.Diagnostics, error]) { SourceFiles = result.SourceFiles }, null);
+        }
+    }
+
+    /// <summary>A load that never produced its own result keeps watching the files the last one named.</summary>
+    private KeymapLoadResult Failed(string path, string message) =>
+        new(null, [new Diagnostic(DiagnosticSeverity.Error, new Core.Keymap.SourceLocation(path, 0, 0), message)])
+        {
+            SourceFiles = WatchedFiles,
+        };
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.#} s" : $"{t.TotalMilliseconds:0} ms";
 
     /// <summary>A broken keymap is logged once, not on every save of the same mistake (editors autosave).</summary>
     private void LogFailureOnce(string path, ReloadTrigger trigger, IReadOnlyList<Diagnostic> diagnostics)
@@ -194,23 +264,9 @@ public sealed class KeymapReloader
         foreach (var file in files)
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(file + "\0"));
-            try
-            {
-                // Bounded like the loader's read: a keymap path pointing at a device must not hang the daemon.
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                var buffer = new byte[16 * 1024];
-                long total = 0;
-                int n;
-                while (total <= MaxHashedBytes && (n = stream.Read(buffer)) > 0)
-                {
-                    hash.AppendData(buffer, 0, n);
-                    total += n;
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                hash.AppendData("\0missing\0"u8);
-            }
+            // The loader's own bounded, non-blocking reader: a FIFO or a device named as an include must not hang here.
+            if (KeymapFileReader.TryReadBytes(file, out var error) is { } bytes) hash.AppendData(bytes);
+            else hash.AppendData(System.Text.Encoding.UTF8.GetBytes("\0unreadable\0" + error));
         }
         return hash.GetHashAndReset();
     }

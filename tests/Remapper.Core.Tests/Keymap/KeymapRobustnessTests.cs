@@ -54,7 +54,7 @@ public class KeymapRobustnessTests
     [InlineData('{')]
     public void Hundred_thousand_open_brackets_give_an_error_not_a_stack_overflow(char bracket)
     {
-        var error = SingleError("a = " + new string(bracket, 100_000), 1, 5 + 64, "nested more than 64 deep");
+        var error = SingleError("a = " + new string(bracket, 100_000), 1, 5 + 32, "nested more than 32 deep");
         Assert.NotNull(error);
     }
 
@@ -66,7 +66,7 @@ public class KeymapRobustnessTests
     public void Brackets_right_after_tricky_string_ends_are_still_counted(string prefix)
     {
         var result = Load(prefix + new string('[', 100_000));
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains("nested more than 64 deep"));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("nested more than 32 deep"));
     }
 
     [Fact]

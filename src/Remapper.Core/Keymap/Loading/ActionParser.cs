@@ -15,12 +15,19 @@ internal sealed class ActionParser
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
     public const int MaxAliasDepth = 32;
 
+    /// <summary>
+    /// Steps of one sequence once aliases are spliced in. Far beyond any macro typed by hand, and small enough that
+    /// aliases doubling each other (["@a", "@a"]) are stopped at the alias that goes over, not after 2⁴⁰ steps.
+    /// </summary>
+    public const int MaxSequenceSteps = 1000;
+
     private readonly DiagnosticBag _diagnostics;
     private readonly ValueReader _values;
     private readonly IReadOnlyDictionary<string, TomlEntry> _layers;
     private readonly IReadOnlyDictionary<string, TomlEntry> _aliases;
     private readonly Dictionary<string, ActionModel?> _resolved = new(StringComparer.Ordinal);
     private readonly List<string> _resolving = [];
+    private AliasDepths? _depths;
 
     public ActionParser(DiagnosticBag diagnostics, IReadOnlyDictionary<string, TomlEntry> layers,
         IReadOnlyDictionary<string, TomlEntry> aliases)
@@ -40,6 +47,7 @@ internal sealed class ActionParser
     /// <summary>Resolves every alias once, so mistakes in an unused alias are reported too.</summary>
     public void ResolveAllAliases()
     {
+        _depths = AliasDepths.Measure(_aliases, _diagnostics);
         foreach (var name in _aliases.Keys) ResolveAlias(name, null);
     }
 
@@ -89,6 +97,12 @@ internal sealed class ActionParser
             if (action is null) ok = false;
             else if (action is SequenceAction fromAlias) items.AddRange(fromAlias.Steps);
             else items.Add(action);
+            if (items.Count > MaxSequenceSteps)
+            {
+                _diagnostics.Error(array.Location, $"this list has more than {MaxSequenceSteps} steps once its aliases are spliced in",
+                    "a sequence this long is almost certainly aliases that repeat each other");
+                return null;
+            }
         }
         return ok ? items : null;
     }
@@ -195,6 +209,12 @@ internal sealed class ActionParser
             return null;
         }
         if (_resolved.TryGetValue(name, out var done)) return done;
+        // Too deep, whatever order the aliases are written in: AliasDepths measured the chains and reported it.
+        if (_depths is not null && _depths.TooDeep(name))
+        {
+            _resolved[name] = null;
+            return null;
+        }
         var cycleStart = _resolving.IndexOf(name);
         if (cycleStart >= 0)
         {
@@ -306,7 +326,20 @@ internal sealed class ActionParser
             if (part[0] == '@')
             {
                 var alias = ResolveAlias(part[1..], (s, partOffset));
-                if (alias is ChordAction chord) keys.AddRange(chord.Keys);
+                if (alias is ChordAction chord)
+                {
+                    // An alias's keys get the checks written keys get: no key twice, at most MaxChordKeys in all.
+                    foreach (var key in chord.Keys)
+                    {
+                        if (keys.Contains(key))
+                        {
+                            _diagnostics.Error(s.LocationOf(partOffset), $"'{MessageText.Short(part)}' repeats a key already in '{MessageText.Short(text)}'");
+                            return null;
+                        }
+                        keys.Add(key);
+                    }
+                    if (TooManyKeys(keys, s, part, partOffset)) return null;
+                }
                 else
                 {
                     if (alias is not null)
@@ -323,6 +356,7 @@ internal sealed class ActionParser
                     ok = false;
                 }
                 keys.Add(usage);
+                if (TooManyKeys(keys, s, part, partOffset)) return null;
                 continue;
             }
             ok = false;
@@ -333,5 +367,13 @@ internal sealed class ActionParser
                 _diagnostics.Error(s.LocationOf(partOffset), $"unknown key '{MessageText.Short(part)}'", () => KeyNameSuggestions.For(part));
         }
         return ok ? new ChordAction(keys, s.Location) : null;
+    }
+
+    /// <summary>Past <see cref="MaxChordKeys"/>, at the part that went over (written keys and aliases' keys alike).</summary>
+    private bool TooManyKeys(List<Usage> keys, TomlString s, string part, int partOffset)
+    {
+        if (keys.Count <= MaxChordKeys) return false;
+        _diagnostics.Error(s.LocationOf(partOffset), $"with '{MessageText.Short(part)}', this chord has more than {MaxChordKeys} keys");
+        return true;
     }
 }

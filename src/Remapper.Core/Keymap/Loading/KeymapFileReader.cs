@@ -4,50 +4,69 @@ namespace Remapper.Core.Keymap.Loading;
 
 /// <summary>
 /// Reads a keymap file as text, turning every way that can fail (missing, a directory, no permission,
-/// too big, binary) into a message instead of an exception: the daemon reloads on every save.
+/// too big, binary, not a regular file) into a message instead of an exception: the daemon reloads on every save.
+/// The one bounded reader of the project: the loader, its includes, <c>remapper check</c>, <c>remapper test</c> and
+/// the daemon's change detection all read through it, so they agree on what is too big.
 /// </summary>
-internal static class KeymapFileReader
+public static class KeymapFileReader
 {
+    /// <summary>The one size limit for a keymap (and a keymap test) file.</summary>
     public const int MaxBytes = 1024 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The file's text, or null with <paramref name="error"/> saying why not.</summary>
-    public static string? TryRead(string path, out string error)
+    public static string? TryRead(string path, out string error) =>
+        TryReadBytes(path, out error) is { } bytes ? Decode(bytes, out error) : null;
+
+    /// <summary>
+    /// At most <see cref="MaxBytes"/> of a regular file, or null with <paramref name="error"/> saying why not. Never
+    /// blocks: a FIFO, a terminal or a device is refused on sight, and nothing reads more than one byte past the limit.
+    /// </summary>
+    public static byte[]? TryReadBytes(string path, out string error)
     {
         error = "";
         try
         {
-            if (Directory.Exists(path))
+            if (path.Length == 0 || path.Contains('\0'))
             {
-                error = "this is a directory, not a keymap file";
+                error = "cannot open this path: it is empty or contains a NUL character";
                 return null;
             }
-            if (!File.Exists(path))
+            using var handle = RegularFileOpener.Open(path, out error);
+            if (handle is null) return null;
+            using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            // Sized by the file's length, but read to the end (or one byte past the limit): a growing file's length is
+            // no guide, and a 1 MiB buffer per read would be most of what reloading a small keymap allocates.
+            var bytes = new byte[(int)Math.Min(MaxBytes + 1L, Math.Max(4096L, SafeLength(stream) + 1))];
+            var total = 0;
+            int n;
+            while ((n = stream.Read(bytes, total, bytes.Length - total)) > 0)
             {
-                error = "file not found";
+                total += n;
+                if (total < bytes.Length) continue;
+                if (bytes.Length > MaxBytes) break;
+                Array.Resize(ref bytes, (int)Math.Min(MaxBytes + 1L, bytes.Length * 2L));
+            }
+            if (total > MaxBytes)
+            {
+                error = $"file is too big for a keymap (more than {MaxBytes / 1024} KiB)";
                 return null;
             }
-            byte[] bytes;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                // Read at most one byte past the limit: the length of /dev/zero or a growing file is no guide.
-                bytes = new byte[MaxBytes + 1];
-                var total = 0;
-                int n;
-                while (total < bytes.Length && (n = stream.Read(bytes, total, bytes.Length - total)) > 0) total += n;
-                if (total > MaxBytes)
-                {
-                    error = $"file is too big for a keymap (more than {MaxBytes / 1024} KiB)";
-                    return null;
-                }
-                Array.Resize(ref bytes, total);
-            }
-            return Decode(bytes, out error);
+            Array.Resize(ref bytes, total);
+            return bytes;
+        }
+        catch (FileNotFoundException)
+        {
+            error = "file not found";
+        }
+        catch (DirectoryNotFoundException)
+        {
+            error = "file not found";
         }
         catch (UnauthorizedAccessException)
         {
-            error = "permission denied: cannot read this file (check its owner and mode)";
+            error = Directory.Exists(path) ? "this is a directory, not a keymap file" : "permission denied: cannot read this file (check its owner and mode)";
         }
         catch (IOException e)
         {
@@ -58,6 +77,18 @@ internal static class KeymapFileReader
             error = $"cannot open this path: {e.Message}";
         }
         return null;
+    }
+
+    private static long SafeLength(FileStream stream)
+    {
+        try
+        {
+            return stream.CanSeek ? stream.Length : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     public static string? Decode(byte[] bytes, out string error)

@@ -37,6 +37,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
         var devices = _devices.Select(deviceReader.Read).OfType<DeviceBlock>().ToList();
         var ruleReader = new RuleReader(_values, actions);
         var rules = _rules.Select(ruleReader.Read).OfType<RuleModel>().ToList();
+        CountExpansion(remap, layers, devices, rules);
 
         foreach (var (name, entry) in _layerNames)
             if (!actions.ReferencedLayers.Contains(name) && !actions.SawUnknownLayer)
@@ -47,6 +48,21 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
             }
 
         return new KeymapModel(mainPath, SupportedVersion, settings, devices, remap, layers, rules);
+    }
+
+    private void CountExpansion(List<Binding> remap, List<LayerModel> layers, List<DeviceBlock> devices, List<RuleModel> rules)
+    {
+        var budget = new ExpansionBudget(diagnostics);
+        budget.Count(remap);
+        foreach (var layer in layers) budget.Count(layer.Bindings);
+        foreach (var device in devices) budget.Count(device.Remap);
+        foreach (var rule in rules)
+        {
+            budget.Count(rule.To, rule.Location);
+            budget.Count(rule.ToIfAlone, rule.Location);
+            budget.Count(rule.ToIfHeldDown, rule.Location);
+            budget.Count(rule.ToAfterKeyUp, rule.Location);
+        }
     }
 
     private void Collect(TomlEntry entry)

@@ -7,7 +7,11 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal static class NestingGuard
 {
-    public const int MaxDepth = 64;
+    /// <summary>
+    /// Below Tomlyn's own limit of 64, which counts the key's tables too and then throws a message for programmers
+    /// ("Change TomlSerializerOptions.MaxDepth") at 1:1. A keymap nests four deep at most.
+    /// </summary>
+    public const int MaxDepth = 32;
 
     /// <summary>The 1-based line and column where nesting first exceeds <see cref="MaxDepth"/>, or null.</summary>
     public static (int Line, int Column)? FindTooDeep(string text)
@@ -75,7 +79,7 @@ internal static class NestingGuard
     private static void Step(string text, ref int i, ref int line, ref int col)
     {
         if (text[i] == '\n') { line++; col = 1; }
-        else col++;
+        else if (!char.IsLowSurrogate(text[i])) col++; // columns count code points, as Tomlyn's do (found by the fuzzer)
         i++;
     }
 }

@@ -25,8 +25,24 @@ internal sealed class TomlString(string value, SourceLocation location, int quot
     public override string KindName => "a string";
 
     /// <summary>Where the character at <paramref name="offset"/> of the value is; offset 0 means the whole value, so its start.</summary>
-    public SourceLocation LocationOf(int offset) =>
-        QuoteLength < 0 || offset <= 0 ? Location : Location with { Column = Location.Column + QuoteLength + offset };
+    public SourceLocation LocationOf(int offset)
+    {
+        if (QuoteLength < 0 || offset <= 0) return Location;
+        offset = Math.Min(offset, Value.Length);
+        // A string broken by a newline (Tomlyn reports it, then reads on) continues on the next line: count from there.
+        var newline = Value.LastIndexOf('\n', Math.Max(0, offset - 1));
+        if (newline < 0) return Location with { Column = Location.Column + QuoteLength + Columns(Value.AsSpan(0, offset)) };
+        var lines = Value.AsSpan(0, newline + 1).Count('\n');
+        return Location with { Line = Location.Line + lines, Column = 1 + Columns(Value.AsSpan(newline + 1, offset - newline - 1)) };
+    }
+
+    /// <summary>Columns count code points, as Tomlyn's do: an emoji is one column, not two.</summary>
+    private static int Columns(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var c in text) if (!char.IsLowSurrogate(c)) n++;
+        return n;
+    }
 }
 
 internal sealed class TomlInteger(long value, SourceLocation location) : TomlNode(location)

@@ -28,17 +28,50 @@ internal static partial class TomlSourceParser
         }
         // One typo often makes Tomlyn report several follow-on errors on the same line; the first says it best.
         var lastLine = -1;
+        var lines = new LineLengths(text);
         foreach (var message in document.Diagnostics)
         {
             var line = message.Span.Start.Line + 1;
             if (line == lastLine) continue;
             lastLine = line;
-            var at = new SourceLocation(file, line, message.Span.Start.Column + 1);
+            var at = lines.Clamp(new SourceLocation(file, line, message.Span.Start.Column + 1));
             var said = ShortenQuotes(message.Message ?? "");
             if (message.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error) diagnostics.Error(at, $"invalid TOML: {said}");
             else diagnostics.Warning(at, said);
         }
         return new TomlTreeBuilder(file, diagnostics).Build(document);
+    }
+
+    /// <summary>
+    /// Keeps a reported position on its line: at most one past the last character, where an editor can still put the
+    /// cursor. Tomlyn reports in line order, so a cursor that only moves forward keeps this linear in the file size.
+    /// </summary>
+    private sealed class LineLengths(string text)
+    {
+        private int _line = 1, _start;
+
+        public SourceLocation Clamp(SourceLocation at)
+        {
+            if (at.Line < _line) (_line, _start) = (1, 0);
+            while (_line < at.Line)
+            {
+                var next = text.IndexOf('\n', _start);
+                if (next < 0) return at with { Line = _line, Column = Math.Min(at.Column, Width(_start, text.Length) + 1) };
+                (_line, _start) = (_line + 1, next + 1);
+            }
+            var end = text.IndexOf('\n', _start);
+            var width = Width(_start, end < 0 ? text.Length : end);
+            return at.Column > width + 1 ? at with { Column = width + 1 } : at;
+        }
+
+        /// <summary>Code points, as Tomlyn counts columns; a trailing \r is not a column.</summary>
+        private int Width(int start, int end)
+        {
+            if (end > start && text[end - 1] == '\r') end--;
+            var n = 0;
+            for (var i = start; i < end; i++) if (!char.IsLowSurrogate(text[i])) n++;
+            return n;
+        }
     }
 
     /// <summary>Tomlyn quotes what it found, which after an unclosed string can be the rest of the file.</summary>
