@@ -191,6 +191,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             KeyUpValue = set?.KeyUpValue is { } up ? Encode(up) : 0,
             StickyModifier = e.Sticky?.Modifier ?? default,
             StickyKind = e.Sticky?.Kind ?? StickyKind.On,
+            VkNone = e.VkNone,
             Lazy = e.Lazy,
             Repeat = e.Repeat,
             Halt = e.Halt,

@@ -15,7 +15,8 @@ namespace Remapper.Core.Engine;
 /// between never reaches the desktop (no lone Alt or Super tap). Modifiers change in HID bit order
 /// (left control … right command), as Karabiner's virtual keyboard does.
 /// Other keys are reference-counted, but a key pressed again while it is down is released and pressed again,
-/// so the second press is a keystroke of its own.
+/// so the second press is a keystroke of its own — except when the same key is only passed through again
+/// (held on two keyboards), which Karabiner keeps as one press.
 /// </remarks>
 internal sealed class OutputState
 {
@@ -24,6 +25,7 @@ internal sealed class OutputState
 
     private readonly IKeyOutput _sink;
     private readonly byte[] _holds = new byte[SlotCount];
+    private readonly byte[] _passThroughHolds = new byte[SlotCount]; // of _holds, presses of the key itself
     private readonly int[] _modifierCounts = new int[8];
     private readonly ushort[] _down = new ushort[SlotCount]; // slots visibly down, in press order, for ReleaseAll
     private int _downCount;
@@ -56,8 +58,11 @@ internal sealed class OutputState
         return slot >= 0 && _holds[slot] > 0;
     }
 
-    /// <summary>Presses a key now (a modifier: holds it and brings every modifier up to date).</summary>
-    public void Press(Usage usage)
+    /// <summary>
+    /// Presses a key now (a modifier: holds it and brings every modifier up to date). <paramref name="passThrough"/>:
+    /// the physical key itself, unchanged.
+    /// </summary>
+    public void Press(Usage usage, bool passThrough = false)
     {
         if (usage.IsModifier)
         {
@@ -67,12 +72,17 @@ internal sealed class OutputState
         int slot = Slot(usage);
         if (slot < 0 || _holds[slot] == byte.MaxValue) return;
         SyncModifiers();
-        if (_holds[slot]++ > 0) Emit(slot, usage, false); // pressed again while down: a keystroke of its own
+        bool held = _holds[slot] > 0;
+        bool onlyPassedThrough = passThrough && _passThroughHolds[slot] == _holds[slot];
+        _holds[slot]++;
+        if (passThrough) _passThroughHolds[slot]++;
+        if (held && onlyPassedThrough) return; // the same key on another keyboard: still one press
+        if (held) Emit(slot, usage, false); // pressed again while down: a keystroke of its own
         Emit(slot, usage, true);
         ReleaseSticky();
     }
 
-    public void Release(Usage usage)
+    public void Release(Usage usage, bool passThrough = false)
     {
         if (usage.IsModifier)
         {
@@ -81,6 +91,7 @@ internal sealed class OutputState
         }
         int slot = Slot(usage);
         if (slot < 0 || _holds[slot] == 0) return;
+        if (passThrough && _passThroughHolds[slot] > 0) _passThroughHolds[slot]--;
         if (--_holds[slot] == 0) Emit(slot, usage, false);
     }
 
@@ -143,11 +154,13 @@ internal sealed class OutputState
         {
             int slot = _down[_downCount - 1];
             _holds[slot] = 0;
+            _passThroughHolds[slot] = 0;
             var usage = FromSlot(slot);
             if (usage.IsModifier) EmitModifier(usage.Id - 0xE0, false);
             else Emit(slot, usage, false);
         }
         Array.Clear(_holds);
+        Array.Clear(_passThroughHolds);
         Array.Clear(_modifierCounts);
         Modifiers = 0;
         _sticky = 0;

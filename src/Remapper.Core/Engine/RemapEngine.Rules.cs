@@ -246,10 +246,11 @@ public sealed partial class RemapEngine
 
     private void PressEvent(ToEvent ev, bool modifiersLazy, in Trigger trigger)
     {
-        if (ev.IsKey)
+        if (ev.HasModifiers)
         {
             foreach (var m in ev.Modifiers) _output.ChangeModifier(m, +1, modifiersLazy);
-            if (ev.IsModifierKey) _output.ChangeModifier(ev.Key, +1, ev.Lazy);
+            if (ev.VkNone) _output.SyncModifiers();
+            else if (ev.IsModifierKey) _output.ChangeModifier(ev.Key, +1, ev.Lazy);
             else _output.Press(ev.Key);
         }
         else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Value;
@@ -283,7 +284,7 @@ public sealed partial class RemapEngine
 
     private void ReleaseEventModifiers(ToEvent ev)
     {
-        if (!ev.IsKey) return;
+        if (!ev.HasModifiers) return;
         foreach (var m in ev.Modifiers) _output.ChangeModifier(m, -1, lazy: true);
     }
 
@@ -368,12 +369,12 @@ public sealed partial class RemapEngine
         };
     }
 
-    /// <summary>A key went down: every delayed action waiting (except the one this press started) is canceled.</summary>
-    private void CancelDelayedActions(int exceptToken)
+    /// <summary>A key went down: the delayed actions waiting of rules before <paramref name="beforeOrder"/> (except the one this press started) are canceled.</summary>
+    private void CancelDelayedActions(int exceptToken, int beforeOrder)
     {
         for (int i = 0; i < _delayedCount;)
         {
-            if (_delayed[i].Token == exceptToken) { i++; continue; }
+            if (_delayed[i].Token == exceptToken || _delayed[i].Rule.Order >= beforeOrder) { i++; continue; }
             var pending = _delayed[i];
             _delayed[i] = _delayed[--_delayedCount];
             PostDelayed(pending, pending.Rule.ToIfCanceled!);

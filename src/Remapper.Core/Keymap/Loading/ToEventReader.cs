@@ -84,7 +84,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         var modifiers = new List<Usage>();
         SetVariableModel? set = null;
         StickyModifierModel? sticky = null;
-        bool lazy = false, repeat = true, halt = false;
+        bool lazy = false, repeat = true, halt = false, vkNone = false;
         int holdDown = 0;
         var eventConditions = new List<ConditionModel>();
         int kinds = 0;
@@ -103,7 +103,11 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                 case "key_code":
                 case "consumer_key_code":
                     kinds++;
-                    if (ReadKey(entry.Value, name) is { } usage) key = usage;
+                    if (ReadKey(entry.Value, name) is { } usage)
+                    {
+                        key = usage;
+                        vkNone = usage.IsNone;
+                    }
                     else ok = false;
                     break;
                 case "set_variable":
@@ -180,7 +184,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
             modifiers.RemoveAt(modifiers.Count - 1);
         }
         return new ToEventModel(key, modifiers, table.Location, SetVariable: set, Sticky: sticky, Lazy: lazy, Repeat: repeat,
-            Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null);
+            Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null, VkNone: vkNone);
     }
 
     private bool Flag(TomlEntry entry, ref bool flag)
@@ -199,7 +203,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         }
         if (values.String(node) is not { } s) return null;
         var name = s.Value.Trim();
-        if (name == "vk_none") return default;
+        if (name == "vk_none") return Usages.None; // not `default`: that would be a null Usage?, i.e. "failed"
         if (!KeyNames.TryParse(name, out var usage))
         {
             Diagnostics.Error(s.Location, $"unknown key '{MessageText.Short(name)}'", () => KeyNameSuggestions.For(name));
