@@ -173,6 +173,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
         AnyPage = from.AnyKey,
         Mandatory = [.. from.Mandatory],
         OptionalMask = from.OptionalMask,
+        CapsLockMandatory = from.MandatoryCapsLock,
+        CapsLockOptional = from.OptionalCapsLock,
     };
 
     private ToEvent[] CompileEvents(IReadOnlyList<ToEventModel> events) => [.. events.Select(CompileEvent)];

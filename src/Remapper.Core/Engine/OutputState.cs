@@ -33,10 +33,33 @@ internal sealed class OutputState
     private byte _visible;
     private byte _sticky;
 
+    // Caps lock as Karabiner's caps_lock modifier: the lock state the user set (toggled by every caps_lock press
+    // that reaches the desktop, or told by the backend from the LED), what the desktop has now, and rule changes
+    // to it (-1: a rule lifted it for its to-events; +1: a to-event wants it on).
+    private bool _capsBase;
+    private bool _capsActual;
+    private int _capsDelta;
+    private bool _capsTapping;
+
     public OutputState(IKeyOutput sink) => _sink = sink;
 
     /// <summary>The wanted modifier byte (rules match against this, as Karabiner's do).</summary>
     public byte Modifiers { get; private set; }
+
+    /// <summary>Caps lock counts as a held modifier (Karabiner's caps_lock in from.modifiers) while it is on.</summary>
+    public bool CapsLockWanted => (_capsBase ? 1 : 0) + _capsDelta > 0;
+
+    /// <summary>The lock state as the desktop has it (the backend corrects it from the keyboard LED).</summary>
+    public bool CapsLockOn => _capsActual;
+
+    public void SetCapsLockState(bool on)
+    {
+        _capsBase = on;
+        _capsActual = on;
+    }
+
+    /// <summary>A rule lifts (-1) or asks for (+1) caps lock; the lock key is tapped to match just before the next key.</summary>
+    public void ChangeCapsLock(int delta) => _capsDelta += delta;
 
     /// <summary>The modifier byte the desktop sees right now.</summary>
     public byte VisibleModifiers => _visible;
@@ -98,6 +121,12 @@ internal sealed class OutputState
     /// <summary>Holds (+1) or lets go of (-1) a modifier; a lazy change reaches the desktop only when a key needs it.</summary>
     public void ChangeModifier(Usage modifier, int delta, bool lazy)
     {
+        if (modifier == Usages.CapsLock)
+        {
+            ChangeCapsLock(delta);
+            if (!lazy) SyncModifiers();
+            return;
+        }
         if (!modifier.IsModifier) return;
         int bit = modifier.Id - 0xE0;
         _modifierCounts[bit] += delta;
@@ -131,11 +160,21 @@ internal sealed class OutputState
     public void SyncModifiers()
     {
         byte wanted = Modifiers;
-        if (wanted == _visible) return;
-        for (int bit = 0; bit < 8; bit++)
+        if (wanted != _visible)
         {
-            byte mask = (byte)(1 << bit);
-            if ((wanted & mask) != (_visible & mask)) EmitModifier(bit, (wanted & mask) != 0);
+            for (int bit = 0; bit < 8; bit++)
+            {
+                byte mask = (byte)(1 << bit);
+                if ((wanted & mask) != (_visible & mask)) EmitModifier(bit, (wanted & mask) != 0);
+            }
+        }
+        if (CapsLockWanted != _capsActual && _holds[Usages.CapsLock.Id] == 0)
+        {
+            // Karabiner lists caps lock after the eight modifiers; the lock changes with a tap of its key.
+            _capsTapping = true;
+            Emit(Usages.CapsLock.Id, Usages.CapsLock, true);
+            Emit(Usages.CapsLock.Id, Usages.CapsLock, false);
+            _capsTapping = false;
         }
     }
 
@@ -164,6 +203,7 @@ internal sealed class OutputState
         Array.Clear(_modifierCounts);
         Modifiers = 0;
         _sticky = 0;
+        _capsDelta = 0;
     }
 
     private void ReleaseSticky()
@@ -194,6 +234,13 @@ internal sealed class OutputState
         {
             _down[_downCount++] = (ushort)slot;
             if (!usage.IsModifier) _keysDown++;
+            if (slot == Usages.CapsLock.Id)
+            {
+                // The desktop toggles its lock on every caps_lock press; a press of the key itself also changes
+                // the state the user wants, a tap made to match a rule does not.
+                _capsActual = !_capsActual;
+                if (!_capsTapping) _capsBase = !_capsBase;
+            }
         }
         else
         {

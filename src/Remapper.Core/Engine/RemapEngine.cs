@@ -64,6 +64,12 @@ public sealed partial class RemapEngine
     /// </summary>
     public byte LatchedModifiers => _output.StickyModifiers;
 
+    /// <summary>Caps lock is on, as far as the engine knows (rules with caps_lock in from.modifiers read it).</summary>
+    public bool CapsLockOn => _output.CapsLockOn;
+
+    /// <summary>The backend tells the engine the caps lock state the keyboard LED shows (the engine otherwise follows the caps_lock presses it sends).</summary>
+    public void SetCapsLockState(bool on) => _output.SetCapsLockState(on);
+
     /// <summary>When <see cref="Advance"/> next has work, or <see cref="long.MaxValue"/>.</summary>
     public long NextDeadlineUs
     {

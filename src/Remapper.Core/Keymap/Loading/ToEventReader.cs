@@ -129,12 +129,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                             Diagnostics.Error(m.Location, "'any' is only for from.modifiers; a to-event names the modifiers it sends");
                             ok = false;
                         }
-                        else if (ModifierWords.TryParseKey(text, out var mod) && mod.IsModifier) modifiers.Add(mod);
-                        else if (text == "caps_lock")
-                        {
-                            Diagnostics.Error(m.Location, "not supported yet: caps_lock as a to-event modifier");
-                            ok = false;
-                        }
+                        else if (ModifierWords.TryParseKey(text, out var mod) && (mod.IsModifier || mod == Usages.CapsLock)) modifiers.Add(mod);
                         else
                         {
                             Diagnostics.Error(m.Location, $"'{MessageText.Short(text)}' is not a modifier",
