@@ -21,6 +21,13 @@ public sealed partial class RemapEngine
     private const int QueueCapacity = 256;
     private const int MaxPhysicalKeys = 256;
 
+    /// <summary>
+    /// A modifier a rule's to-key held is let go lazily, at the next key press, so repeating the rule keeps it down
+    /// (Karabiner). With no key pressed and nothing left that could auto-repeat, it still goes up after this long:
+    /// a modifier must never stay down with nothing holding it.
+    /// </summary>
+    internal const long LazyReleaseDelayUs = 100_000;
+
     private readonly OutputState _output;
     private readonly ActiveKeyTable _active = new(MaxActiveKeys);
     private readonly EventQueue _queue = new(QueueCapacity);
@@ -29,6 +36,7 @@ public sealed partial class RemapEngine
     private CompiledKeymap _keymap;
     private EngineState _state;
     private int _nextToken = 1;
+    private long _lazyReleaseAtUs = long.MaxValue;
 
     public RemapEngine(CompiledKeymap keymap, IKeyOutput output)
     {
@@ -50,6 +58,18 @@ public sealed partial class RemapEngine
 
     public bool IsOutputDown(Usage usage) => _output.IsDown(usage);
 
+    /// <summary>
+    /// Modifiers a sticky_modifier latched: they stay down, by request, until the next key press (the one
+    /// exception to "nothing stays pressed once every key is up").
+    /// </summary>
+    public byte LatchedModifiers => _output.StickyModifiers;
+
+    /// <summary>Caps lock is on, as far as the engine knows (rules with caps_lock in from.modifiers read it).</summary>
+    public bool CapsLockOn => _output.CapsLockOn;
+
+    /// <summary>The backend tells the engine the caps lock state the keyboard LED shows (the engine otherwise follows the caps_lock presses it sends).</summary>
+    public void SetCapsLockState(bool on) => _output.SetCapsLockState(on);
+
     /// <summary>When <see cref="Advance"/> next has work, or <see cref="long.MaxValue"/>.</summary>
     public long NextDeadlineUs
     {
@@ -60,6 +80,9 @@ public sealed partial class RemapEngine
             if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
+            long rules = RuleDeadlineUs();
+            if (rules < deadline) deadline = rules;
+            if (_lazyReleaseAtUs < deadline) deadline = _lazyReleaseAtUs;
             return deadline;
         }
     }
@@ -75,6 +98,7 @@ public sealed partial class RemapEngine
             for (int i = slot; i < _slots.Length; i++) _slots[i] = new DeviceSlot();
         }
         _slots[slot].Attach(identity, _keymap);
+        RefreshDeviceExists();
         return slot;
     }
 
@@ -88,6 +112,8 @@ public sealed partial class RemapEngine
             Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs));
         }
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
+        RefreshDeviceExists();
+        ArmLazyRelease();
     }
 
     public void Process(in KeyEvent e)
@@ -95,6 +121,7 @@ public sealed partial class RemapEngine
         long time = Math.Max(e.TimeUs, NowUs);
         Advance(time);
         Entry(e with { TimeUs = time });
+        ArmLazyRelease();
     }
 
     /// <summary>Lets timers (tap-hold terms, combo windows, held-down thresholds) due by <paramref name="nowUs"/> fire, in order.</summary>
@@ -106,6 +133,7 @@ public sealed partial class RemapEngine
             if (deadline > nowUs) break;
             if (deadline > NowUs) NowUs = deadline;
             FireTimers(deadline);
+            ArmLazyRelease();
         }
         if (nowUs > NowUs) NowUs = nowUs;
     }
@@ -128,6 +156,7 @@ public sealed partial class RemapEngine
         _keymap = keymap;
         _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length);
         foreach (var slot in _slots) slot.Configure(keymap);
+        RefreshDeviceExists();
         _emergencyMask = 0;
     }
 
@@ -190,6 +219,19 @@ public sealed partial class RemapEngine
         }
         for (int i = 0; i < _active.Count; i++)
             if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
+        FireRuleTimers(deadline);
+        if (_lazyReleaseAtUs <= deadline)
+        {
+            _lazyReleaseAtUs = long.MaxValue;
+            _output.FlushPendingReleases();
+        }
+    }
+
+    /// <summary>Starts (or stops) the wait after which a modifier nothing holds any more goes up anyway.</summary>
+    private void ArmLazyRelease()
+    {
+        if (!_output.HasPendingRelease || _output.KeysDown > 0) _lazyReleaseAtUs = long.MaxValue;
+        else if (_lazyReleaseAtUs == long.MaxValue) _lazyReleaseAtUs = NowUs + LazyReleaseDelayUs;
     }
 
     /// <summary>Puts an event behind any undecided tap-hold and processes whatever can be processed.</summary>
@@ -217,11 +259,36 @@ public sealed partial class RemapEngine
         MarkOtherKeysPressed();
         if (_active.IsFull) return; // dropped whole: its release will find nothing, so nothing can stick
         var trigger = new Trigger(_nextToken++, e.Device, e.Usage);
+        CheckOtherKeyPressed(e);
+        // A press cancels every waiting to_delayed_action. Karabiner runs each rule in file order on the press,
+        // so the delayed actions of rules before the one that takes the press (all of them, if none does) are
+        // canceled before it, the others after.
+        if (_delayedCount > 0) CancelDelayedActions(trigger.Token, RuleOrderOf(e));
+        DispatchPress(trigger, e);
+        if (_delayedCount > 0) CancelDelayedActions(trigger.Token, int.MaxValue);
+    }
 
+    private int RuleOrderOf(in KeyEvent e)
+    {
+        if (e.Usage.Page == ComboPage) return _keymap.Combos[e.Usage.Id].Rule?.Order ?? int.MaxValue;
+        if (SlotOf(e.Device)?.Ignored == true) return int.MaxValue;
+        return MatchRule(e, out _)?.Order ?? int.MaxValue;
+    }
+
+    private void DispatchPress(in Trigger trigger, in KeyEvent e)
+    {
         KeyAction action;
         if (e.Usage.Page == ComboPage)
         {
-            action = _keymap.Combos[e.Usage.Id].Action;
+            var combo = _keymap.Combos[e.Usage.Id];
+            if (combo.Rule is { } comboRule)
+            {
+                comboRule.From.MatchesModifiers(_output.Modifiers, out byte comboConsumed);
+                _state.Layers.ConsumeOneShots();
+                PressRule(trigger, comboRule, comboConsumed, e.TimeUs);
+                return;
+            }
+            action = combo.Action;
         }
         else if (SlotOf(e.Device)?.Ignored == true)
         {
@@ -250,10 +317,21 @@ public sealed partial class RemapEngine
 
     private void DispatchUp(in KeyEvent e)
     {
+        if (e.Usage.Page == ComboAfterPage)
+        {
+            // Sent like Karabiner's: with the rule's mandatory modifiers that are still held lifted for it.
+            var rule = _keymap.Combos[e.Usage.Id].Rule!;
+            rule.From.MatchesModifiers(_output.Modifiers, out byte held);
+            held &= _output.Modifiers;
+            LiftBits(held);
+            PostExtra(rule.SimultaneousAfterKeyUp, e.Device, halted: false, new Trigger(_nextToken++, e.Device, e.Usage));
+            RestoreBits(held);
+            return;
+        }
         int i = _active.Find(e.Device, e.Usage);
         if (i < 0) return;
         var key = _active.RemoveAt(i);
-        if (key.Rule is not null) ReleaseRule(key, e.TimeUs);
+        if (key.Rule is not null) ReleaseRule(ref key, e.TimeUs);
         else key.Action?.Release(_state, key.Trigger);
     }
 
@@ -310,8 +388,12 @@ public sealed partial class RemapEngine
         _pending = default;
         _examined = 0;
         _comboCount = 0;
+        _heldReleaseCount = 0;
         _firedCount = 0;
         _lastTap = default;
+        _delayedCount = 0;
+        _holdDownCount = 0;
+        _lazyReleaseAtUs = long.MaxValue;
         _state.Layers.ClearPressBound();
     }
 }
