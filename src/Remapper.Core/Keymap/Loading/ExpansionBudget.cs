@@ -20,8 +20,24 @@ internal sealed class ExpansionBudget(DiagnosticBag diagnostics)
 
     public void Count(ActionModel? action, SourceLocation at)
     {
-        if (action is null || _reported) return;
-        _total += Size(action);
+        if (action is null) return;
+        AddAndCheck(Size(action), at);
+    }
+
+    /// <summary>A rule's to-list: each event is its key, its modifiers and whatever action it carries.</summary>
+    public void Count(IReadOnlyList<ToEventModel> events, SourceLocation at)
+    {
+        foreach (var e in events)
+        {
+            Count(e.Action, at);
+            AddAndCheck(1 + e.Modifiers.Count, at);
+        }
+    }
+
+    private void AddAndCheck(long size, SourceLocation at)
+    {
+        if (_reported) return;
+        _total += size;
         if (_total <= MaxCompiledActions) return;
         _reported = true;
         diagnostics.Error(at, $"the keymap compiles to more than {MaxCompiledActions:N0} actions by here",

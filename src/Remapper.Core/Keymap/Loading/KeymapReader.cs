@@ -62,6 +62,13 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
             budget.Count(rule.ToIfAlone, rule.Location);
             budget.Count(rule.ToIfHeldDown, rule.Location);
             budget.Count(rule.ToAfterKeyUp, rule.Location);
+            if (rule.ToDelayedAction is { } delayed)
+            {
+                budget.Count(delayed.ToIfInvoked, rule.Location);
+                budget.Count(delayed.ToIfCanceled, rule.Location);
+            }
+            foreach (var other in rule.ToIfOtherKeyPressed) budget.Count(other.To, rule.Location);
+            if (rule.From.Options?.ToAfterKeyUp is { } afterUp) budget.Count(afterUp, rule.Location);
         }
     }
 
