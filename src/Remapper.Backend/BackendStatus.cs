@@ -73,4 +73,11 @@ public enum KeyboardState
 }
 
 /// <summary>Running totals since the daemon started.</summary>
-public readonly record struct BackendCounters(long EventsIn, long EventsOut);
+public readonly record struct BackendCounters(long EventsIn, long EventsOut)
+{
+    /// <summary>
+    /// Bytes the backend's loop thread allocated since it started (<see cref="GC.GetAllocatedBytesForCurrentThread"/>); the
+    /// hot path allocates nothing per event, so this stays flat while keys flow. 0 when the backend does not measure it.
+    /// </summary>
+    public long LoopAllocatedBytes { get; init; }
+}

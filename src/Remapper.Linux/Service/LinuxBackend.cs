@@ -1,20 +1,21 @@
-using Remapper.Core.Engine;
 using Remapper.Backend;
 using Remapper.Backend.Monitor;
+using Remapper.Core.Engine;
+using Remapper.Linux.Keyboards;
 using Remapper.Linux.Loop;
 using Remapper.Linux.Output;
 using Remapper.Linux.Probe;
 
-namespace Remapper.Cli.Hosting;
+namespace Remapper.Linux.Service;
 
 /// <summary>
-/// The daemon's view of the Linux event loop (<see cref="IRemapBackend"/>). Everything that touches the engine runs
-/// on the loop thread (posted); this class keeps only what other threads may read.
-/// When no virtual keyboard can be created yet, seizing keyboards would only swallow their keys, so the backend
-/// reports the detector's findings and looks again every <see cref="RetryInterval"/>; the loop starts as soon as an
-/// output device becomes usable (e.g. after <c>modprobe uhid</c> or a udev rule).
+/// The Linux <see cref="IRemapBackend"/>: the virtual keyboard plus the <see cref="EventLoop"/>. Everything that touches
+/// the engine runs on the loop thread (posted, and acknowledged once applied); this class keeps only what other threads
+/// may read. When no virtual keyboard can be created yet, seizing keyboards would only swallow their keys, so the backend
+/// reports the probe's findings and looks again every <see cref="RetryInterval"/>; the loop starts as soon as an output
+/// device becomes usable (e.g. after <c>modprobe uhid</c> or a udev rule).
 /// </summary>
-internal sealed class LinuxBackend : IRemapBackend, IDisposable
+public sealed class LinuxBackend : IRemapBackend, IDisposable
 {
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(30);
 
@@ -25,6 +26,7 @@ internal sealed class LinuxBackend : IRemapBackend, IDisposable
     private readonly MonitoredOutput _monitored;
     private readonly LedMirror _leds = new();
     private readonly IBackendLog _log;
+    private readonly KeyboardManagerOptions? _options;
     private readonly Action<string> _onReady;
     private volatile CompiledKeymap _keymap;
     private EventLoop? _loop;
@@ -34,29 +36,36 @@ internal sealed class LinuxBackend : IRemapBackend, IDisposable
     private long _idleHeartbeat;
     private volatile bool _disposed;
 
-    public LinuxBackend(CompiledKeymap keymap, ProbeEnvironment env, OutputChoice choice, IBackendLog log, Action<string> onReady)
+    public LinuxBackend(CompiledKeymap keymap, ProbeEnvironment env, OutputChoice choice, IBackendLog log, Action<string> onReady,
+        KeyboardManagerOptions? options = null)
     {
         _env = env;
         _choice = choice;
         _log = log;
         _onReady = onReady;
+        _options = options;
         _keymap = keymap;
         Monitor = new MonitorRing();
         _monitored = new MonitoredOutput(Monitor);
         _engine = new RemapEngine(keymap, _monitored);
     }
 
-    public BackendStatus Status =>
-        _loop?.Status is { } running ? Map(running) : _waitingStatus is { } waiting ? Map(Waiting(waiting)) : BackendStatus.Starting;
+    public BackendStatus Status => WithCounters(
+        _loop?.Status is { } running ? running : _waitingStatus is { } waiting ? Waiting(waiting) : BackendStatus.Starting);
 
     /// <summary>Without a loop the engine is only changed under the gate, so its state can be read here.</summary>
-    private StatusSnapshot Waiting(StatusSnapshot probe)
+    private BackendStatus Waiting(StatusSnapshot probe)
     {
-        lock (_gate) return probe with { Paused = _engine.IsPaused, ActiveLayers = _engine.ActiveLayers };
+        lock (_gate) return (probe with { Paused = _engine.IsPaused, ActiveLayers = _engine.ActiveLayers }).ToStatus();
     }
 
+    private BackendStatus WithCounters(BackendStatus status) => status with
+    {
+        Counters = new BackendCounters(_monitored.EventsIn, _monitored.EventsOut) { LoopAllocatedBytes = _loop?.LoopAllocatedBytes ?? 0 },
+    };
+
     /// <summary>Raised if the loop thread dies on its own (it logged why and released the keyboards).</summary>
-    public event Action? LoopDied;
+    public event Action<Exception>? Failed;
 
     public event Action<BackendStatus>? StatusChanged;
 
@@ -93,35 +102,38 @@ internal sealed class LinuxBackend : IRemapBackend, IDisposable
                     _log.Error($"no virtual keyboard can be created, so nothing is remapped yet (looking again every {RetryInterval.TotalSeconds:0} s): {output.Reason}");
                     if (waiting.InputNote is not null) _log.Error($"input devices: {waiting.InputNote}");
                 }
-                StatusChanged?.Invoke(Map(waiting));
+                StatusChanged?.Invoke(WithCounters(Waiting(waiting)));
                 return false;
             }
 
             _keyboard = keyboard;
             _monitored.Inner = keyboard;
-            var loop = new EventLoop(_env, _engine, keyboard, output, _leds, _keymap.Model.Devices, _log) { InputTap = _monitored };
-            loop.StatusChanged += snapshot => StatusChanged?.Invoke(Map(snapshot));
+            var loop = new EventLoop(_env, _engine, keyboard, output.ToStatus(), _leds, _keymap.DeviceRules, _log, _options, _monitored);
+            loop.StatusChanged += snapshot => StatusChanged?.Invoke(WithCounters(snapshot));
             loop.Start();
             _loop = loop;
             ThreadPool.RegisterWaitForSingleObject(loop.Finished, (_, _) =>
             {
-                if (!_disposed) LoopDied?.Invoke();
+                if (!_disposed && loop.Failure is { } failure) Failed?.Invoke(failure);
             }, null, Timeout.Infinite, executeOnlyOnce: true);
             _retry?.Dispose();
             _retry = null;
             _onReady(keyboard.Kind.ToString().ToLowerInvariant());
-            StatusChanged?.Invoke(Map(loop.Status));
+            StatusChanged?.Invoke(Status);
             return true;
         }
     }
 
     public Task ApplyKeymapAsync(CompiledKeymap keymap, CancellationToken cancellation = default)
     {
-        _keymap = keymap;
+        lock (_gate)
+        {
+            _keymap = keymap;
+            if (_loop is { } loop) return loop.ApplyKeymapAsync(keymap);
+        }
         return OnEngine(engine =>
         {
             engine.ReplaceKeymap(keymap);
-            _loop?.ApplyDeviceBlocks(keymap.Model.Devices);
             return true;
         });
     }
@@ -134,48 +146,33 @@ internal sealed class LinuxBackend : IRemapBackend, IDisposable
         });
 
     public Task<bool> SetVariableAsync(string name, int value, CancellationToken cancellation = default) =>
-        OnEngine(engine =>
-        {
-            if (engine.Keymap.VariableIndex(name) < 0) return false;
-            engine.SetVariable(name, value);
-            return true;
-        });
+        OnEngine(engine => engine.SetVariable(name, value));
 
     public Task<bool> SetBaseLayerAsync(string layer, CancellationToken cancellation = default) =>
-        OnEngine(engine =>
-        {
-            if (engine.Keymap.LayerIndex(layer) < 0) return false;
-            engine.SetBaseLayer(layer);
-            return true;
-        });
+        OnEngine(engine => engine.SetBaseLayer(layer));
 
     /// <summary>
     /// Runs a change on the engine's thread: posted to the loop when it runs (the task completes there, after the change,
-    /// or faults with the loop's exception), or right here under the gate while no loop exists yet.
+    /// or faults with its exception or the loop's death), or right here under the gate while no loop exists yet.
     /// </summary>
     private Task<bool> OnEngine(Func<RemapEngine, bool> change)
     {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<bool> done;
         lock (_gate)
         {
-            if (_loop is { } loop)
+            if (_loop is { } loop) return loop.InvokeAsync(change);
+            try
             {
-                loop.Post(() =>
-                {
-                    try { done.SetResult(change(_engine)); }
-                    catch (Exception e) { done.SetException(e); }
-                });
-                return done.Task;
+                done = Task.FromResult(change(_engine));
             }
-            try { done.SetResult(change(_engine)); }
-            catch (Exception e) { done.SetException(e); }
+            catch (Exception e)
+            {
+                done = Task.FromException<bool>(e);
+            }
         }
-        if (_waitingStatus is { } waiting) StatusChanged?.Invoke(Map(Waiting(waiting)));
-        return done.Task;
+        if (_waitingStatus is not null) StatusChanged?.Invoke(Status);
+        return done;
     }
-
-    private BackendStatus Map(StatusSnapshot snapshot) =>
-        StatusMapping.ToBackendStatus(snapshot, new BackendCounters(_monitored.EventsIn, _monitored.EventsOut));
 
     public void Dispose()
     {
@@ -194,4 +191,4 @@ internal sealed class LinuxBackend : IRemapBackend, IDisposable
 }
 
 /// <summary><c>remapper run --output</c>: which virtual keyboard to create.</summary>
-internal enum OutputChoice { Auto, Uhid, Uinput }
+public enum OutputChoice { Auto, Uhid, Uinput }

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Remapper.Linux.Loop;
 
-namespace Remapper.Cli.Hosting;
+namespace Remapper.Linux.Service;
 
 /// <summary>The Linux backend's log lines into the daemon's logging (Serilog underneath).</summary>
-internal sealed class LoggerBackendLog(ILogger logger) : IBackendLog
+public sealed class LoggerBackendLog(ILogger logger) : IBackendLog
 {
     public bool IsDebugEnabled => logger.IsEnabled(LogLevel.Debug);
     public void Debug(string message) => logger.LogDebug("{Message}", message);

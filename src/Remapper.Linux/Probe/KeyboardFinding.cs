@@ -1,26 +1,8 @@
+using Remapper.Backend;
 using Remapper.Core.Devices;
 using Remapper.Linux.Discovery;
 
 namespace Remapper.Linux.Probe;
-
-/// <summary>Where a keyboard stands with Remapper. One of these per candidate keyboard, shown by the daemon, CLI and tray.</summary>
-public enum KeyboardState
-{
-    /// <summary>Held exclusively; its keys go through the keymap.</summary>
-    Seized,
-    /// <summary>Could be seized (probe without a running daemon: open and grab both worked).</summary>
-    Available,
-    /// <summary>Left alone because a <c>[[device]]</c> block says so.</summary>
-    Ignored,
-    /// <summary>The kernel refused to open it (EACCES/EPERM).</summary>
-    AccessDenied,
-    /// <summary>Another process holds the grab (EBUSY).</summary>
-    Busy,
-    /// <summary>It went away (unplugged) or its node vanished.</summary>
-    Gone,
-    /// <summary>Any other failure, with its errno.</summary>
-    Failed,
-}
 
 /// <summary>A process that has the node open (the likely holder of a grab).</summary>
 public sealed record HolderProcess(int Pid, string Name, string CommandLine);
@@ -53,10 +35,12 @@ public sealed record NodeAccess(
 }
 
 /// <summary>
-/// The state of one candidate keyboard with everything needed to explain it: what went wrong
-/// (<see cref="Detail"/>) and what to do (<see cref="Fix"/>).
+/// What the Linux probe found out about one candidate keyboard, with everything needed to explain it: what went wrong
+/// (<see cref="Detail"/>), what to do (<see cref="Fix"/>), the node's permissions and who holds it. The state is the one
+/// <see cref="KeyboardState"/> of the backend model; <see cref="ToStatus"/> is the only way it becomes a
+/// <see cref="KeyboardStatus"/> for status, CLI and tray.
 /// </summary>
-public sealed record KeyboardStatus(
+public sealed record KeyboardFinding(
     KeyboardIdentity Identity,
     string DevNode,
     DeviceKind Kind,
@@ -68,10 +52,22 @@ public sealed record KeyboardStatus(
     IReadOnlyList<HolderProcess>? Holders = null,
     string? IgnoredBy = null)
 {
-    /// <summary>Something the user should act on.</summary>
-    public bool IsProblem => State is KeyboardState.AccessDenied or KeyboardState.Busy or KeyboardState.Failed;
+    /// <summary>Something the user should act on (<see cref="StatusRules.IsProblem(KeyboardState)"/>).</summary>
+    public bool IsProblem => State.IsProblem();
 
     /// <summary>Same state and explanation: used to log a change once instead of on every retry.</summary>
-    public bool SameAs(KeyboardStatus? other) =>
+    public bool SameAs(KeyboardFinding? other) =>
         other is not null && other.State == State && other.Detail == Detail && other.Fix == Fix;
+
+    /// <summary>This finding in the platform-neutral status model.</summary>
+    public KeyboardStatus ToStatus()
+    {
+        var holder = Holders is { Count: > 0 } holders ? holders[0] : null;
+        return new KeyboardStatus(Identity.Id, Identity.Name, Identity.Bus.KeymapName(), Identity.IsBuiltIn, State,
+            Cause: State == KeyboardState.Seized ? null : Detail,
+            Fix: Fix,
+            HolderPid: holder?.Pid,
+            HolderCommand: holder?.CommandLine,
+            Path: DevNode);
+    }
 }

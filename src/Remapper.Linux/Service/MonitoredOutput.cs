@@ -4,13 +4,13 @@ using Remapper.Backend.Monitor;
 using Remapper.Linux.Interop;
 using Remapper.Linux.Loop;
 
-namespace Remapper.Cli.Hosting;
+namespace Remapper.Linux.Service;
 
 /// <summary>
 /// Sits on both sides of the engine on the loop thread: records input and output key events into the monitor ring
 /// and counts them, then passes output on to the virtual keyboard. Lock-free and allocation-free.
 /// </summary>
-internal sealed class MonitoredOutput(MonitorRing ring) : IKeyOutput, IInputTap
+public sealed class MonitoredOutput(MonitorRing ring) : IKeyOutput, IInputTap
 {
     /// <summary>The virtual keyboard; set once it exists, before the loop starts (nothing is sent before that).</summary>
     public IKeyOutput? Inner { get; set; }
