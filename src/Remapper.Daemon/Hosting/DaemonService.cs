@@ -1,3 +1,4 @@
+using Remapper.Ipc;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

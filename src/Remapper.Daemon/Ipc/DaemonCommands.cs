@@ -1,3 +1,4 @@
+using Remapper.Ipc;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remapper.Core.Hid;

@@ -1,3 +1,4 @@
+using Remapper.Ipc;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Channels;

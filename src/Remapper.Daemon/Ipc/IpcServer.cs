@@ -1,3 +1,4 @@
+using Remapper.Ipc;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Remapper.Daemon.Config;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Daemon.Tests.Fakes;
 

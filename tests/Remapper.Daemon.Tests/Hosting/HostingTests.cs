@@ -7,6 +7,7 @@ using Remapper.Core.Hid;
 using Remapper.Backend;
 using Remapper.Daemon.Hosting;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Daemon.Tests.Fakes;
 using Serilog;
 using Serilog.Core;

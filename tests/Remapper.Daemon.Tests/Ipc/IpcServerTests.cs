@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Remapper.Core.Hid;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Daemon.Tests.Fakes;
 
 namespace Remapper.Daemon.Tests.Ipc;

@@ -1,5 +1,6 @@
 using Remapper.Backend;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Tray.Model;
 
 namespace Remapper.Tray.Tests.Model;

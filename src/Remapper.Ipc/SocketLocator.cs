@@ -1,4 +1,4 @@
-namespace Remapper.Daemon.Ipc;
+namespace Remapper.Ipc;
 
 /// <summary>
 /// Where the daemon listens and the CLI connects: <c>--socket</c>, else <c>/run/remapper/remapper.sock</c> for the system
@@ -33,7 +33,7 @@ public static class SocketLocator
     {
         var runtime = env("XDG_RUNTIME_DIR");
         if (!string.IsNullOrWhiteSpace(runtime) && Path.IsPathRooted(runtime)) return Path.Combine(runtime, FileName);
-        var uid = Native.geteuid();
+        var uid = ProcessIdentity.geteuid();
         var fallback = $"/run/user/{uid}";
         return uid != 0 && Directory.Exists(fallback) ? Path.Combine(fallback, FileName) : null;
     }

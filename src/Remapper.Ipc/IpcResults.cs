@@ -1,6 +1,6 @@
 using Remapper.Backend;
 
-namespace Remapper.Daemon.Ipc;
+namespace Remapper.Ipc;
 
 /// <summary><c>status</c>: everything <c>remapper status</c> and the tray show.</summary>
 /// <param name="State">running | paused | config-error | degraded (the output device or a keyboard is not working).</param>

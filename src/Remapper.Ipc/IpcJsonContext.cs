@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Remapper.Daemon.Ipc;
+namespace Remapper.Ipc;
 
 /// <summary>Source-generated JSON for every IPC message (no reflection: the shipped binary is Native AOT).</summary>
 [JsonSourceGenerationOptions(

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Remapper.Daemon.Ipc;
+namespace Remapper.Ipc;
 
 /// <summary>
 /// One request line: <c>{"v":1,"id":N,"cmd":"...", ...args}</c>. Arguments live beside <c>cmd</c> so a request

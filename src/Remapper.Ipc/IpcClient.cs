@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Remapper.Daemon.Ipc;
+namespace Remapper.Ipc;
 
 /// <summary>The CLI's (and the tray's) side of the socket: one request line out, one response line back.</summary>
 public sealed class IpcClient : IDisposable
