@@ -68,8 +68,18 @@ public sealed class IpcClient : IDisposable
     {
         request.V ??= IpcProtocol.Version;
         request.Id ??= _nextId++;
-        SendLine(JsonSerializer.SerializeToUtf8Bytes(request, IpcJsonContext.Default.IpcRequest));
         _socket.ReceiveTimeout = (int)(timeout ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
+        try
+        {
+            SendLine(JsonSerializer.SerializeToUtf8Bytes(request, IpcJsonContext.Default.IpcRequest));
+        }
+        catch (IOException)
+        {
+            // A daemon that refuses a connection (too many clients) says why in one line and hangs up, so our write can
+            // fail with EPIPE: that line, not "broken pipe", is the answer.
+            if (ReadResponse() is { Ok: false } refusal) return refusal;
+            throw;
+        }
         return ReadResponse() ?? throw new IOException("the daemon closed the connection without answering");
     }
 

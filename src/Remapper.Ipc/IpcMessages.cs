@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Remapper.Ipc;
 
@@ -20,6 +21,10 @@ public sealed class IpcRequest
 
     /// <summary><c>set-layer</c>: the layer that becomes the base layer.</summary>
     public string? Layer { get; set; }
+
+    /// <summary>Fields the line had with the wrong type, by field name, each with a sentence (<see cref="IpcRequestParser"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string>? FieldErrors { get; set; }
 }
 
 /// <summary>One response line: <c>ok</c> with a <c>result</c>, or not ok with an <c>error</c>.</summary>

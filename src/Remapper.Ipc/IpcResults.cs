@@ -3,7 +3,7 @@ using Remapper.Backend;
 namespace Remapper.Ipc;
 
 /// <summary><c>status</c>: everything <c>remapper status</c> and the tray show.</summary>
-/// <param name="State">running | paused | config-error | degraded (the output device or a keyboard is not working).</param>
+/// <param name="State">config-error | paused | degraded | running (<see cref="StatusRules.StateWord"/>): what the user most needs to know first.</param>
 public sealed record StatusResult(
     string State,
     DaemonInfoDto Daemon,
@@ -33,7 +33,9 @@ public sealed record KeymapStatusDto(
 /// <param name="Text">The whole diagnostic as compilers print it: <c>file:line:col: error: message — suggestion</c>.</param>
 public sealed record DiagnosticDto(string File, int Line, int Column, string Severity, string Message, string? Suggestion, string Text);
 
-public sealed record CountersDto(long EventsIn, long EventsOut);
+/// <param name="LoopAllocatedBytes">Bytes the event loop thread allocated since it started: flat while keys flow (the hot path allocates nothing).</param>
+/// <param name="AllocatedBytes">Bytes the whole daemon allocated since it started (all threads).</param>
+public sealed record CountersDto(long EventsIn, long EventsOut, long LoopAllocatedBytes = 0, long AllocatedBytes = 0);
 
 /// <summary><c>devices</c>: the keyboards and the output device.</summary>
 public sealed record DevicesResult(OutputDeviceStatus Output, IReadOnlyList<KeyboardStatus> Keyboards);
