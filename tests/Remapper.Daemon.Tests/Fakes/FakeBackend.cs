@@ -51,6 +51,11 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
 
     public event Action<BackendStatus>? StatusChanged;
 
+    public event Action<Exception>? Failed;
+
+    /// <summary>As if the loop thread died: raises <see cref="Failed"/>.</summary>
+    public void Die(Exception failure) => Failed?.Invoke(failure);
+
     public long Heartbeat => Interlocked.Read(ref _heartbeat);
 
     public int KeymapsApplied { get; private set; }
