@@ -34,6 +34,7 @@ public sealed class EventLoop : IDisposable
     private readonly KeyboardManagerOptions _options;
     private readonly IInputTap? _tap;
     private readonly ConcurrentQueue<ControlOperation> _control = new();
+    private readonly Queue<Action> _acks = new();
     private readonly ManualResetEventSlim _ready = new();
     private readonly ManualResetEventSlim _finished = new();
     private readonly DeviceRules _initialRules;
@@ -97,7 +98,11 @@ public sealed class EventLoop : IDisposable
         _reactor = new Reactor(_env.DevInput, _env.DevRoot, _output.Fd);
         _pipeline = new KeyPipeline(_engine, _reactor, _leds, _tap, _log);
         _manager = new KeyboardManager<EvdevKeyboard>(_initialRules, ports, ports, ports, new AccessExplainer(_env), _pipeline, _log, _options);
-        _scans = new ScanWorker(ports.ScanWithNote, result => Post(new ControlOperation(() => ApplyScan(result), null)),
+        _scans = new ScanWorker(ports.ScanWithNote, result => Post(new ControlOperation(() =>
+            {
+                ApplyScan(result);
+                return null;
+            }, null)),
             e => _log.Error($"scanning the input devices failed: {e.Message}"));
         var first = ports.ScanWithNote(); // nothing is seized yet, so this scan delays no key
         _thread = new Thread(() => Run(first)) { Name = "remapper-event-loop", IsBackground = true, Priority = ThreadPriority.AboveNormal };
@@ -112,7 +117,11 @@ public sealed class EventLoop : IDisposable
     public Task<T> InvokeAsync<T>(Func<RemapEngine, T> change)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(new ControlOperation(() => done.SetResult(change(_engine)), e => done.TrySetException(e)));
+        Post(new ControlOperation(() =>
+        {
+            var result = change(_engine);
+            return () => done.TrySetResult(result);
+        }, e => done.TrySetException(e)));
         return done.Task;
     }
 
@@ -185,6 +194,8 @@ public sealed class EventLoop : IDisposable
                 manager.Tick();
                 if (manager.ScanWanted) _scans!.Request();
                 PublishIfChanged(manager, controlRan);
+                // Acknowledged only now: a client told "done" and then asking for status sees the change.
+                while (_acks.Count > 0) _acks.Dequeue()();
                 reactor.ArmTimer(_engine.NextDeadlineUs);
             }
         }
@@ -196,6 +207,7 @@ public sealed class EventLoop : IDisposable
         finally
         {
             manager.ReleaseAll();
+            while (_acks.Count > 0) _acks.Dequeue()(); // applied before the loop died: they did happen
             _finished.Set();
             _ready.Set();
             FaultPending();
@@ -216,7 +228,7 @@ public sealed class EventLoop : IDisposable
         {
             try
             {
-                operation.Run();
+                if (operation.Run() is { } ack) _acks.Enqueue(ack);
             }
             catch (Exception e)
             {
@@ -310,5 +322,6 @@ public sealed class EventLoop : IDisposable
     }
 
     /// <summary>A control operation and how to tell its caller it failed (null: nobody waits for it).</summary>
-    private sealed record ControlOperation(Action Run, Action<Exception>? Fault);
+    /// <param name="Run">Applies the change on the loop thread; returns what completes its caller's task, run after status is published.</param>
+    private sealed record ControlOperation(Func<Action?> Run, Action<Exception>? Fault);
 }
