@@ -122,6 +122,7 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
     {
         if (_waiting > 0)
         {
+            bool changed = false;
             foreach (var entry in _entries.Values.ToArray())
             {
                 if (entry.Handle is null || entry.Seized) continue;
@@ -133,8 +134,10 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
                 }
                 if (entry.Handle.AnyKeyHeld && _clock.NowMs < entry.ReleaseDeadlineMs) continue;
                 Grab(entry);
+                changed = true;
             }
-            ScheduleRetry();
+            // Only when a grab settled something: polling a held key every few ms must not push a busy retry away.
+            if (changed) ScheduleRetry();
         }
         if (_clock.NowMs >= _nextScanMs)
         {
