@@ -76,10 +76,12 @@ public static class RemapperDaemon
         }
         using (host)
         {
+            // Resolved before running: RunAsync disposes the host, and its services with it, when it ends.
+            var backend = host.Services.GetRequiredService<BackendService>();
             try
             {
                 await host.RunAsync(cancellation);
-                if (host.Services.GetRequiredService<BackendService>().Failure is { } failure)
+                if (backend.Failure is { } failure)
                 {
                     await Console.Error.WriteLineAsync($"remapper run: the event loop stopped: {failure.Message}");
                     return InternalErrorExitCode;

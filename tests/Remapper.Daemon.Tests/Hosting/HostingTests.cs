@@ -171,6 +171,29 @@ public sealed class HostingTests
         Assert.False(File.Exists(socket), "the socket was closed on the way out");
     }
 
+    [Fact]
+    public async Task Run_exits_0_when_stopped_and_70_when_the_event_loop_died()
+    {
+        using var dir = new TempDir();
+        var keymap = dir.File("config.toml");
+        File.WriteAllText(keymap, "version = 1\n");
+
+        async Task<int> RunUntil(Action<FakeBackend, CancellationTokenSource> end)
+        {
+            var socket = dir.File($"run-{Guid.NewGuid():N}.sock");
+            FakeBackend? backend = null;
+            using var cts = new CancellationTokenSource();
+            var run = RemapperDaemon.RunAsync(new DaemonOptions(ConfigPath: keymap, SocketPath: socket),
+                (initial, _, _) => Task.FromResult<IRemapBackend>(backend = new FakeBackend(initial)), cts.Token);
+            Waiting.Until(() => backend is not null && File.Exists(socket), "the daemon to be up", 10_000);
+            end(backend!, cts);
+            return await run.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        Assert.Equal(0, await RunUntil((_, cts) => cts.Cancel()));
+        Assert.Equal(RemapperDaemon.InternalErrorExitCode, await RunUntil((backend, _) => backend.Die(new IOException("epoll_wait failed"))));
+    }
+
     private sealed class Collect : ILogEventSink
     {
         public List<LogEvent> Events { get; } = [];
