@@ -26,7 +26,7 @@ public sealed record OutputDeviceStatus(string Kind, OutputDeviceState State, st
 
 public enum OutputDeviceState { NotCreated, Ready, AccessDenied, Unavailable, Failed }
 
-/// <summary>One physical keyboard and what the access detector found.</summary>
+/// <summary>One physical keyboard and what the access probe found.</summary>
 /// <param name="Id">Stable id (<see cref="Remapper.Core.Devices.KeyboardIdentity.Id"/>).</param>
 /// <param name="Bus">Keymap bus name: usb, bluetooth, i8042, spi...</param>
 /// <param name="Cause">Why it is not seized (errno text, the missing group...); null when seized.</param>
@@ -44,7 +44,7 @@ public sealed record KeyboardStatus(
     string? HolderCommand = null,
     string? Path = null);
 
-/// <summary>The detector's verdict for one keyboard.</summary>
+/// <summary>The access probe's verdict for one keyboard.</summary>
 public enum KeyboardState
 {
     /// <summary>Exclusively held by us and remapped.</summary>
@@ -73,4 +73,11 @@ public enum KeyboardState
 }
 
 /// <summary>Running totals since the daemon started.</summary>
-public readonly record struct BackendCounters(long EventsIn, long EventsOut);
+public readonly record struct BackendCounters(long EventsIn, long EventsOut)
+{
+    /// <summary>
+    /// Bytes the backend's loop thread allocated since it started (<see cref="GC.GetAllocatedBytesForCurrentThread"/>); the
+    /// hot path allocates nothing per event, so this stays flat while keys flow. 0 when the backend does not measure it.
+    /// </summary>
+    public long LoopAllocatedBytes { get; init; }
+}

@@ -33,6 +33,17 @@ public interface IRemapBackend
     event Action<BackendStatus>? StatusChanged;
 
     /// <summary>
+    /// Raised once if the loop dies on its own (it released the keyboards; pending control operations were faulted with
+    /// the same error). The daemon then stops: a daemon that cannot remap must not linger. Backends that cannot fail
+    /// this way need not implement it.
+    /// </summary>
+    event Action<Exception>? Failed
+    {
+        add { }
+        remove { }
+    }
+
+    /// <summary>
     /// Swaps the keymap on the loop thread; completes once it runs. The loop swaps with <see cref="RemapEngine.ReplaceKeymap"/>,
     /// which releases every held output key once, so nothing is stuck or pressed twice across the swap, and applies
     /// the keymap's <c>[[device]]</c> blocks to the keyboards.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Linux.Probe;
 
 namespace Remapper.Cli;

@@ -1,4 +1,4 @@
-using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Tray.Actions;
 using Remapper.Tray.Following;
 using Remapper.Tray.Model;

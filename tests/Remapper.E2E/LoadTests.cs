@@ -2,7 +2,10 @@ using Remapper.E2E.Harness;
 
 namespace Remapper.E2E;
 
-/// <summary>The daemon under load while its keymap is reloaded: nothing lost, doubled, reordered or stuck.</summary>
+/// <summary>
+/// The daemon under load while its keymap is reloaded: nothing lost, doubled, reordered or stuck; then typing on with no
+/// reload, the event loop's thread allocates nothing per key event.
+/// </summary>
 [Collection(RemappingCollection.Name)]
 [Trait("needs", "remapper")]
 public sealed class LoadTests(RemappingGuestFixture fixture, ITestOutputHelper output) : GuestScenario(fixture, output)
@@ -10,6 +13,7 @@ public sealed class LoadTests(RemappingGuestFixture fixture, ITestOutputHelper o
     private const int Taps = 5000; // 10 000 key events
     private const int TapsPerChunk = 125;
     private const int Reloads = 20;
+    private const int SoakTaps = 2500; // 5 000 more key events, typed with no reload, to measure the loop's allocations
 
     [RemapperFact]
     public async Task Ten_thousand_key_events_during_twenty_reloads_come_out_once_each_in_order_with_nothing_stuck()
@@ -61,5 +65,21 @@ public sealed class LoadTests(RemappingGuestFixture fixture, ITestOutputHelper o
         Assert.DoesNotContain("events dropped by the kernel", remapper.Job.Output, StringComparison.Ordinal);
         Assert.Empty((await GuestTool.StateAsync(Guest, virtualKeyboard.Node)).Pressed);
         Assert.False(remapper.Job.HasExited, $"remapper exited under load:\n{remapper.Job.Output}");
+
+        // The key path allocates nothing per event: the loop thread's allocation counter stays flat while keys flow.
+        long before = await LoopAllocatedBytesAsync();
+        foreach (var chunk in Enumerable.Range(0, SoakTaps).Select(i => ((char)('a' + i % 26)).ToString()).Chunk(TapsPerChunk))
+            await keyboard.SendAsync(string.Join("; ", chunk.Select(k => $"tap {k}; sleep 5")));
+        await Eventually.RepeatUntilAsync(() => Task.CompletedTask, () => events.KeyEvents.Count >= 2 * (Taps + SoakTaps),
+            $"{2 * (Taps + SoakTaps)} output events", TimeSpan.FromMinutes(2));
+        long grown = await LoopAllocatedBytesAsync() - before;
+        Assert.True(grown < 2 * SoakTaps, $"the event loop allocated {grown} bytes over {2 * SoakTaps} key events (it must not allocate per event)");
+    }
+
+    private async Task<long> LoopAllocatedBytesAsync()
+    {
+        var status = await RemapperProcess.QueryAsync(Guest, "status");
+        return status.Root["counters"]?["loopAllocatedBytes"]?.GetValue<long>()
+            ?? throw new Xunit.Sdk.XunitException($"status has no counters.loopAllocatedBytes: {status.Result}");
     }
 }

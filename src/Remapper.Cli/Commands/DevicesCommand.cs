@@ -1,3 +1,4 @@
+using Remapper.Backend;
 using System.CommandLine;
 using System.Text.Json;
 using Remapper.Core.Devices;
@@ -34,7 +35,7 @@ internal static class DevicesCommand
         return command;
     }
 
-    internal static void Print(IReadOnlyList<KeyboardStatus> keyboards, TextWriter output)
+    internal static void Print(IReadOnlyList<KeyboardFinding> keyboards, TextWriter output)
     {
         if (keyboards.Count == 0)
         {
@@ -58,7 +59,7 @@ internal static class DevicesCommand
         }
     }
 
-    internal static string StateText(KeyboardStatus k) => k.State switch
+    internal static string StateText(KeyboardFinding k) => k.State switch
     {
         KeyboardState.AccessDenied => "access denied",
         KeyboardState.Busy => k.Holders is { Count: > 0 } h ? $"busy (pid {h[0].Pid} {h[0].Name})" : "busy (unknown holder)",

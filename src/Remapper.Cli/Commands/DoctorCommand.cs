@@ -62,7 +62,7 @@ internal static class DoctorCommand
         {
             var mark = k.IsProblem ? Bad() : Ok();
             output.WriteLine($"  {mark} {k.Identity.Name} ({k.DevNode}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
-            if (k.IsProblem || k.State == Remapper.Linux.Probe.KeyboardState.Ignored) output.WriteLine($"        cause: {k.Detail}");
+            if (k.IsProblem || k.State == Remapper.Backend.KeyboardState.Ignored) output.WriteLine($"        cause: {k.Detail}");
             if (k.Fix is not null) output.WriteLine($"        fix:   {k.Fix}");
         }
 

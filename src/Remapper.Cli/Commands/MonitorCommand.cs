@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Cli.Commands;
 

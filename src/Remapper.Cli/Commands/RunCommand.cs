@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Remapper.Cli.Hosting;
 using Remapper.Backend;
 using Remapper.Daemon.Hosting;
 using Remapper.Linux.Probe;
+using Remapper.Linux.Service;
 
 namespace Remapper.Cli.Commands;
 
@@ -54,12 +54,6 @@ internal static class RunCommand
                 stdout.WriteLine($"{ReadyMarker} (output: {kind})");
                 stdout.Flush();
             });
-            backend.LoopDied += () =>
-            {
-                // The loop logged why and already let go of the keyboards; a daemon that cannot remap must not linger.
-                logger.LogCritical("the event loop stopped unexpectedly; exiting");
-                Environment.Exit(ExitCodes.Failed);
-            };
             backend.Start();
             return Task.FromResult<IRemapBackend>(backend);
         }, cancellation);

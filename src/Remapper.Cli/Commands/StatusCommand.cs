@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Remapper.Backend;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Tray;
 
 namespace Remapper.Cli.Commands;

@@ -11,9 +11,16 @@ namespace Remapper.Core.Engine;
 /// </summary>
 public sealed class CompiledKeymap
 {
-    internal CompiledKeymap(KeymapModel model) => Model = model;
+    internal CompiledKeymap(KeymapModel model)
+    {
+        Model = model;
+        DeviceRules = new DeviceRules(model.Devices);
+    }
 
     public KeymapModel Model { get; }
+
+    /// <summary>The <c>[[device]]</c> decision (first match wins) the engine and the backends share.</summary>
+    public DeviceRules DeviceRules { get; }
 
     internal long TappingTermUs { get; init; }
     internal long ComboTermUs { get; init; }
@@ -38,24 +45,14 @@ public sealed class CompiledKeymap
     public static CompiledKeymap Compile(KeymapModel model) => new KeymapCompiler(model).Compile();
 
     /// <summary>The first <c>[[device]]</c> block that matches the keyboard, or null.</summary>
-    public DeviceBlock? DeviceBlockFor(KeyboardIdentity keyboard)
-    {
-        foreach (var block in Model.Devices)
-            if (block.Match.Matches(keyboard)) return block;
-        return null;
-    }
+    public DeviceBlock? DeviceBlockFor(KeyboardIdentity keyboard) => DeviceRules.BlockFor(keyboard);
 
     /// <summary>True when the keymap says to leave this keyboard alone (not seize it).</summary>
-    public bool IsIgnored(KeyboardIdentity keyboard) => DeviceBlockFor(keyboard)?.Ignore == true;
+    public bool IsIgnored(KeyboardIdentity keyboard) => DeviceRules.IsIgnored(keyboard);
 
     public int LayerIndex(string name) => Array.IndexOf(LayerNames, name);
 
     public int VariableIndex(string name) => Array.IndexOf(VariableNames, name);
 
-    internal int ProfileFor(KeyboardIdentity keyboard)
-    {
-        for (int i = 0; i < Model.Devices.Count; i++)
-            if (Model.Devices[i].Match.Matches(keyboard)) return i;
-        return -1;
-    }
+    internal int ProfileFor(KeyboardIdentity keyboard) => DeviceRules.IndexFor(keyboard);
 }

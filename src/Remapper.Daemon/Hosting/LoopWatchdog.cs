@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Remapper.Backend;
 
@@ -8,8 +9,10 @@ namespace Remapper.Daemon.Hosting;
 /// Pings the systemd watchdog only while the event loop's heartbeat moves. A wedged loop (stuck in a read, a
 /// deadlock, an endless timer) stops the pings, and systemd restarts the service after <c>WatchdogSec</c>.
 /// </summary>
-public sealed class LoopWatchdog(ISystemdNotify notifier, Func<IRemapBackend?> backend, ILogger<LoopWatchdog> logger) : BackgroundService
+public sealed class LoopWatchdog(ISystemdNotifier notifier, WatchdogSettings settings, Func<IRemapBackend?> backend, ILogger<LoopWatchdog> logger)
+    : BackgroundService
 {
+    private static readonly ServiceState Ping = new("WATCHDOG=1");
     private long _lastBeat = -1;
     private bool _warned;
 
@@ -24,7 +27,7 @@ public sealed class LoopWatchdog(ISystemdNotify notifier, Func<IRemapBackend?> b
             _lastBeat = beat;
             if (_warned) logger.LogWarning("The event loop is turning again");
             _warned = false;
-            notifier.Notify("WATCHDOG=1");
+            notifier.Notify(Ping);
             return true;
         }
         if (!_warned) logger.LogError("The event loop has not turned since the last watchdog check; not pinging the watchdog");
@@ -34,7 +37,7 @@ public sealed class LoopWatchdog(ISystemdNotify notifier, Func<IRemapBackend?> b
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (notifier.WatchdogInterval is not { } interval) return;
+        if (settings.Interval is not { } interval) return;
         // Twice per interval, as sd_watchdog_enabled(3) advises: one late check must not cost a restart.
         using var timer = new PeriodicTimer(interval / 2);
         try

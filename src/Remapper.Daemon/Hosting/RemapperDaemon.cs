@@ -1,33 +1,63 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
 using Remapper.Backend;
+using Remapper.Daemon.Config;
+using Remapper.Ipc;
 using Serilog;
 
 namespace Remapper.Daemon.Hosting;
 
 /// <summary>
-/// Builds and runs the daemon on the generic host: Serilog, systemd integration (Type=notify READY once
-/// <see cref="DaemonService"/> started, STOPPING on shutdown), the loop watchdog. <c>remapper run</c> calls
-/// <see cref="RunAsync"/> with the platform's <see cref="BackendFactory"/>.
+/// Builds and runs the daemon on the generic host. Every part is a registered service: the keymap location and
+/// reloader, the backend (<see cref="BackendService"/>, first, so READY=1 means it is up), the reload triggers (file
+/// watch, SIGHUP), the control socket and the loop watchdog. Systemd integration is Microsoft.Extensions.Hosting.Systemd's:
+/// its lifetime sends READY=1 once every service started and STOPPING=1 on shutdown; the daemon adds STATUS= lines and
+/// watchdog pings through the same notifier. <c>remapper run</c> calls <see cref="RunAsync"/> with the platform's
+/// <see cref="BackendFactory"/>.
 /// </summary>
 public static class RemapperDaemon
 {
-    public static IHost Build(DaemonOptions options, BackendFactory backendFactory, ISystemdNotify? notifier = null)
+    /// <summary>EX_SOFTWARE (sysexits.h): the daemon stopped because of an internal failure.</summary>
+    public const int InternalErrorExitCode = 70;
+
+    /// <param name="notifier">Tests: the systemd notifier to use, with systemd's lifetime as if started by systemd.</param>
+    public static IHost Build(DaemonOptions options, BackendFactory backendFactory, ISystemdNotifier? notifier = null,
+        WatchdogSettings? watchdog = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "remapper" });
-        var logger = DaemonLogging.Create(options);
-        builder.Services.AddSerilog(logger, dispose: true);
-        builder.Services.AddSystemd(); // no-op unless started by systemd
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(backendFactory);
-        builder.Services.AddSingleton<ISystemdNotify>(_ => notifier ?? new SystemdNotifier());
-        builder.Services.AddSingleton<DaemonService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DaemonService>());
-        builder.Services.AddHostedService(sp => new LoopWatchdog(
-            sp.GetRequiredService<ISystemdNotify>(),
-            () => sp.GetRequiredService<DaemonService>().Backend,
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<LoopWatchdog>>()));
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var services = builder.Services;
+        services.AddSerilog(DaemonLogging.Create(options), dispose: true);
+        if (notifier is null)
+        {
+            services.AddSystemd(); // under systemd: its lifetime (READY=1, STOPPING=1) and notifier; otherwise nothing
+            services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>(); // not under systemd: it has no socket and sends nothing
+        }
+        else
+        {
+            services.AddSingleton(notifier);
+            services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
+        services.AddSingleton(watchdog ?? WatchdogSettings.FromEnvironment());
+        services.AddSingleton(options);
+        services.AddSingleton(backendFactory);
+        services.AddSingleton(_ => DaemonInfo.ForThisProcess(SocketLocator.ForDaemon(options.SocketPath, options.IsSystemService),
+            options.IsSystemService));
+        services.AddSingleton(_ => KeymapLocator.ForThisProcess().Locate(options.ConfigPath, options.IsSystemService));
+        services.AddSingleton(sp => new KeymapReloader(sp.GetRequiredService<KeymapLocation>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Remapper.Keymap")));
+
+        // Started in this order, stopped in the reverse: the socket closes before the backend lets go of the keyboards.
+        services.AddSingleton<BackendService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackendService>());
+        services.AddHostedService<ReloadTriggers>();
+        services.AddSingleton<ControlSocketService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ControlSocketService>());
+        services.AddHostedService(sp => new LoopWatchdog(sp.GetRequiredService<ISystemdNotifier>(), sp.GetRequiredService<WatchdogSettings>(),
+            () => sp.GetRequiredService<BackendService>().Backend, sp.GetRequiredService<ILogger<LoopWatchdog>>()));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         return builder.Build();
     }
 
@@ -46,9 +76,16 @@ public static class RemapperDaemon
         }
         using (host)
         {
+            // Resolved before running: RunAsync disposes the host, and its services with it, when it ends.
+            var backend = host.Services.GetRequiredService<BackendService>();
             try
             {
                 await host.RunAsync(cancellation);
+                if (backend.Failure is { } failure)
+                {
+                    await Console.Error.WriteLineAsync($"remapper run: the event loop stopped: {failure.Message}");
+                    return InternalErrorExitCode;
+                }
                 return 0;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)

@@ -1,3 +1,4 @@
+using Remapper.Ipc;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Remapper.Core.Hid;
@@ -12,59 +13,70 @@ namespace Remapper.Daemon.Ipc;
 /// What each IPC command does, independent of sockets: reads the status snapshots, asks the reloader, posts to the
 /// backend. Never touches the event loop directly (the backend posts everything to it).
 /// </summary>
-public sealed class DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRemapBackend backend)
+public sealed class DaemonCommands
 {
-    public static readonly IReadOnlySet<string> Mutating = new HashSet<string>(StringComparer.Ordinal)
-        { "reload", "pause", "resume", "set-variable", "set-layer" };
+    private readonly DaemonInfo _info;
+    private readonly KeymapReloader _reloader;
+    private readonly IRemapBackend _backend;
 
-    public IRemapBackend Backend => backend;
+    public DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRemapBackend backend)
+    {
+        _info = info;
+        _reloader = reloader;
+        _backend = backend;
+        IpcCommand[] commands =
+        [
+            new("status", Mutating: false, [], r => Task.FromResult(Ok(r, Status(), IpcJsonContext.Default.StatusResult))),
+            new("devices", Mutating: false, [], r => Task.FromResult(Ok(r, new DevicesResult(backend.Status.Output, backend.Status.Keyboards),
+                IpcJsonContext.Default.DevicesResult))),
+            new("version", Mutating: false, [], r => Task.FromResult(Ok(r, new VersionResult(info.Version, IpcProtocol.Version),
+                IpcJsonContext.Default.VersionResult))),
+            // Reload parses and compiles files: off the connection's I/O continuation.
+            new("reload", Mutating: true, [], r => Task.Run(() => Reload(r))),
+            new("pause", Mutating: true, [], r => SetPausedAsync(r, true)),
+            new("resume", Mutating: true, [], r => SetPausedAsync(r, false)),
+            new("set-variable", Mutating: true, ["name", "value"], SetVariableAsync),
+            new("set-layer", Mutating: true, ["layer"], SetLayerAsync),
+            // Every keystroke, passwords included: the same rights as changing the daemon. The connection streams it.
+            new("monitor", Mutating: true, [], null),
+        ];
+        Registry = commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    }
 
-    public DaemonInfo Info => info;
+    /// <summary>Every command the socket answers, by name: the one list (errors, help and docs follow it).</summary>
+    public IReadOnlyDictionary<string, IpcCommand> Registry { get; }
+
+    public IRemapBackend Backend => _backend;
+
+    public DaemonInfo Info => _info;
 
     /// <summary>Runs a validated, authorised, non-streaming request.</summary>
-    public async Task<IpcResponse> ExecuteAsync(IpcRequest request) => request.Cmd switch
-    {
-        "status" => Ok(request, Status(), IpcJsonContext.Default.StatusResult),
-        "devices" => Ok(request, new DevicesResult(backend.Status.Output, backend.Status.Keyboards), IpcJsonContext.Default.DevicesResult),
-        "version" => Ok(request, new VersionResult(info.Version, IpcProtocol.Version), IpcJsonContext.Default.VersionResult),
-        "reload" => Reload(request),
-        "pause" => await SetPausedAsync(request, true),
-        "resume" => await SetPausedAsync(request, false),
-        "set-variable" => await SetVariableAsync(request),
-        "set-layer" => await SetLayerAsync(request),
-        _ => Fail(request, IpcErrorCodes.UnknownCommand,
-            $"unknown command '{request.Cmd}'; known: status, devices, reload, pause, resume, set-variable, set-layer, monitor, version"),
-    };
+    public Task<IpcResponse> ExecuteAsync(IpcRequest request) =>
+        request.Cmd is { } name && Registry.TryGetValue(name, out var command) && command.Handler is { } handler
+            ? handler(request)
+            : Task.FromResult(UnknownCommand(request));
+
+    public IpcResponse UnknownCommand(IpcRequest request) => Fail(request, IpcErrorCodes.UnknownCommand,
+        $"unknown command '{request.Cmd}'; known: {string.Join(", ", Registry.Keys)}");
 
     public StatusResult Status()
     {
-        var b = backend.Status;
-        var k = reloader.Status;
+        var b = _backend.Status;
+        var k = _reloader.Status;
         var keymap = new KeymapStatusDto(k.Location.Path, JsonNamingPolicy.CamelCase.ConvertName(k.Location.Origin.ToString()),
             k.Location.Reason, k.Valid, k.RunningSinceUtc, k.LastAttemptUtc, k.Reloads, Dtos(k.Diagnostics));
-        var uptime = (long)(DateTimeOffset.UtcNow - info.StartedAt).TotalSeconds;
-        var daemon = new DaemonInfoDto(info.Version, info.Pid, info.StartedAt, uptime, info.SocketPath, info.SystemService ? "system" : "user");
-        return new StatusResult(StateOf(b, k), daemon, keymap, b.Output, b.Keyboards, b.Paused, b.ActiveLayers,
-            new CountersDto(b.Counters.EventsIn, b.Counters.EventsOut), b.Note);
-    }
-
-    /// <summary>One word for the tray: what the user most needs to know first.</summary>
-    private static string StateOf(BackendStatus b, KeymapStatus k)
-    {
-        if (b.Paused) return "paused";
-        if (k.Diagnostics.Any(d => d.IsError)) return "config-error";
-        if (b.Output.State != OutputDeviceState.Ready || b.Note is not null
-            || b.Keyboards.Any(kb => kb.State is KeyboardState.AccessDenied or KeyboardState.Busy or KeyboardState.Failed))
-            return "degraded";
-        return "running";
+        var uptime = (long)(DateTimeOffset.UtcNow - _info.StartedAt).TotalSeconds;
+        var daemon = new DaemonInfoDto(_info.Version, _info.Pid, _info.StartedAt, uptime, _info.SocketPath, _info.SystemService ? "system" : "user");
+        return new StatusResult(StatusRules.StateWord(b, k.Diagnostics.Any(d => d.IsError)), daemon, keymap, b.Output, b.Keyboards, b.Paused, b.ActiveLayers,
+            new CountersDto(b.Counters.EventsIn, b.Counters.EventsOut, b.Counters.LoopAllocatedBytes, GC.GetTotalAllocatedBytes()), b.Note);
     }
 
     private IpcResponse Reload(IpcRequest request)
     {
-        var outcome = reloader.Reload(ReloadTrigger.Request);
-        var path = reloader.Status.Location.Path;
+        var outcome = _reloader.Reload(ReloadTrigger.Request);
+        var path = _reloader.Status.Location.Path;
         if (path is null)
-            return Fail(request, IpcErrorCodes.NotFound, reloader.Status.Location.Reason);
+            return Fail(request, IpcErrorCodes.NotFound, _reloader.Status.Location.Reason);
         if (!outcome.Success)
         {
             var errors = outcome.Diagnostics.Count(d => d.IsError);
@@ -77,7 +89,7 @@ public sealed class DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRe
 
     private async Task<IpcResponse> SetPausedAsync(IpcRequest request, bool paused)
     {
-        await backend.SetPausedAsync(paused);
+        await _backend.SetPausedAsync(paused);
         return Ok(request, new PausedResult(paused), IpcJsonContext.Default.PausedResult);
     }
 
@@ -85,7 +97,7 @@ public sealed class DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRe
     {
         if (string.IsNullOrEmpty(request.Name) || request.Value is null)
             return Fail(request, IpcErrorCodes.BadRequest, "set-variable needs \"name\" (a string) and \"value\" (an integer)");
-        if (!await backend.SetVariableAsync(request.Name, request.Value.Value))
+        if (!await _backend.SetVariableAsync(request.Name, request.Value.Value))
             return Fail(request, IpcErrorCodes.NotFound, $"the running keymap has no variable '{request.Name}'");
         return Ok(request, new SetVariableResult(request.Name, request.Value.Value), IpcJsonContext.Default.SetVariableResult);
     }
@@ -94,7 +106,7 @@ public sealed class DaemonCommands(DaemonInfo info, KeymapReloader reloader, IRe
     {
         if (string.IsNullOrEmpty(request.Layer))
             return Fail(request, IpcErrorCodes.BadRequest, "set-layer needs \"layer\" (a layer name)");
-        if (!await backend.SetBaseLayerAsync(request.Layer))
+        if (!await _backend.SetBaseLayerAsync(request.Layer))
             return Fail(request, IpcErrorCodes.NotFound, $"the running keymap has no layer '{request.Layer}'");
         return Ok(request, new SetLayerResult(request.Layer), IpcJsonContext.Default.SetLayerResult);
     }

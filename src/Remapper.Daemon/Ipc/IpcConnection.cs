@@ -1,3 +1,4 @@
+using Remapper.Ipc;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -28,15 +29,18 @@ internal sealed class IpcConnection
     private readonly PeerCredentials? _peer;
     private Task? _monitor;
 
-    public IpcConnection(Socket socket, DaemonCommands commands, IpcAccessPolicy policy, ILogger logger)
+    public IpcConnection(Socket socket, PeerCredentials? peer, DaemonCommands commands, IpcAccessPolicy policy, ILogger logger)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: false);
         _commands = commands;
         _policy = policy;
         _logger = logger;
-        _peer = PeerCredentials.Of(socket);
+        _peer = peer;
     }
+
+    /// <summary>Who is connected, as the kernel vouches for it; null when it would not say.</summary>
+    public PeerCredentials? Peer => _peer;
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -126,19 +130,15 @@ internal sealed class IpcConnection
     private async Task Handle(ReadOnlyMemory<byte> line)
     {
         if (IsBlank(line.Span)) return;
-        IpcRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize(line.Span, IpcJsonContext.Default.IpcRequest);
-        }
-        catch (JsonException e)
-        {
-            Send(DaemonCommands.Fail(null, IpcErrorCodes.BadJson, $"not a JSON request: {e.Message}"));
-            return;
-        }
+        var request = IpcRequestParser.Parse(line, out var notJson);
         if (request is null)
         {
-            Send(DaemonCommands.Fail(null, IpcErrorCodes.BadRequest, "a request is a JSON object: {\"v\":1,\"id\":1,\"cmd\":\"status\"}"));
+            Send(DaemonCommands.Fail(null, IpcErrorCodes.BadJson, notJson!));
+            return;
+        }
+        if (Problem(request, "v", "id", "cmd") is { } envelope)
+        {
+            Send(DaemonCommands.Fail(request, IpcErrorCodes.BadRequest, envelope));
             return;
         }
         if (request.V != IpcProtocol.Version)
@@ -152,31 +152,46 @@ internal sealed class IpcConnection
             Send(DaemonCommands.Fail(request, IpcErrorCodes.BadRequest, "missing \"cmd\""));
             return;
         }
-        if (DaemonCommands.Mutating.Contains(request.Cmd) && !_policy.MayChange(_peer))
+        if (!_commands.Registry.TryGetValue(request.Cmd, out var command))
+        {
+            Send(_commands.UnknownCommand(request));
+            return;
+        }
+        if (command.Mutating && !_policy.MayChange(_peer))
         {
             Send(DaemonCommands.Fail(request, IpcErrorCodes.PermissionDenied,
-                $"'{request.Cmd}' changes the daemon: allowed for root, the daemon's user and members of the socket's group" +
+                $"'{request.Cmd}' {(command.Handler is null ? "shows every keystroke" : "changes the daemon")}: allowed for root, the daemon's user and members of the socket's group" +
                 (_peer is null ? " (your credentials could not be read)" : $"; you are uid {_peer.Uid}")));
             return;
         }
-        if (request.Cmd == "monitor")
+        if (Problem(request, [.. command.Fields]) is { } argument)
+        {
+            Send(DaemonCommands.Fail(request, IpcErrorCodes.BadRequest, $"{request.Cmd}: {argument}"));
+            return;
+        }
+        if (command.Handler is null)
         {
             StartMonitor(request);
             return;
         }
         try
         {
-            // Reload parses and compiles files: keep it off this connection's I/O continuation.
-            var response = request.Cmd == "reload"
-                ? await Task.Run(() => _commands.ExecuteAsync(request))
-                : await _commands.ExecuteAsync(request);
-            Send(response);
+            Send(await command.Handler(request));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _logger.LogError(e, "IPC command {Command} failed", request.Cmd);
-            Send(DaemonCommands.Fail(request, IpcErrorCodes.Internal, $"internal error: {e.Message}"));
+            Send(DaemonCommands.Fail(request, IpcErrorCodes.Internal, $"{request.Cmd} failed: {e.Message}"));
         }
+    }
+
+    /// <summary>The first wrong-typed field among <paramref name="fields"/>, as a sentence; null when they are all fine.</summary>
+    private static string? Problem(IpcRequest request, params string[] fields)
+    {
+        if (request.FieldErrors is not { } errors) return null;
+        foreach (var field in fields)
+            if (errors.TryGetValue(field, out var problem)) return problem;
+        return null;
     }
 
     private void StartMonitor(IpcRequest request)

@@ -1,3 +1,4 @@
+using Remapper.Ipc;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,6 @@ namespace Remapper.Daemon.Ipc;
 /// </summary>
 public sealed class IpcServer : IAsyncDisposable
 {
-    public const int MaxClients = 256;
 
     private readonly DaemonCommands _commands;
     private readonly IpcAccessPolicy _policy;
@@ -17,12 +17,15 @@ public sealed class IpcServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly HashSet<IpcConnection> _connections = [];
+    private readonly Dictionary<uint, int> _perUid = [];
+    private readonly IpcLimits _limits;
     private Socket? _listener;
     private Task _accepting = Task.CompletedTask;
 
-    public IpcServer(string path, DaemonCommands commands, IpcAccessPolicy policy, ILogger logger)
+    public IpcServer(string path, DaemonCommands commands, IpcAccessPolicy policy, ILogger logger, IpcLimits? limits = null)
     {
         Path = path;
+        _limits = limits ?? new IpcLimits();
         _commands = commands;
         _policy = policy;
         _logger = logger;
@@ -125,20 +128,41 @@ public sealed class IpcServer : IAsyncDisposable
                 await Task.Delay(100);
                 continue;
             }
-            var connection = new IpcConnection(client, _commands, _policy, _logger);
-            bool full;
-            lock (_gate)
+            var peer = PeerCredentials.Of(client);
+            var connection = new IpcConnection(client, peer, _commands, _policy, _logger);
+            var refusal = Admit(connection, peer);
+            if (refusal is not null)
             {
-                full = _connections.Count >= MaxClients;
-                if (!full) _connections.Add(connection);
-            }
-            if (full)
-            {
-                _ = connection.RejectAsync(IpcErrorCodes.TooManyClients, $"the daemon already serves {MaxClients} clients");
+                _logger.LogDebug("Refused an IPC client: {Reason}", refusal);
+                _ = connection.RejectAsync(IpcErrorCodes.TooManyClients, refusal);
                 continue;
             }
             _ = RunConnection(connection);
         }
+    }
+
+    /// <summary>
+    /// Counts the connection in, or says why not. Peers who may change the daemon (root, its user, its group) always get
+    /// through; everyone else is limited per uid, so one local user holding connections cannot lock the others out.
+    /// </summary>
+    private string? Admit(IpcConnection connection, PeerCredentials? peer)
+    {
+        uint uid = peer?.Uid ?? uint.MaxValue;
+        lock (_gate)
+        {
+            if (!_policy.MayChange(peer))
+            {
+                int mine = _perUid.GetValueOrDefault(uid);
+                if (mine >= _limits.MaxClientsPerUser)
+                    return $"too many clients: {(peer is null ? "your user" : $"uid {uid}")} already has {mine} connections to the daemon " +
+                        $"(at most {_limits.MaxClientsPerUser} per user); close some (a forgotten `remapper monitor` or script) and try again";
+                if (_connections.Count >= _limits.MaxClients)
+                    return $"too many clients: the daemon already serves {_connections.Count} connections (at most {_limits.MaxClients}); try again later";
+            }
+            _connections.Add(connection);
+            _perUid[uid] = _perUid.GetValueOrDefault(uid) + 1;
+        }
+        return null;
     }
 
     private async Task RunConnection(IpcConnection connection)
@@ -153,7 +177,13 @@ public sealed class IpcServer : IAsyncDisposable
         }
         finally
         {
-            lock (_gate) _connections.Remove(connection);
+            lock (_gate)
+            {
+                _connections.Remove(connection);
+                uint uid = connection.Peer?.Uid ?? uint.MaxValue;
+                if (_perUid.GetValueOrDefault(uid) <= 1) _perUid.Remove(uid);
+                else _perUid[uid]--;
+            }
         }
     }
 
@@ -176,3 +206,8 @@ public sealed class IpcServer : IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>How many clients the socket serves at once.</summary>
+/// <param name="MaxClients">In all, for peers who may not change the daemon.</param>
+/// <param name="MaxClientsPerUser">Per uid, for peers who may not change the daemon (root, its user and its group are not limited).</param>
+public sealed record IpcLimits(int MaxClients = 256, int MaxClientsPerUser = 32);

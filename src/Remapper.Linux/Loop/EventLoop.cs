@@ -1,567 +1,327 @@
 using System.Collections.Concurrent;
+using Remapper.Backend;
+using Remapper.Core.Devices;
 using Remapper.Core.Engine;
-using Remapper.Core.Keymap;
-using Remapper.Linux.Discovery;
-using Remapper.Linux.Input;
 using Remapper.Linux.Interop;
+using Remapper.Linux.Keyboards;
 using Remapper.Linux.Output;
 using Remapper.Linux.Probe;
 using Remapper.Linux.Seizing;
 
 namespace Remapper.Linux.Loop;
 
-public sealed record EventLoopOptions
-{
-    /// <summary>How long to wait for held keys to be released before grabbing anyway.</summary>
-    public TimeSpan WaitForRelease { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How often to look again while a keyboard is denied or busy (besides inotify changes).</summary>
-    public TimeSpan ReprobeInterval { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// How often to retry a busy keyboard. Nothing in /dev/input changes when the other program lets go, so this is
-    /// polled; a grab attempt is cheap, and the user expects the keyboard back within moments.
-    /// </summary>
-    public TimeSpan BusyReprobeInterval { get; init; } = TimeSpan.FromSeconds(2);
-}
-
 /// <summary>
-/// The one thread that does the work: epoll over every seized keyboard, the virtual keyboard (LED reports), an
-/// inotify watch on /dev/input (hotplug and permission changes), a timerfd at the engine's next deadline and an
-/// eventfd for control. Read → key code to usage → engine → virtual keyboard, all on this thread with no
-/// allocation per event.
+/// The one thread that does the work, composed of three parts: the <see cref="Reactor"/> (what woke us), the
+/// <see cref="KeyboardManager{THandle}"/> (which keyboards we hold, and why not the others) and the
+/// <see cref="KeyPipeline"/> (read → usage → engine → virtual keyboard, the only hot path). Device discovery runs on
+/// the <see cref="ScanWorker"/>'s thread; this one only opens, grabs and reads. Control operations are posted here
+/// and acknowledged once applied.
 /// </summary>
-public sealed unsafe class EventLoop : IDisposable
+public sealed class EventLoop : IDisposable
 {
-    private const ulong TagDevice = 1UL << 32, TagInotify = 2UL << 32, TagTimer = 3UL << 32, TagControl = 4UL << 32, TagOutput = 5UL << 32;
-    private const int MaxEpollEvents = 32;
-    private const int EventBatch = 64;
-    private const int AwaitReleasePollMs = 10;
+    /// <summary>The longest the loop sleeps, so <see cref="Heartbeat"/> keeps moving while idle (the systemd watchdog reads it).</summary>
+    private const int MaxSleepMs = 1000;
+
+    /// <summary>Layers moving on their own (a momentary layer key) republish status at most this often.</summary>
+    private const long LayerPublishIntervalMs = 200;
 
     private readonly ProbeEnvironment _env;
     private readonly RemapEngine _engine;
     private readonly IVirtualKeyboard _output;
-    private readonly OutputStatus _outputStatus;
+    private readonly OutputDeviceStatus _outputReady;
     private readonly LedMirror _leds;
-    private IReadOnlyList<DeviceBlock> _deviceBlocks;
     private readonly IBackendLog _log;
-    private readonly EventLoopOptions _options;
-    private readonly InputDeviceScanner _scanner;
-    private readonly AccessExplainer _explainer;
-
-    private readonly Dictionary<int, EvdevKeyboard> _byFd = [];
-    private readonly List<(EvdevKeyboard Keyboard, long DeadlineMs)> _awaitingRelease = [];
-    private readonly Dictionary<string, KeyboardStatus> _statuses = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<ControlMessage> _control = new();
-    private readonly ConcurrentQueue<Action> _work = new();
-    private readonly InputEvent[] _events = new InputEvent[EventBatch];
-    private readonly KeyChange[] _changes = new KeyChange[InputCodes.KeyMax + 1];
-    private readonly byte[] _keyScratch = new byte[KeyBitmap.Bytes];
-    private readonly byte[] _inotifyBuffer = new byte[4096];
-
-    private int _epoll = -1, _inotify = -1, _timer = -1, _eventFd = -1;
-    private int _devInputWatch = -1;
-    private long _armedDeadline = long.MaxValue;
-    private long _lastTimeUs;
-    private bool _rescanPending;
-    private bool _stopping;
-    private long _nextReprobeMs = long.MaxValue;
-    private string? _inputNote;
-    private Thread? _thread;
+    private readonly KeyboardManagerOptions _options;
+    private readonly IInputTap? _tap;
+    private readonly ConcurrentQueue<ControlOperation> _control = new();
+    private readonly Queue<Action> _acks = new();
     private readonly ManualResetEventSlim _ready = new();
     private readonly ManualResetEventSlim _finished = new();
+    private readonly DeviceRules _initialRules;
 
-    /// <summary>Set when the loop thread has ended, after a <see cref="Stop"/> or because it failed (logged).</summary>
-    public WaitHandle Finished => _finished.WaitHandle;
-
-    private enum ControlMessage { Shutdown, Reprobe, Work }
-
-    /// <summary>The longest the loop sleeps, so <see cref="Heartbeat"/> keeps moving while idle (the systemd watchdog reads it).</summary>
-    private const int MaxSleepMs = 1000;
-
+    private Reactor? _reactor;
+    private KeyPipeline? _pipeline;
+    private KeyboardManager<EvdevKeyboard>? _manager;
+    private ScanWorker? _scans;
+    private Thread? _thread;
+    private volatile bool _stopping;
+    private volatile Exception? _failure;
     private long _heartbeat;
-    private bool _publishedPaused;
+    private long _loopAllocatedBytes;
+    private string? _inputNote;
 
-    public EventLoop(ProbeEnvironment env, RemapEngine engine, IVirtualKeyboard output, OutputStatus outputStatus, LedMirror leds,
-        IReadOnlyList<DeviceBlock> deviceBlocks, IBackendLog log, EventLoopOptions? options = null)
+    // What the published status showed, to notice a change without building a new one.
+    private bool _publishedPaused;
+    private long _publishedLayers;
+    private int _publishedManager = -1;
+    private int _publishedWriteErrno;
+    private long _layersPublishedAtMs;
+    private bool _layersPending;
+
+    public EventLoop(ProbeEnvironment env, RemapEngine engine, IVirtualKeyboard output, OutputDeviceStatus outputReady, LedMirror leds,
+        DeviceRules rules, IBackendLog log, KeyboardManagerOptions? options = null, IInputTap? tap = null)
     {
         _env = env;
         _engine = engine;
         _output = output;
-        _outputStatus = outputStatus;
+        _outputReady = outputReady;
         _leds = leds;
-        _deviceBlocks = deviceBlocks;
+        _initialRules = rules;
         _log = log;
-        _options = options ?? new EventLoopOptions();
-        _scanner = new InputDeviceScanner(env.SysRoot, env.DevRoot);
-        _explainer = new AccessExplainer(env);
-        Status = new StatusSnapshot(outputStatus, [], null);
+        _options = options ?? new KeyboardManagerOptions();
+        _tap = tap;
+        Status = BackendStatus.Starting with { Output = outputReady };
     }
 
-    /// <summary>The latest state of every keyboard; replaced (never mutated) on each change, safe to read from any thread.</summary>
-    public StatusSnapshot Status { get; private set; }
+    /// <summary>The latest status; replaced (never mutated) on each change, safe to read from any thread. Counters are not filled in here.</summary>
+    public BackendStatus Status { get; private set; }
 
     /// <summary>Raised on the loop thread after <see cref="Status"/> changed.</summary>
-    public event Action<StatusSnapshot>? StatusChanged;
+    public event Action<BackendStatus>? StatusChanged;
 
-    /// <summary>Starts the thread and waits until the first scan has seized what it can.</summary>
-    public void Start()
-    {
-        _epoll = Check(Libc.EpollCreate1(Epoll.CloseOnExec), "epoll_create1");
-        _eventFd = Check(Libc.Eventfd(0, EventFd.NonBlock | EventFd.CloseOnExec), "eventfd");
-        _timer = Check(Libc.TimerfdCreate(InputCodes.ClockMonotonic, TimerFd.NonBlock | TimerFd.CloseOnExec), "timerfd_create");
-        _inotify = Check(Libc.InotifyInit1(Inotify.NonBlock | Inotify.CloseOnExec), "inotify_init1");
-        Epoll.Add(_epoll, _eventFd, Epoll.In, TagControl);
-        Epoll.Add(_epoll, _timer, Epoll.In, TagTimer);
-        Epoll.Add(_epoll, _inotify, Epoll.In, TagInotify);
-        Epoll.Add(_epoll, _output.Fd, Epoll.In, TagOutput);
-        WatchDevInput();
+    /// <summary>Set when the loop thread has ended, after a <see cref="Stop"/> or because it failed (see <see cref="Failure"/>).</summary>
+    public WaitHandle Finished => _finished.WaitHandle;
 
-        _thread = new Thread(Run) { Name = "remapper-event-loop", IsBackground = true, Priority = ThreadPriority.AboveNormal };
-        _thread.Start();
-        _ready.Wait();
-    }
-
-    /// <summary>Asks the loop to look at the devices again (e.g. after a permission fix).</summary>
-    public void RequestReprobe() => Post(ControlMessage.Reprobe);
-
-    /// <summary>Sees every key event before the engine does; set before <see cref="Start"/>.</summary>
-    public IInputTap? InputTap { get; init; }
+    /// <summary>Why the loop died on its own; null while it runs or after a clean stop.</summary>
+    public Exception? Failure => _failure;
 
     /// <summary>Bumped on every turn of the loop, at least once a second: a value that stops moving means a wedged loop.</summary>
     public long Heartbeat => Volatile.Read(ref _heartbeat);
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on the loop thread (the only thread that may touch the engine) and returns at
-    /// once. For control operations — keymap swap, pause, variables — not for anything per key.
-    /// </summary>
-    public void Post(Action work)
+    /// <summary>Bytes the loop thread has allocated since it started (the hot path must keep this flat while keys flow).</summary>
+    public long LoopAllocatedBytes => Volatile.Read(ref _loopAllocatedBytes);
+
+    /// <summary>Starts the thread and waits until the first scan has seized what it can.</summary>
+    public void Start()
     {
-        _work.Enqueue(work);
-        Post(ControlMessage.Work);
+        var ports = new EvdevPorts(_env);
+        _reactor = new Reactor(_env.DevInput, _env.DevRoot, _output.Fd);
+        _pipeline = new KeyPipeline(_engine, _reactor, _leds, _tap, _log);
+        _manager = new KeyboardManager<EvdevKeyboard>(_initialRules, ports, ports, ports, new AccessExplainer(_env), _pipeline, _log, _options);
+        _scans = new ScanWorker(ports.ScanWithNote, result => Post(new ControlOperation(() =>
+            {
+                ApplyScan(result);
+                return null;
+            }, null)),
+            e => _log.Error($"scanning the input devices failed: {e.Message}"));
+        var first = ports.ScanWithNote(); // nothing is seized yet, so this scan delays no key
+        _thread = new Thread(() => Run(first)) { Name = "remapper-event-loop", IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        _thread.Start();
+        _ready.Wait();
     }
 
     /// <summary>
-    /// On the loop thread, after a keymap swap: keyboards a <c>[[device]]</c> block now ignores are let go, and ones
-    /// no longer ignored are seized on the rescan that follows.
+    /// Runs <paramref name="change"/> on the loop thread (the only thread that may touch the engine) and completes once it
+    /// ran, with its result or its exception. Faults at once, or when the loop dies before running it, with the loop's failure.
     /// </summary>
-    public void ApplyDeviceBlocks(IReadOnlyList<DeviceBlock> deviceBlocks)
+    public Task<T> InvokeAsync<T>(Func<RemapEngine, T> change)
     {
-        bool sameRules = SameDeviceRules(_deviceBlocks, deviceBlocks);
-        _deviceBlocks = deviceBlocks;
-        // Most reloads change remaps, not which keyboards to leave alone. A rescan reads sysfs on this thread, and
-        // while it does no key is read: skip it unless the [[device]] matches or ignore flags changed.
-        if (sameRules) return;
-        foreach (var keyboard in _byFd.Values.ToArray())
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(new ControlOperation(() =>
         {
-            if (DeviceRules.IgnoringBlock(deviceBlocks, keyboard.Info.Identity) is null) continue;
-            LetGo(keyboard);
-            _statuses.Remove(keyboard.Info.EventName);
-        }
-        foreach (var (eventName, status) in _statuses.ToArray())
-            if (status.State == KeyboardState.Ignored) _statuses.Remove(eventName);
-        _rescanPending = true;
+            var result = change(_engine);
+            return () => done.TrySetResult(result);
+        }, e => done.TrySetException(e)));
+        return done.Task;
     }
+
+    /// <summary>Swaps the keymap and applies its <c>[[device]]</c> rules to the keyboards; completes once done.</summary>
+    public Task ApplyKeymapAsync(CompiledKeymap keymap) => InvokeAsync(engine =>
+    {
+        engine.ReplaceKeymap(keymap);
+        _manager!.ApplyRules(keymap.DeviceRules);
+        return true;
+    });
 
     /// <summary>Releases every keyboard and stops the thread. The virtual keyboard stays the caller's to dispose.</summary>
     public void Stop()
     {
         if (_thread is null) return;
-        Post(ControlMessage.Shutdown);
+        _stopping = true;
+        _reactor?.Wake();
         _thread.Join();
         _thread = null;
     }
 
-    /// <summary>Same blocks in the same order with the same matches and ignore flags (first match wins, so order counts).</summary>
-    private static bool SameDeviceRules(IReadOnlyList<DeviceBlock> a, IReadOnlyList<DeviceBlock> b)
+    private void Post(ControlOperation operation)
     {
-        if (a.Count != b.Count) return false;
-        for (int i = 0; i < a.Count; i++)
-            if (a[i].Match != b[i].Match || a[i].Ignore != b[i].Ignore) return false;
-        return true;
+        _control.Enqueue(operation);
+        if (_finished.IsSet) FaultPending(); // the loop is gone: nobody else will answer it
+        else _reactor?.Wake();
     }
 
-    private void Post(ControlMessage message)
+    private void Run(ScanResult firstScan)
     {
-        _control.Enqueue(message);
-        ulong one = 1;
-        Libc.Write(_eventFd, &one, 8);
-    }
-
-    private void WatchDevInput()
-    {
-        _devInputWatch = Libc.InotifyAddWatch(_inotify, _env.DevInput, Inotify.Create | Inotify.Attrib | Inotify.Delete);
-        if (_devInputWatch < 0)
-        {
-            // No /dev/input yet (evdev not loaded): watch /dev for it to appear.
-            Libc.InotifyAddWatch(_inotify, _env.DevRoot, Inotify.Create);
-            var advice = new KernelSupport(_env).Explain("evdev", _env.DevInput, "CONFIG_INPUT_EVDEV");
-            _inputNote = $"{advice.Detail}; fix: {advice.Fix}";
-        }
-        else _inputNote = null;
-    }
-
-    private void Run()
-    {
+        var reactor = _reactor!;
+        var pipeline = _pipeline!;
+        var manager = _manager!;
         try
         {
-            Rescan();
+            ApplyScan(firstScan);
+            Publish();
             _ready.Set();
-            byte* events = stackalloc byte[MaxEpollEvents * 16];
+            Span<ReactorEvent> events = stackalloc ReactorEvent[Reactor.MaxEvents];
             while (!_stopping)
             {
                 Interlocked.Increment(ref _heartbeat);
-                int timeout = TimeoutMs();
-                if (timeout < 0 || timeout > MaxSleepMs) timeout = MaxSleepMs;
-                int n = Libc.EpollWait(_epoll, events, MaxEpollEvents, timeout);
-                if (n < 0)
+                Volatile.Write(ref _loopAllocatedBytes, GC.GetAllocatedBytesForCurrentThread());
+                int n = reactor.Wait(events, TimeoutMs(manager));
+                if (n < 0) throw new IOException($"epoll_wait failed: {Errno.Name(-n)}");
+                bool controlRan = false;
+                for (int i = 0; i < n; i++)
                 {
-                    if (Libc.LastErrno == Errno.EINTR) continue;
-                    _log.Error($"epoll_wait failed: {Errno.Name(Libc.LastErrno)}; stopping");
-                    break;
+                    var e = events[i];
+                    switch (e.Source)
+                    {
+                        case ReactorSource.Keyboard:
+                            if (pipeline.OnReadable(e.Fd, out var errno) is { } lost) manager.OnLost(lost, errno);
+                            break;
+                        case ReactorSource.Output:
+                            _output.OnReadable();
+                            break;
+                        case ReactorSource.Timer:
+                            pipeline.OnTimer();
+                            break;
+                        case ReactorSource.Control:
+                            controlRan = true;
+                            RunControl();
+                            break;
+                        case ReactorSource.Hotplug:
+                            _scans!.Request();
+                            break;
+                    }
                 }
-                for (int i = 0; i < n; i++) Dispatch(Epoll.DataAt(events, i), Epoll.EventsAt(events, i));
-                if (_awaitingRelease.Count > 0) PollAwaitingRelease();
-
-                if (_rescanPending || Environment.TickCount64 >= _nextReprobeMs)
-                {
-                    _rescanPending = false;
-                    Rescan();
-                }
-                ArmTimer();
+                manager.Tick();
+                if (manager.ScanWanted) _scans!.Request();
+                PublishIfChanged(manager, controlRan);
+                // Acknowledged only now: a client told "done" and then asking for status sees the change.
+                while (_acks.Count > 0) _acks.Dequeue()();
+                reactor.ArmTimer(_engine.NextDeadlineUs);
             }
         }
         catch (Exception e)
         {
+            _failure = e;
             _log.Error($"event loop failed: {e}");
         }
         finally
         {
-            ReleaseEverything();
-            _ready.Set();
+            manager.ReleaseAll();
+            while (_acks.Count > 0) _acks.Dequeue()(); // applied before the loop died: they did happen
             _finished.Set();
+            _ready.Set();
+            FaultPending();
         }
     }
 
-    private int TimeoutMs()
+    private int TimeoutMs(KeyboardManager<EvdevKeyboard> manager)
     {
-        if (_awaitingRelease.Count > 0) return AwaitReleasePollMs;
-        if (_nextReprobeMs == long.MaxValue) return -1;
-        return (int)Math.Clamp(_nextReprobeMs - Environment.TickCount64, 0, int.MaxValue);
+        long wake = manager.NextWakeMs;
+        if (_layersPending) wake = Math.Min(wake, _layersPublishedAtMs + LayerPublishIntervalMs);
+        if (wake == long.MaxValue) return MaxSleepMs;
+        return (int)Math.Clamp(wake - Environment.TickCount64, 0, MaxSleepMs);
     }
 
-    private void Dispatch(ulong data, uint events)
+    private void RunControl()
     {
-        switch (data & 0xFFFF_FFFF_0000_0000UL)
+        while (_control.TryDequeue(out var operation))
         {
-            case TagDevice:
-                if (_byFd.TryGetValue((int)(uint)data, out var keyboard)) ReadDevice(keyboard);
-                break;
-            case TagOutput:
-                _output.OnReadable();
-                break;
-            case TagTimer:
-                ulong expirations;
-                Libc.Read(_timer, &expirations, 8);
-                _armedDeadline = long.MaxValue;
-                _engine.Advance(Now());
-                break;
-            case TagInotify:
-                DrainInotify();
-                break;
-            case TagControl:
-                ulong count;
-                Libc.Read(_eventFd, &count, 8);
-                while (_control.TryDequeue(out var message))
-                {
-                    if (message == ControlMessage.Shutdown) _stopping = true;
-                    else if (message == ControlMessage.Reprobe) _rescanPending = true;
-                }
-                while (_work.TryDequeue(out var work))
-                {
-                    try
-                    {
-                        work();
-                    }
-                    catch (Exception e)
-                    {
-                        // A failed control operation must not take the keyboards down with it.
-                        _log.Error($"control operation failed: {e}");
-                    }
-                }
-                if (_engine.IsPaused != _publishedPaused) PublishStatus();
-                break;
-        }
-    }
-
-    private long Now()
-    {
-        long t = Monotonic.NowUs();
-        if (t < _lastTimeUs) t = _lastTimeUs;
-        _lastTimeUs = t;
-        return t;
-    }
-
-    private void ReadDevice(EvdevKeyboard keyboard)
-    {
-        while (true)
-        {
-            int n = keyboard.Read(_events);
-            if (n < 0)
+            try
             {
-                Lose(keyboard, -n);
-                return;
+                if (operation.Run() is { } ack) _acks.Enqueue(ack);
             }
-            for (int i = 0; i < n; i++) Handle(keyboard, ref _events[i]);
-            if (n < _events.Length) return;
-        }
-    }
-
-    private void Handle(EvdevKeyboard keyboard, ref InputEvent e)
-    {
-        switch (keyboard.Keys.Accept(e.Type, e.Code, e.Value))
-        {
-            case TrackResult.Key:
-                long t = keyboard.EventTimesAreMonotonic ? e.TimeUs : Monotonic.NowUs();
-                if (t < _lastTimeUs) t = _lastTimeUs;
-                _lastTimeUs = t;
-                Feed(keyboard, e.Code, e.Value != 0, t);
-                break;
-            case TrackResult.Resync:
-                Resync(keyboard);
-                break;
-        }
-    }
-
-    private void Feed(EvdevKeyboard keyboard, ushort code, bool down, long timeUs)
-    {
-        if (!LinuxKeyCodes.TryToUsage(code, out var usage)) return;
-        InputTap?.OnInput(keyboard.Slot, usage, down, timeUs);
-        if (_engine.NextDeadlineUs <= timeUs) _engine.Advance(timeUs);
-        _engine.Process(new KeyEvent(keyboard.Slot, usage, down, timeUs));
-        // The emergency sequence pauses inside the engine; status shows it (a rare change, so the snapshot's cost is fine).
-        if (_engine.IsPaused != _publishedPaused) PublishStatus();
-        if (_log.IsDebugEnabled) _log.Debug($"{keyboard.Info.EventName} {usage} {(down ? "down" : "up")}");
-    }
-
-    /// <summary>After SYN_DROPPED: ask the kernel what is held and tell the engine the difference, so nothing sticks.</summary>
-    private void Resync(EvdevKeyboard keyboard)
-    {
-        if (!keyboard.ReadKernelKeyState(_keyScratch, out var errno))
-        {
-            Lose(keyboard, errno);
-            return;
-        }
-        int n = keyboard.Keys.Resync(_keyScratch, _changes);
-        long t = Now();
-        for (int i = 0; i < n; i++) Feed(keyboard, _changes[i].Code, _changes[i].Down, t);
-        _log.Warning($"{keyboard.Info.Name} ({keyboard.Info.EventName}): events dropped by the kernel; resynchronised {n} key(s)");
-    }
-
-    /// <summary>Stops reading a seized keyboard and closes it (ungrabbing it); the engine releases whatever it held.</summary>
-    private void LetGo(EvdevKeyboard keyboard)
-    {
-        Epoll.Remove(_epoll, keyboard.Fd);
-        _byFd.Remove(keyboard.Fd);
-        _leds.Remove(keyboard);
-        _engine.DetachDevice(keyboard.Slot, Now());
-        keyboard.Dispose();
-    }
-
-    /// <summary>The keyboard vanished (or broke): whatever it held is released through the engine.</summary>
-    private void Lose(EvdevKeyboard keyboard, int errno)
-    {
-        LetGo(keyboard);
-        var info = keyboard.Info;
-        SetStatus(info.EventName, new KeyboardStatus(info.Identity, info.DevNode, info.Kind, KeyboardState.Gone,
-            $"{info.DevNode} went away ({Errno.Name(errno)}); its held keys were released", Errno: errno));
-        PublishStatus();
-    }
-
-    private void DrainInotify()
-    {
-        while (true)
-        {
-            nint n;
-            fixed (byte* p = _inotifyBuffer) n = Libc.Read(_inotify, p, (nuint)_inotifyBuffer.Length);
-            if (n <= 0) return;
-            // Any create/attrib/delete under /dev/input (or /dev/input itself appearing) is worth a rescan;
-            // a rescan costs a few sysfs reads, so the names are not inspected.
-            _rescanPending = true;
-        }
-    }
-
-    private void Rescan()
-    {
-        if (_devInputWatch < 0) WatchDevInput();
-
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var device in _scanner.Scan())
-        {
-            if (!device.IsCandidate) continue;
-            present.Add(device.EventName);
-            if (IsSeized(device)) continue;
-
-            var ignoredBy = DeviceRules.IgnoringBlock(_deviceBlocks, device.Identity);
-            if (ignoredBy is not null)
+            catch (Exception e)
             {
-                var rule = DeviceRules.Describe(ignoredBy);
-                SetStatus(device.EventName, new KeyboardStatus(device.Identity, device.DevNode, device.Kind, KeyboardState.Ignored,
-                    $"ignored by {rule}", IgnoredBy: rule));
-                continue;
+                // A failed control operation must not take the keyboards down with it; its caller gets the error.
+                _log.Error($"control operation failed: {e.Message}");
+                operation.Fault?.Invoke(e);
             }
-            Seize(device);
         }
-
-        foreach (var (eventName, status) in _statuses.ToArray())
-        {
-            if (present.Contains(eventName)) continue;
-            if (status.State == KeyboardState.Gone) _statuses.Remove(eventName);
-            else if (status.State != KeyboardState.Seized)
-                SetStatus(eventName, status with { State = KeyboardState.Gone, Detail = $"{status.DevNode} went away", Fix = null });
-        }
-
-        var interval = _statuses.Values.Any(s => s.State == KeyboardState.Busy) ? _options.BusyReprobeInterval
-            : _statuses.Values.Any(s => s.IsProblem) ? _options.ReprobeInterval
-            : Timeout.InfiniteTimeSpan;
-        _nextReprobeMs = interval == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)interval.TotalMilliseconds;
-        PublishStatus();
     }
 
-    private bool IsSeized(InputDeviceInfo device)
+    /// <summary>Answers every operation still queued with the loop's failure (or its stop).</summary>
+    private void FaultPending()
     {
-        foreach (var keyboard in _byFd.Values)
-            if (keyboard.Info.EventName == device.EventName && keyboard.Info.Identity.Id == device.Identity.Id) return true;
-        return false;
+        var error = _failure is { } f
+            ? new InvalidOperationException($"the event loop stopped: {f.Message}", f)
+            : new InvalidOperationException("the event loop has stopped");
+        while (_control.TryDequeue(out var operation)) operation.Fault?.Invoke(error);
     }
 
-    private void Seize(InputDeviceInfo device)
+    private void ApplyScan(ScanResult scan)
     {
-        foreach (var waiting in _awaitingRelease)
-            if (waiting.Keyboard.Info.EventName == device.EventName) return;
-        var keyboard = EvdevKeyboard.Open(device, out var errno, out var operation);
-        if (keyboard is null)
+        if (!_reactor!.WatchingDevInput) _reactor.WatchDevInput();
+        if (_inputNote != scan.InputNote)
         {
-            SetStatus(device.EventName, _explainer.Explain(device, operation, errno));
+            _inputNote = scan.InputNote;
+            _publishedManager = -1;
+        }
+        _manager!.OnScan(scan.Devices);
+    }
+
+    /// <summary>
+    /// Publishes when something status shows changed: keyboards, paused, the output's health, layers. Layers that move by
+    /// themselves (holding a layer key) publish at most every <see cref="LayerPublishIntervalMs"/>, so typing on a layer
+    /// does not build a snapshot per key; after a control operation everything publishes at once.
+    /// </summary>
+    private void PublishIfChanged(KeyboardManager<EvdevKeyboard> manager, bool controlRan)
+    {
+        bool layersMoved = _engine.LayerFingerprint != _publishedLayers;
+        bool other = controlRan || manager.Version != _publishedManager || _engine.IsPaused != _publishedPaused
+            || _output.LastWriteErrno != _publishedWriteErrno;
+        if (!other && !layersMoved)
+        {
+            _layersPending = false; // moved and moved back before anyone was told
             return;
         }
-        if (keyboard.AnyKeyHeld)
+        if (!other && Environment.TickCount64 - _layersPublishedAtMs < LayerPublishIntervalMs)
         {
-            // Grab once the user lets go, without holding up the other keyboards meanwhile.
-            _awaitingRelease.Add((keyboard, Environment.TickCount64 + (long)_options.WaitForRelease.TotalMilliseconds));
+            _layersPending = true; // TimeoutMs wakes the loop when the interval is over
             return;
         }
-        Grab(keyboard);
+        if (_output.LastWriteErrno != _publishedWriteErrno) LogOutputHealth();
+        Publish();
     }
 
-    /// <summary>Keyboards opened with a key held: grab each as soon as nothing is held, or when the wait runs out.</summary>
-    private void PollAwaitingRelease()
+    private void LogOutputHealth()
     {
-        for (int i = _awaitingRelease.Count - 1; i >= 0; i--)
-        {
-            var (keyboard, deadline) = _awaitingRelease[i];
-            if (!keyboard.RefreshHeldKeys(out var errno))
-            {
-                _awaitingRelease.RemoveAt(i);
-                keyboard.Dispose();
-                _rescanPending = true;
-                continue;
-            }
-            if (keyboard.AnyKeyHeld && Environment.TickCount64 < deadline) continue;
-            _awaitingRelease.RemoveAt(i);
-            Grab(keyboard);
-            PublishStatus();
-        }
+        if (_output.LastWriteErrno != 0)
+            _log.Error($"writing to the virtual keyboard fails: {Errno.Name(_output.LastWriteErrno)} ({_output.FailedWrites} key changes lost so far)");
+        else
+            _log.Info($"writing to the virtual keyboard works again ({_output.FailedWrites} key changes were lost)");
     }
 
-    private void Grab(EvdevKeyboard keyboard)
+    private void Publish()
     {
-        var device = keyboard.Info;
-        if (!keyboard.TryGrab(out var errno))
-        {
-            keyboard.Dispose();
-            SetStatus(device.EventName, _explainer.Explain(device, "EVIOCGRAB on", errno));
-            return;
-        }
-        keyboard.Slot = _engine.AttachDevice(device.Identity);
-        _byFd[keyboard.Fd] = keyboard;
-        Epoll.Add(_epoll, keyboard.Fd, Epoll.In, TagDevice | (uint)keyboard.Fd);
-        _leds.Add(keyboard);
-        var stuck = keyboard.Keys.HeldBeforeGrab.IsEmpty ? "" : " (some keys were still held after waiting; their releases are ignored)";
-        SetStatus(device.EventName, new KeyboardStatus(device.Identity, device.DevNode, device.Kind, KeyboardState.Seized,
-            $"seized {device.DevNode} ({(device.IsBuiltIn ? "built-in" : "external")}, {device.Bus.ToString().ToLowerInvariant()}){stuck}"));
-    }
-
-    private void SetStatus(string eventName, KeyboardStatus status)
-    {
-        _statuses.TryGetValue(eventName, out var previous);
-        _statuses[eventName] = status;
-        if (status.SameAs(previous)) return;
-
-        var name = $"{status.Identity.Name} [{status.Identity.Id}]";
-        switch (status.State)
-        {
-            case KeyboardState.AccessDenied or KeyboardState.Busy or KeyboardState.Failed:
-                _log.Warning($"{name}: {status.State}: {status.Detail}{(status.Fix is null ? "" : "; fix: " + status.Fix)}");
-                break;
-            default:
-                _log.Info($"{name}: {status.State}: {status.Detail}");
-                break;
-        }
-    }
-
-    private void PublishStatus()
-    {
-        var keyboards = _statuses.Values.OrderBy(s => s.DevNode, StringComparer.Ordinal).ToArray();
+        var manager = _manager!;
+        _publishedManager = manager.Version;
         _publishedPaused = _engine.IsPaused;
-        var snapshot = new StatusSnapshot(_outputStatus, keyboards, _inputNote)
+        _publishedLayers = _engine.LayerFingerprint;
+        _publishedWriteErrno = _output.LastWriteErrno;
+        _layersPublishedAtMs = Environment.TickCount64;
+        _layersPending = false;
+        var output = _publishedWriteErrno == 0 ? _outputReady : _outputReady with
         {
-            Paused = _publishedPaused,
-            ActiveLayers = _engine.ActiveLayers,
+            State = OutputDeviceState.Failed,
+            Detail = $"writing to it fails: {Errno.Name(_publishedWriteErrno)} ({Libc.Describe(_publishedWriteErrno)}); " +
+                $"{_output.FailedWrites} key changes lost so far; {_outputReady.Detail}",
         };
-        Status = snapshot;
-        StatusChanged?.Invoke(snapshot);
+        var status = new BackendStatus(output, [.. manager.Findings.Select(f => f.ToStatus())], _publishedPaused, _engine.ActiveLayers,
+            default, _inputNote);
+        Status = status;
+        StatusChanged?.Invoke(status);
     }
-
-    private void ArmTimer()
-    {
-        long deadline = _engine.NextDeadlineUs;
-        if (deadline == _armedDeadline) return;
-        _armedDeadline = deadline;
-        Itimerspec spec = default;
-        if (deadline != long.MaxValue)
-        {
-            // An absolute CLOCK_MONOTONIC time; a zero value would disarm, so a deadline at 0 becomes 1 ns.
-            spec.Value.Seconds = deadline / 1_000_000;
-            spec.Value.Nanoseconds = deadline % 1_000_000 * 1000;
-            if (spec.Value.Seconds == 0 && spec.Value.Nanoseconds == 0) spec.Value.Nanoseconds = 1;
-        }
-        Libc.TimerfdSettime(_timer, TimerFd.AbsoluteTime, &spec, null);
-    }
-
-    private void ReleaseEverything()
-    {
-        foreach (var (keyboard, _) in _awaitingRelease) keyboard.Dispose();
-        _awaitingRelease.Clear();
-        long now = Now();
-        foreach (var keyboard in _byFd.Values)
-        {
-            _engine.DetachDevice(keyboard.Slot, now);
-            keyboard.Dispose();
-        }
-        _byFd.Clear();
-    }
-
-    private static int Check(int fd, string call) =>
-        fd >= 0 ? fd : throw new IOException($"{call} failed: {Errno.Name(Libc.LastErrno)} ({Libc.Describe(Libc.LastErrno)})");
 
     public void Dispose()
     {
         Stop();
-        foreach (var fd in new[] { _epoll, _inotify, _timer, _eventFd })
-            if (fd >= 0) Libc.Close(fd);
-        _epoll = _inotify = _timer = _eventFd = -1;
+        _reactor?.Dispose();
+        _reactor = null;
         _ready.Dispose();
         _finished.Dispose();
     }
+
+    /// <summary>A control operation and how to tell its caller it failed (null: nobody waits for it).</summary>
+    /// <param name="Run">Applies the change on the loop thread; returns what completes its caller's task, run after status is published.</param>
+    private sealed record ControlOperation(Func<Action?> Run, Action<Exception>? Fault);
 }

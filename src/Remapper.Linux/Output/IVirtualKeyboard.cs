@@ -17,6 +17,12 @@ public interface IVirtualKeyboard : IKeyOutput, IDisposable
 
     /// <summary>The lock LEDs the desktop last set on the virtual keyboard.</summary>
     KeyboardLeds Leds { get; }
+
+    /// <summary>Key changes that could not be written since the device was created.</summary>
+    long FailedWrites { get; }
+
+    /// <summary>The errno of the last write when it failed; 0 once a write succeeds again. Read by the loop after each batch.</summary>
+    int LastWriteErrno { get; }
 }
 
 /// <summary>Receives lock-LED changes from the virtual keyboard, to mirror them on the physical ones.</summary>

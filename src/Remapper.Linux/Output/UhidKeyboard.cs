@@ -26,6 +26,8 @@ public sealed unsafe class UhidKeyboard : IVirtualKeyboard
     /// <summary>Writes that failed since creation (EAGAIN or a vanished device); exposed for status, not logged per event.</summary>
     public long FailedWrites { get; private set; }
 
+    public int LastWriteErrno { get; private set; }
+
     private UhidKeyboard(int fd, ILedSink leds)
     {
         Fd = fd;
@@ -60,7 +62,13 @@ public sealed unsafe class UhidKeyboard : IVirtualKeyboard
         int length = _reports.Apply(usage, down, _report);
         if (length == 0) return;
         int eventLength = Uhid.WriteInput2(_event, _report.AsSpan(0, length));
-        if (!WriteEvent(eventLength)) FailedWrites++;
+        if (WriteEvent(eventLength))
+        {
+            LastWriteErrno = 0;
+            return;
+        }
+        FailedWrites++;
+        LastWriteErrno = Libc.LastErrno is > 0 and var errno ? errno : Errno.EIO;
     }
 
     public void OnReadable()

@@ -23,6 +23,8 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
     public KeyboardLeds Leds { get; private set; }
     public long FailedWrites { get; private set; }
 
+    public int LastWriteErrno { get; private set; }
+
     private UinputKeyboard(int fd, ILedSink leds)
     {
         Fd = fd;
@@ -76,8 +78,15 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
         if (!LinuxKeyCodes.TryToCode(usage, out var code)) return;
         _out[0] = new InputEvent { Type = InputCodes.EvKey, Code = code, Value = down ? 1 : 0 };
         _out[1] = new InputEvent { Type = InputCodes.EvSyn, Code = InputCodes.SynReport };
-        fixed (InputEvent* p = _out)
-            if (Libc.Write(Fd, p, 2 * InputEvent.Size) != 2 * InputEvent.Size) FailedWrites++;
+        nint written;
+        fixed (InputEvent* p = _out) written = Libc.Write(Fd, p, 2 * InputEvent.Size);
+        if (written == 2 * InputEvent.Size)
+        {
+            LastWriteErrno = 0;
+            return;
+        }
+        FailedWrites++;
+        LastWriteErrno = written < 0 && Libc.LastErrno > 0 ? Libc.LastErrno : Errno.EIO;
     }
 
     public void OnReadable()

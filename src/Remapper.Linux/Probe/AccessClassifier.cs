@@ -1,3 +1,4 @@
+using Remapper.Backend;
 using Remapper.Linux.Interop;
 
 namespace Remapper.Linux.Probe;

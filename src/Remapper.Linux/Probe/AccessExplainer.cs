@@ -1,18 +1,19 @@
+using Remapper.Backend;
 using Remapper.Linux.Discovery;
 using Remapper.Linux.Interop;
 
 namespace Remapper.Linux.Probe;
 
 /// <summary>
-/// Turns a failed open or grab into a <see cref="KeyboardStatus"/> that names the cause and the fix: the node's
+/// Turns a failed open or grab into a <see cref="KeyboardFinding"/> that names the cause and the fix: the node's
 /// owner/group/mode/ACL and the user's groups for EACCES, the holding process for EBUSY.
 /// </summary>
-public sealed class AccessExplainer(ProbeEnvironment env)
+public sealed class AccessExplainer(ProbeEnvironment env) : Keyboards.IAccessExplainer
 {
     private UserAccounts? _accounts;
     private UserAccounts Accounts => _accounts ??= new UserAccounts(env.EtcRoot);
 
-    public KeyboardStatus Explain(InputDeviceInfo device, string operation, int errno)
+    public KeyboardFinding Explain(InputDeviceInfo device, string operation, int errno)
     {
         var state = AccessClassifier.Classify(errno);
         var identity = device.Identity;
@@ -28,7 +29,7 @@ public sealed class AccessExplainer(ProbeEnvironment env)
                     ? $"{operation} {node} failed: {Errno.Name(errno)}"
                     : $"{operation} {node} failed: {Errno.Name(errno)} (owner {access.Owner}, group {access.Group}, mode {access.ModeText}" +
                       $"{(access.HasAcl ? ", ACL present" : "")}; user {access.User} {(access.UserInGroup ? "is" : "is not")} in group {access.Group})";
-                return new KeyboardStatus(identity, node, device.Kind, state, detail, fix, errno, access);
+                return new KeyboardFinding(identity, node, device.Kind, state, detail, fix, errno, access);
 
             case KeyboardState.Busy:
                 var holders = new HolderScanner(env.ProcRoot, env.OwnPid).FindHolders(ToRealNode(node));
@@ -40,7 +41,7 @@ public sealed class AccessExplainer(ProbeEnvironment env)
                     1 => "held by " + list,
                     _ => "held by one of " + list,
                 };
-                return new KeyboardStatus(identity, node, device.Kind, state,
+                return new KeyboardFinding(identity, node, device.Kind, state,
                     $"another program holds {node} exclusively (EVIOCGRAB: EBUSY): {who}",
                     holders.Count == 0
                         ? "stop the other remapper or input tool that grabs it; Remapper takes the keyboard as soon as it is released"
@@ -48,10 +49,10 @@ public sealed class AccessExplainer(ProbeEnvironment env)
                     errno, Holders: holders);
 
             case KeyboardState.Gone:
-                return new KeyboardStatus(identity, node, device.Kind, state, $"{node} is gone ({Errno.Name(errno)})", null, errno);
+                return new KeyboardFinding(identity, node, device.Kind, state, $"{node} is gone ({Errno.Name(errno)})", null, errno);
 
             default:
-                return new KeyboardStatus(identity, node, device.Kind, state,
+                return new KeyboardFinding(identity, node, device.Kind, state,
                     $"{operation} {node} failed: {Errno.Name(errno)} ({Libc.Describe(errno)})", null, errno);
         }
     }

@@ -1,4 +1,3 @@
-using Remapper.Linux.Loop;
 
 namespace Remapper.Linux.Probe;
 

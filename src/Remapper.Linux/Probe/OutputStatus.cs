@@ -1,3 +1,5 @@
+using Remapper.Backend;
+
 namespace Remapper.Linux.Probe;
 
 /// <summary>Which kind of virtual keyboard Remapper emits through.</summary>
@@ -21,4 +23,22 @@ public sealed record OutputNodeStatus(string Node, OutputNodeState State, string
 public sealed record OutputStatus(OutputKind Chosen, string Reason, OutputNodeStatus Uhid, OutputNodeStatus Uinput)
 {
     public bool IsProblem => Chosen == OutputKind.None;
+
+    /// <summary>This finding in the platform-neutral status model: the node in use, or why neither can be used.</summary>
+    public OutputDeviceStatus ToStatus()
+    {
+        if (Chosen != OutputKind.None)
+        {
+            var node = Chosen == OutputKind.Uhid ? Uhid : Uinput;
+            return new(Chosen.ToString().ToLowerInvariant(), OutputDeviceState.Ready, $"{node.Node}: {Reason}");
+        }
+        // Nothing usable: say why for both nodes, uhid first (it is preferred).
+        var state = Uhid.State == OutputNodeState.NoPermission || Uinput.State == OutputNodeState.NoPermission
+            ? OutputDeviceState.AccessDenied
+            : OutputDeviceState.Unavailable;
+        return new("none", state, $"{Describe(Uhid)}; {Describe(Uinput)}");
+    }
+
+    private static string Describe(OutputNodeStatus node) =>
+        node.Fix is null ? $"{node.Node}: {node.Detail}" : $"{node.Node}: {node.Detail} (fix: {node.Fix})";
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Remapper.Linux.Loop;
 
 namespace Remapper.Linux.Probe;
 

@@ -1,6 +1,7 @@
+using Remapper.Backend;
+using Remapper.Core.Devices;
 using Remapper.Core.Keymap;
 using Remapper.Linux.Discovery;
-using Remapper.Linux.Loop;
 using Remapper.Linux.Seizing;
 
 namespace Remapper.Linux.Probe;
@@ -20,20 +21,21 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
         var scanner = new InputDeviceScanner(env.SysRoot, env.DevRoot);
         var explainer = new AccessExplainer(env);
         var all = scanner.Scan();
-        var keyboards = new List<KeyboardStatus>();
+        var rules = new DeviceRules(deviceBlocks);
+        var keyboards = new List<KeyboardFinding>();
         foreach (var device in all)
         {
             if (!device.IsCandidate) continue;
-            var ignoredBy = DeviceRules.IgnoringBlock(deviceBlocks, device.Identity);
+            var ignoredBy = rules.IgnoringBlock(device.Identity);
             if (ignoredBy is not null)
             {
                 var rule = DeviceRules.Describe(ignoredBy);
-                keyboards.Add(new KeyboardStatus(device.Identity, device.DevNode, device.Kind, KeyboardState.Ignored, $"ignored by {rule}", IgnoredBy: rule));
+                keyboards.Add(new KeyboardFinding(device.Identity, device.DevNode, device.Kind, KeyboardState.Ignored, $"ignored by {rule}", IgnoredBy: rule));
                 continue;
             }
             var (errno, operation) = _tryDevice(device);
             var status = errno == 0
-                ? new KeyboardStatus(device.Identity, device.DevNode, device.Kind, KeyboardState.Available, $"{device.DevNode} can be opened and grabbed")
+                ? new KeyboardFinding(device.Identity, device.DevNode, device.Kind, KeyboardState.Available, $"{device.DevNode} can be opened and grabbed")
                 : explainer.Explain(device, operation, errno);
             keyboards.Add(HeldByRemapper(status));
         }
@@ -56,7 +58,7 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
     /// Busy because a running Remapper holds it is the normal case, not a problem: shown as seized, with the pid.
     /// (/proc cannot say which process grabbed, so this applies only when every process with it open is a remapper.)
     /// </summary>
-    private static KeyboardStatus HeldByRemapper(KeyboardStatus status)
+    private static KeyboardFinding HeldByRemapper(KeyboardFinding status)
     {
         if (status.State != KeyboardState.Busy || status.Holders is not { Count: > 0 } holders) return status;
         foreach (var h in holders)

@@ -7,7 +7,7 @@ namespace Remapper.Linux.Seizing;
 /// A keyboard Remapper holds: its fd, the grab, and what the engine has been told is pressed. The syscalls here
 /// are thin; what to do with the events is the event loop's business.
 /// </summary>
-public sealed unsafe class EvdevKeyboard : IDisposable
+public sealed unsafe class EvdevKeyboard : Keyboards.IKeyboardHandle
 {
     public InputDeviceInfo Info { get; }
     public int Fd { get; private set; }

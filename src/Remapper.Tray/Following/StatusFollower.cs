@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
-using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Tray.Model;
 
 namespace Remapper.Tray.Following;

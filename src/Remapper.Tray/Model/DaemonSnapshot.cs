@@ -1,4 +1,4 @@
-using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Tray.Model;
 

@@ -5,8 +5,8 @@ namespace Remapper.Tray.Model;
 /// <summary>How a keyboard's state reads in the menu, the tooltip and notifications.</summary>
 public static class KeyboardText
 {
-    /// <summary>Denied, busy or failed: the keyboard types unremapped (or not at all) and the user must act.</summary>
-    public static bool IsProblem(KeyboardState state) => state is KeyboardState.AccessDenied or KeyboardState.Busy or KeyboardState.Failed;
+    /// <summary>The backend's one rule (<see cref="StatusRules.IsProblem(KeyboardState)"/>).</summary>
+    public static bool IsProblem(KeyboardState state) => state.IsProblem();
 
     public static string StateWord(KeyboardState state) => state switch
     {

@@ -1,5 +1,5 @@
 using Remapper.Backend;
-using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Tray.Model;
 

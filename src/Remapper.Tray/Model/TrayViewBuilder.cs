@@ -1,12 +1,13 @@
 using Remapper.Backend;
-using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Tray.Model;
 
 /// <summary>
-/// Turns a daemon snapshot into what the tray shows. Precedence, most urgent first: not running, keymap error (the
-/// file the user just saved is not what runs), paused (a deliberate act, and nothing is remapped anyway), warning
-/// (a keyboard or the output device does not work), running.
+/// Turns a daemon snapshot into what the tray shows: not running, or the daemon's own state word
+/// (<see cref="StatusRules.StateWord"/>, the one `remapper status` prints) — keymap error (the file the user just saved
+/// is not what runs), paused (a deliberate act, and nothing is remapped anyway), degraded (a keyboard or the output
+/// device does not work), running.
 /// </summary>
 public static class TrayViewBuilder
 {
@@ -18,17 +19,17 @@ public static class TrayViewBuilder
         var firstError = status.Keymap.Diagnostics.FirstOrDefault(d => d.Severity == "error");
         TrayState state;
         string headline;
-        if (firstError is not null)
+        if (status.State == StatusRules.ConfigError)
         {
             state = TrayState.Error;
             headline = "Remapper: keymap error";
         }
-        else if (status.Paused)
+        else if (status.State == StatusRules.Paused)
         {
             state = TrayState.Paused;
             headline = "Remapper: paused";
         }
-        else if (problems.Count > 0)
+        else if (status.State == StatusRules.Degraded || problems.Count > 0)
         {
             state = TrayState.Warning;
             headline = problems.Count == 1 ? "Remapper: running, 1 problem" : $"Remapper: running, {problems.Count} problems";
@@ -64,8 +65,9 @@ public static class TrayViewBuilder
     private static List<string> Problems(StatusResult status)
     {
         var problems = new List<string>();
-        if (status.Output.State != OutputDeviceState.Ready)
+        if (status.Output.IsProblem())
             problems.Add($"Output device ({status.Output.Kind}): {status.Output.Detail}");
+        if (status.Note is { } note) problems.Add(note);
         problems.AddRange(status.Keyboards.Where(k => KeyboardText.IsProblem(k.State)).Select(k => KeyboardText.Describe(k)));
         if (status.Keyboards.Count == 0) problems.Add("No keyboard found.");
         return problems;

@@ -51,6 +51,11 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
 
     public event Action<BackendStatus>? StatusChanged;
 
+    public event Action<Exception>? Failed;
+
+    /// <summary>As if the loop thread died: raises <see cref="Failed"/>.</summary>
+    public void Die(Exception failure) => Failed?.Invoke(failure);
+
     public long Heartbeat => Interlocked.Read(ref _heartbeat);
 
     public int KeymapsApplied { get; private set; }
@@ -92,13 +97,24 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
         return true;
     });
 
+    /// <summary>When set, the next control operation fails on the loop thread with it (as a real loop's error would).</summary>
+    public Exception? FailNextOperation { get; set; }
+
     /// <summary>Posts work to the fake loop; the task completes after the loop ran it, as the real backend's do.</summary>
     private Task<bool> Run(Func<bool> work)
     {
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         Post(() =>
         {
-            try { done.SetResult(work()); }
+            try
+            {
+                if (FailNextOperation is { } failure)
+                {
+                    FailNextOperation = null;
+                    throw failure;
+                }
+                done.SetResult(work());
+            }
             catch (Exception e) { done.SetException(e); }
         });
         return done.Task;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Remapper.Daemon.Config;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Daemon.Tests.Fakes;
 
@@ -28,7 +29,7 @@ internal sealed class InProcessDaemon : IAsyncDisposable
     public IpcServer Server { get; }
     public string SocketPath => Server.Path;
 
-    public static InProcessDaemon Start(IpcAccessPolicy? policy = null, uint? socketGroup = null, string keymap = Keymap)
+    public static InProcessDaemon Start(IpcAccessPolicy? policy = null, uint? socketGroup = null, string keymap = Keymap, IpcLimits? limits = null)
     {
         var dir = new TempDir();
         var keymapPath = dir.File("config.toml");
@@ -39,7 +40,7 @@ internal sealed class InProcessDaemon : IAsyncDisposable
         var socket = dir.File("remapper.sock");
         var info = DaemonInfo.ForThisProcess(socket, systemService: false);
         var server = new IpcServer(socket, new DaemonCommands(info, reloader, backend),
-            policy ?? new IpcAccessPolicy(Native.geteuid(), null), NullLogger.Instance);
+            policy ?? new IpcAccessPolicy(Native.geteuid(), null), NullLogger.Instance, limits);
         server.Start(socketGroup);
         return new InProcessDaemon(dir, keymapPath, reloader, backend, server);
     }

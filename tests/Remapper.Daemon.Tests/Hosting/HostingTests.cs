@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging.Abstractions;
 using Remapper.Core.Hid;
 using Remapper.Backend;
 using Remapper.Daemon.Hosting;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Daemon.Tests.Fakes;
 using Serilog;
 using Serilog.Core;
@@ -17,15 +20,14 @@ namespace Remapper.Daemon.Tests.Hosting;
 
 public sealed class HostingTests
 {
-    private sealed class RecordingNotifier(TimeSpan? watchdog = null) : ISystemdNotify
+    private sealed class RecordingNotifier : ISystemdNotifier
     {
         public List<string> Sent { get; } = [];
-        public bool Enabled => true;
-        public TimeSpan? WatchdogInterval => watchdog;
+        public bool IsEnabled => true;
 
-        public void Notify(string state)
+        public void Notify(ServiceState state)
         {
-            lock (Sent) Sent.Add(state);
+            lock (Sent) Sent.Add(state.ToString());
         }
     }
 
@@ -80,8 +82,11 @@ public sealed class HostingTests
         Assert.DoesNotContain(notifier.Sent, s => s.Contains("READY=1"));
         backendUp.SetResult();
         await starting.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Contains(notifier.Sent, s => s.StartsWith("READY=1\nSTATUS=running " + keymap, StringComparison.Ordinal));
+        Assert.Single(notifier.Sent, s => s.Contains("READY=1"));
+        int status = notifier.Sent.FindIndex(s => s == "STATUS=running " + keymap);
+        Assert.True(status >= 0 && status < notifier.Sent.IndexOf("READY=1"), string.Join(" | ", notifier.Sent));
         await host.StopAsync();
+        Assert.Single(notifier.Sent, s => s.Contains("READY=1"));
     }
 
     [Fact]
@@ -113,8 +118,8 @@ public sealed class HostingTests
     public void The_watchdog_pings_only_while_the_loop_turns()
     {
         using var backend = new FakeBackend(Remapper.Daemon.Config.KeymapReloader.EmptyKeymap());
-        var notifier = new RecordingNotifier(TimeSpan.FromSeconds(10));
-        var watchdog = new LoopWatchdog(notifier, () => backend, NullLogger<LoopWatchdog>.Instance);
+        var notifier = new RecordingNotifier();
+        var watchdog = new LoopWatchdog(notifier, new WatchdogSettings(TimeSpan.FromSeconds(10)), () => backend, NullLogger<LoopWatchdog>.Instance);
         Assert.True(watchdog.Check());
         Thread.Sleep(50);
         Assert.True(watchdog.Check());
@@ -134,24 +139,59 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public void The_notifier_sends_datagrams_to_notify_socket_and_reads_the_watchdog_interval()
+    public void The_watchdog_interval_comes_from_watchdog_usec_and_only_for_this_process()
+    {
+        var env = new Dictionary<string, string> { ["WATCHDOG_USEC"] = "20000000" };
+        Assert.Equal(TimeSpan.FromSeconds(20), WatchdogSettings.FromEnvironment(n => env.GetValueOrDefault(n)).Interval);
+        env["WATCHDOG_PID"] = Environment.ProcessId.ToString();
+        Assert.Equal(TimeSpan.FromSeconds(20), WatchdogSettings.FromEnvironment(n => env.GetValueOrDefault(n)).Interval);
+        env["WATCHDOG_PID"] = "1"; // the interval was meant for another process
+        Assert.Null(WatchdogSettings.FromEnvironment(n => env.GetValueOrDefault(n)).Interval);
+        Assert.Null(WatchdogSettings.FromEnvironment(_ => null).Interval);
+    }
+
+    [Fact]
+    public async Task A_backend_whose_loop_dies_stops_the_daemon_through_the_host_and_says_why()
     {
         using var dir = new TempDir();
-        var path = dir.File("notify");
-        using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        systemd.Bind(new UnixDomainSocketEndPoint(path));
-        var env = new Dictionary<string, string> { ["NOTIFY_SOCKET"] = path, ["WATCHDOG_USEC"] = "20000000" };
-        using var notifier = new SystemdNotifier(n => env.GetValueOrDefault(n));
-        Assert.Equal(TimeSpan.FromSeconds(20), notifier.WatchdogInterval);
-        notifier.Notify("WATCHDOG=1");
-        var buffer = new byte[64];
-        systemd.ReceiveTimeout = 5000;
-        int n = systemd.Receive(buffer);
-        Assert.Equal("WATCHDOG=1", Encoding.UTF8.GetString(buffer, 0, n));
+        var keymap = dir.File("config.toml");
+        File.WriteAllText(keymap, "version = 1\n");
+        var socket = dir.File("s.sock");
+        FakeBackend? backend = null;
+        using var host = RemapperDaemon.Build(new DaemonOptions(ConfigPath: keymap, SocketPath: socket),
+            (initial, _, _) => Task.FromResult<IRemapBackend>(backend = new FakeBackend(initial)), new RecordingNotifier());
+        await host.StartAsync();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested);
 
-        env["WATCHDOG_PID"] = "1"; // the interval was meant for another process
-        Assert.Null(new SystemdNotifier(n2 => env.GetValueOrDefault(n2)).WatchdogInterval);
-        Assert.False(new SystemdNotifier(_ => null).Enabled);
+        backend!.Die(new IOException("epoll_wait failed: EBADF"));
+        Waiting.Until(() => lifetime.ApplicationStopping.IsCancellationRequested, "the host to be asked to stop");
+        await host.WaitForShutdownAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("epoll_wait failed: EBADF", host.Services.GetRequiredService<BackendService>().Failure?.Message);
+        Assert.False(File.Exists(socket), "the socket was closed on the way out");
+    }
+
+    [Fact]
+    public async Task Run_exits_0_when_stopped_and_70_when_the_event_loop_died()
+    {
+        using var dir = new TempDir();
+        var keymap = dir.File("config.toml");
+        File.WriteAllText(keymap, "version = 1\n");
+
+        async Task<int> RunUntil(Action<FakeBackend, CancellationTokenSource> end)
+        {
+            var socket = dir.File($"run-{Guid.NewGuid():N}.sock");
+            FakeBackend? backend = null;
+            using var cts = new CancellationTokenSource();
+            var run = RemapperDaemon.RunAsync(new DaemonOptions(ConfigPath: keymap, SocketPath: socket),
+                (initial, _, _) => Task.FromResult<IRemapBackend>(backend = new FakeBackend(initial)), cts.Token);
+            Waiting.Until(() => backend is not null && File.Exists(socket), "the daemon to be up", 10_000);
+            end(backend!, cts);
+            return await run.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        Assert.Equal(0, await RunUntil((_, cts) => cts.Cancel()));
+        Assert.Equal(RemapperDaemon.InternalErrorExitCode, await RunUntil((backend, _) => backend.Die(new IOException("epoll_wait failed"))));
     }
 
     private sealed class Collect : ILogEventSink

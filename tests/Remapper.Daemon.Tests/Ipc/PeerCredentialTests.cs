@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Daemon.Tests.Fakes;
 
 namespace Remapper.Daemon.Tests.Ipc;

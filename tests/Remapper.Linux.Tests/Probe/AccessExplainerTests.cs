@@ -1,3 +1,4 @@
+using Remapper.Backend;
 using Remapper.Linux.Discovery;
 using Remapper.Linux.Interop;
 using Remapper.Linux.Probe;

@@ -1,3 +1,4 @@
+using Remapper.Backend;
 using System.Text.Json;
 using Remapper.Core.Keymap;
 using Remapper.Linux.Interop;

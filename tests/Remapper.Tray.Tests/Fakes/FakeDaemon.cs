@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Remapper.Daemon;
 using Remapper.Daemon.Config;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Tray.Tests.Fakes;
 

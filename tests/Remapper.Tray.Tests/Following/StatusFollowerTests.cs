@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Tray.Following;
 using Remapper.Tray.Model;
 using Remapper.Tray.Tests.Fakes;

@@ -8,7 +8,7 @@ public class NotificationDeciderTests
 {
     private readonly NotificationDecider _decider = new();
 
-    private IReadOnlyList<TrayNotification> Observe(Remapper.Daemon.Ipc.StatusResult status) => _decider.Observe(Snapshot(status));
+    private IReadOnlyList<TrayNotification> Observe(Remapper.Ipc.StatusResult status) => _decider.Observe(Snapshot(status));
 
     [Fact]
     public void A_healthy_daemon_notifies_nothing()

@@ -1,5 +1,6 @@
 using Remapper.Backend;
 using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 using Remapper.Tray.Model;
 
 namespace Remapper.Tray.Tests.Model;
@@ -40,13 +41,15 @@ internal static class Statuses
     {
         diagnostics ??= [];
         var valid = diagnostics.All(d => d.Severity != "error");
+        output ??= new OutputDeviceStatus("uhid", OutputDeviceState.Ready, "/dev/uhid");
+        keyboards ??= [Laptop];
         return new StatusResult(
-            paused ? "paused" : "running",
+            StatusRules.StateWord(new BackendStatus(output, keyboards, paused, ["base"], default), keymapHasErrors: !valid),
             new DaemonInfoDto("0.1.0", 1234, DateTimeOffset.UnixEpoch, 10, "/run/user/1000/remapper.sock", "user"),
             new KeymapStatusDto(keymapPath, "user", "~/.config/remapper/config.toml", valid, DateTimeOffset.UnixEpoch,
                 DateTimeOffset.UnixEpoch, 1, diagnostics),
-            output ?? new OutputDeviceStatus("uhid", OutputDeviceState.Ready, "/dev/uhid"),
-            keyboards ?? [Laptop],
+            output,
+            keyboards,
             paused,
             ["base"],
             new CountersDto(0, 0));

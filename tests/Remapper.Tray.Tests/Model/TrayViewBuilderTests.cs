@@ -6,7 +6,7 @@ namespace Remapper.Tray.Tests.Model;
 
 public class TrayViewBuilderTests
 {
-    private static TrayView View(Remapper.Daemon.Ipc.StatusResult status) => TrayViewBuilder.Build(Snapshot(status));
+    private static TrayView View(Remapper.Ipc.StatusResult status) => TrayViewBuilder.Build(Snapshot(status));
 
     [Fact]
     public void Every_keyboard_seized_is_running_with_the_running_icon()
