@@ -4,7 +4,7 @@ using Remapper.Core.Engine;
 using Remapper.Core.Keymap;
 using Remapper.Core.Keymap.Loading;
 using Remapper.Core.Testing;
-using Remapper.Daemon.Ipc;
+using Remapper.Ipc;
 
 namespace Remapper.Fuzz;
 
@@ -65,17 +65,15 @@ public static class Targets
             if (e.Line < 0 || e.Line > lines) throw new FuzzFinding($"error on line {e.Line} of a {lines}-line file: {e}");
     }
 
-    /// <summary>As the daemon's connection does: a JsonException is a bad_json answer, anything else would be a crash.</summary>
+    /// <summary>
+    /// The daemon's own request parser: whatever the line, it answers with a request or an error sentence, never an
+    /// exception (which would be an internal error on the connection).
+    /// </summary>
     private static void ParseIpcRequest(byte[] input)
     {
         if (input.Length > IpcProtocol.MaxLineBytes) return; // refused before parsing
-        try
-        {
-            JsonSerializer.Deserialize(input, IpcJsonContext.Default.IpcRequest);
-        }
-        catch (JsonException)
-        {
-        }
+        var request = IpcRequestParser.Parse(input, out var error);
+        if (request is null && string.IsNullOrEmpty(error)) throw new FuzzFinding("no request and no error");
     }
 
     private static void CheckOnItsLine(string text, int line, int column, string what)

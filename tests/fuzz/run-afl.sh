@@ -26,8 +26,8 @@ mkdir -p "$work"
 dotnet tool restore >/dev/null
 dotnet publish tests/Remapper.Fuzz -c Release -o "$bin" -nologo -v quiet
 # Instrument what parses the inputs: our code and the TOML parser. System.* is the shared framework, which
-# SharpFuzz cannot instrument; the IPC target's JSON parsing is source-generated code in Remapper.Daemon.dll.
-for dll in Remapper.Core.dll Tomlyn.dll Remapper.Daemon.dll; do dotnet sharpfuzz "$bin/$dll" >/dev/null; done
+# SharpFuzz cannot instrument; the IPC target is the daemon's own request parser in Remapper.Ipc.dll.
+for dll in Remapper.Core.dll Tomlyn.dll Remapper.Ipc.dll; do dotnet sharpfuzz "$bin/$dll" >/dev/null; done
 
 # The runner is `dotnet`, not an afl-instrumented binary: SharpFuzz talks to afl-fuzz's fork server itself.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
