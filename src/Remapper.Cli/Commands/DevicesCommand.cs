@@ -14,11 +14,13 @@ internal static class DevicesCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the status model as JSON" };
-        var config = new Option<string?>("--config") { Description = "Keymap whose [[device]] blocks decide which keyboards are ignored" };
-        var command = new Command("devices", "List keyboards and whether Remapper can take them over") { json, config };
+        var keymapChoice = new CommandKeymap();
+        var command = new Command("devices", "List keyboards and whether Remapper can take them over; the keymap's " +
+            "[[device]] blocks decide which are ignored. Exit code 1 when a keyboard is denied, busy or failed.") { json };
+        keymapChoice.AddTo(command);
         command.SetAction(parse =>
         {
-            var keymap = CommandKeymap.TryLoad(parse.GetValue(config), out _);
+            var keymap = CommandKeymap.TryLoad(keymapChoice.Locate(parse), out _);
             var result = new SystemProbe(ProbeEnvironment.System()).Run(keymap?.Devices ?? []);
             if (parse.GetValue(json))
             {

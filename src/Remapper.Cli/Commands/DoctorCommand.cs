@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Remapper.Daemon.Config;
 using Remapper.Linux.Probe;
 
 namespace Remapper.Cli.Commands;
@@ -14,13 +15,15 @@ internal static class DoctorCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
-        var config = new Option<string?>("--config") { Description = "Keymap to check along with the devices" };
+        var keymap = new CommandKeymap();
         var socket = DaemonConnection.SocketOption();
         var command = new Command("doctor", "Explain every problem with keyboards, the virtual keyboard, the keymap, the daemon and "
-            + "other remappers, and how to fix it") { json, config, socket };
+            + "other remappers, and how to fix it") { json, socket };
+        keymap.AddTo(command);
         command.SetAction(parse =>
         {
-            var model = CommandKeymap.TryLoad(parse.GetValue(config), out var keymapCheck);
+            var location = keymap.Locate(parse);
+            var model = CommandKeymap.TryLoad(location, out var keymapCheck);
             var env = ProbeEnvironment.System();
             var result = new SystemProbe(env).Run(model?.Devices ?? []);
             SystemCheck[] system = [.. DaemonChecks.Run(parse.GetValue(socket)), .. new SystemChecks(env).Run()];
@@ -28,13 +31,13 @@ internal static class DoctorCommand
             if (parse.GetValue(json))
                 parse.Out().WriteLine(JsonSerializer.Serialize(report, StatusJson.Context.DoctorReport));
             else
-                Print(report, parse.Out());
+                Print(report, location, parse.Out());
             return report.Ok ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }
 
-    internal static void Print(DoctorReport report, TextWriter output)
+    internal static void Print(DoctorReport report, KeymapLocation? location, TextWriter output)
     {
         // Colour only for a person at a terminal; pipes, files and tests get plain text.
         bool colour = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
@@ -71,6 +74,9 @@ internal static class DoctorCommand
             output.WriteLine();
             output.WriteLine("Keymap");
             output.WriteLine(keymap.Loaded ? $"  {Ok()} {keymap.Path ?? "(none: keys pass through unchanged)"}" : $"  {Bad()} {keymap.Path}");
+            if (location is not null) output.WriteLine($"        why:   {location.Reason}");
+            if (location?.FileToCreate is { } create)
+                output.WriteLine($"        yours: create {create} (`remapper init` writes a starter; the daemon picks it up by itself)");
             foreach (var d in keymap.Diagnostics) output.WriteLine($"        {d}");
         }
 

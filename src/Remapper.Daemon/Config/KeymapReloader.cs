@@ -23,13 +23,20 @@ public sealed class KeymapReloader
     private byte[]? _appliedHash;
     private string? _lastLoggedFailure;
     private KeymapStatus _status;
+    private readonly Func<KeymapLocation>? _locate;
 
-    public KeymapReloader(KeymapLocation location, ILogger logger, Func<string, KeymapLoadResult>? load = null)
+    /// <param name="locate">
+    /// The locator's rule, asked again before every reload: a user keymap created (or removed) while the shipped
+    /// default runs replaces it on the next change, SIGHUP or <c>remapper reload</c>.
+    /// </param>
+    public KeymapReloader(KeymapLocation location, ILogger logger, Func<string, KeymapLoadResult>? load = null,
+        Func<KeymapLocation>? locate = null)
     {
         _logger = logger;
         _load = load ?? KeymapLoader.LoadFile;
+        _locate = locate;
         _status = new KeymapStatus(location, false, [], null, DateTimeOffset.UtcNow, 0);
-        WatchedFiles = location.Path is null ? [] : [location.Path];
+        WatchedFiles = WithFileToCreate(location, location.Path is null ? [] : [location.Path]);
     }
 
     public KeymapStatus Status => Volatile.Read(ref _status);
@@ -91,6 +98,13 @@ public sealed class KeymapReloader
 
     private CompiledKeymap? TryLoad(ReloadTrigger trigger, out IReadOnlyList<Diagnostic> diagnostics)
     {
+        if (trigger != ReloadTrigger.Startup && _locate?.Invoke() is { } found && found.Path != _status.Location.Path)
+        {
+            _logger.LogInformation("Switching to keymap {KeymapPath} ({KeymapReason})", found.Path ?? "none", found.Reason);
+            _status = _status with { Location = found };
+            _appliedHash = null;
+            UpdateWatchedFiles(WithFileToCreate(found, found.Path is null ? [] : [found.Path]));
+        }
         var location = _status.Location;
         var now = DateTimeOffset.UtcNow;
         if (location.Path is null)
@@ -102,7 +116,7 @@ public sealed class KeymapReloader
 
         var hash = HashFiles(WatchedFiles);
         var result = _load(location.Path);
-        IReadOnlyList<string> named = result.SourceFiles.Count > 0 ? result.SourceFiles : [location.Path];
+        var named = WithFileToCreate(location, result.SourceFiles.Count > 0 ? result.SourceFiles : [location.Path]);
         // Hash the files this load named: the include set may just have changed.
         if (!SameFiles(named))
         {
@@ -171,6 +185,10 @@ public sealed class KeymapReloader
         // One event per diagnostic: journald gives each line its own priority, and editors can jump to each.
         foreach (var error in errors) _logger.LogError("{Diagnostic}", error.ToString());
     }
+
+    /// <summary>Watching the own keymap that does not exist yet is what makes creating it take effect.</summary>
+    private static IReadOnlyList<string> WithFileToCreate(KeymapLocation location, IReadOnlyList<string> files) =>
+        location.FileToCreate is { } create && !files.Contains(create) ? [.. files, create] : files;
 
     private void Publish(KeymapStatus status)
     {

@@ -35,10 +35,14 @@ public sealed class DaemonService(
         bool system = options.IsSystemService;
         var socketPath = SocketLocator.ForDaemon(options.SocketPath, system);
         IpcServer.ThrowIfAnotherDaemonListens(socketPath);
-        var location = KeymapLocator.ForThisProcess().Locate(options.ConfigPath, system);
+        var locator = KeymapLocator.ForThisProcess();
+        var location = locator.Locate(options.ConfigPath, system);
         _logger.LogInformation("Keymap: {KeymapPath} ({KeymapReason})", location.Path ?? "none", location.Reason);
+        if (location.FileToCreate is { } create)
+            _logger.LogInformation("Create {KeymapFile} (`remapper init` writes a starter) to use your own keymap; it is picked up as soon as it exists", create);
 
-        var reloader = new KeymapReloader(location, loggers.CreateLogger("Remapper.Keymap"));
+        var reloader = new KeymapReloader(location, loggers.CreateLogger("Remapper.Keymap"),
+            locate: () => locator.Locate(options.ConfigPath, system));
         Reloader = reloader;
         var keymap = reloader.LoadInitial();
 
