@@ -44,6 +44,9 @@ internal static class DoctorCommand
         string Ok() => colour ? "\e[32m[ok]\e[0m" : "[ok]";
         string Info() => colour ? "\e[36m[info]\e[0m" : "[info]";
         string Bad() => colour ? "\e[31m[problem]\e[0m" : "[problem]";
+        // Explanations wrap at 80 columns under their label, so a long fix stays readable in a terminal.
+        void Explain(string label, string text) => TextWrap.Write(output, $"        {label,-7}", text, 15);
+        void Item(string mark, string text) => TextWrap.Write(output, $"  {mark} ", text, 8);
         var status = report.Status;
         output.WriteLine("Virtual keyboard");
         output.WriteLine(status.Output.Chosen == OutputKind.None
@@ -53,20 +56,24 @@ internal static class DoctorCommand
         {
             // The unused node's trouble is worth knowing but is not a problem while the other one works.
             var nodeMark = node.State == OutputNodeState.Ok ? Ok() : status.Output.Chosen != OutputKind.None ? Info() : Bad();
-            output.WriteLine($"  {nodeMark} {node.Node}: {node.Detail}");
-            if (node.Fix is not null) output.WriteLine($"        fix:   {node.Fix}");
+            Item(nodeMark, $"{node.Node}: {node.Detail}");
+            if (node.Fix is not null) Explain("fix:", node.Fix);
         }
 
         output.WriteLine();
         output.WriteLine("Keyboards");
-        if (status.InputNote is not null) output.WriteLine($"  {Bad()} {status.InputNote}");
+        if (report.Problems.FirstOrDefault(p => p.Subject == "input devices") is { } input)
+        {
+            Item(Bad(), input.Cause);
+            if (input.Fix is not null) Explain("fix:", input.Fix);
+        }
         else if (status.Keyboards.Count == 0) output.WriteLine($"  {Bad()} no keyboard found");
         foreach (var k in status.Keyboards)
         {
             var mark = k.IsProblem ? Bad() : Ok();
-            output.WriteLine($"  {mark} {k.Identity.Name} ({k.DevNode}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
-            if (k.IsProblem || k.State == Remapper.Linux.Probe.KeyboardState.Ignored) output.WriteLine($"        cause: {k.Detail}");
-            if (k.Fix is not null) output.WriteLine($"        fix:   {k.Fix}");
+            Item(mark, $"{k.Identity.Name} ({k.DevNode}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
+            if (k.IsProblem || k.State == Remapper.Linux.Probe.KeyboardState.Ignored) Explain("cause:", k.Detail);
+            if (k.Fix is not null) Explain("fix:", k.Fix);
         }
 
         if (report.Keymap is { } keymap)
@@ -74,9 +81,9 @@ internal static class DoctorCommand
             output.WriteLine();
             output.WriteLine("Keymap");
             output.WriteLine(keymap.Loaded ? $"  {Ok()} {keymap.Path ?? "(none: keys pass through unchanged)"}" : $"  {Bad()} {keymap.Path}");
-            if (location is not null) output.WriteLine($"        why:   {location.Reason}");
+            if (location is not null) Explain("why:", location.Reason);
             if (location?.FileToCreate is { } create)
-                output.WriteLine($"        yours: create {create} (`remapper init` writes a starter; the daemon picks it up by itself)");
+                Explain("yours:", $"create {create} (`remapper init` writes a starter; the daemon picks it up by itself)");
             foreach (var d in keymap.Diagnostics) output.WriteLine($"        {d}");
         }
 
@@ -87,8 +94,8 @@ internal static class DoctorCommand
             foreach (var check in report.System)
             {
                 var mark = check.State switch { CheckState.Ok => Ok(), CheckState.Info => Info(), _ => Bad() };
-                output.WriteLine($"  {mark} {check.Name}: {check.Detail}");
-                if (check.Fix is not null && check.State != CheckState.Ok) output.WriteLine($"        fix:   {check.Fix}");
+                Item(mark, $"{check.Name}: {check.Detail}");
+                if (check.Fix is not null && check.State != CheckState.Ok) Explain("fix:", check.Fix);
             }
         }
 

@@ -31,9 +31,16 @@ public static class RemapperDaemon
         return builder.Build();
     }
 
+    /// <summary><c>remapper run: internal error: Type: message</c>, on one line whatever the message holds.</summary>
+    internal static string InternalErrorLine(Exception e) =>
+        $"remapper run: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
+
     /// <summary>Runs until SIGTERM/SIGINT (or <paramref name="cancellation"/>); returns the process exit code.</summary>
-    public static async Task<int> RunAsync(DaemonOptions options, BackendFactory backendFactory, CancellationToken cancellation = default)
+    /// <param name="error">Where the one-line failure goes (default: stderr).</param>
+    public static async Task<int> RunAsync(DaemonOptions options, BackendFactory backendFactory, CancellationToken cancellation = default,
+        TextWriter? error = null)
     {
+        error ??= Console.Error;
         IHost host;
         try
         {
@@ -41,27 +48,28 @@ public static class RemapperDaemon
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"remapper run: {e.Message}");
-            return 2;
+            await error.WriteLineAsync($"remapper run: {e.Message}");
+            return ExitCodes.UsageOrIo;
         }
         using (host)
         {
             try
             {
                 await host.RunAsync(cancellation);
-                return 0;
+                return ExitCodes.Ok;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
             {
                 // Startup failures users can act on (socket in use, no permission, no output device): one line.
-                await Console.Error.WriteLineAsync($"remapper run: {e.Message}");
-                return 2;
+                await error.WriteLineAsync($"remapper run: {e.Message}");
+                return ExitCodes.UsageOrIo;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A bug: the whole story, for the issue report.
-                await Console.Error.WriteLineAsync($"remapper run: internal error: {e}");
-                return 3;
+                // A bug: one line to paste into an issue (what failed, and where), never a stack trace; 70 as for
+                // every command, because 3 means "no daemon running".
+                await error.WriteLineAsync(InternalErrorLine(e));
+                return ExitCodes.InternalError;
             }
         }
     }

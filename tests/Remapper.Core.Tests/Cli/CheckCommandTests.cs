@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Remapper.Cli;
+using Remapper.Daemon;
 using Remapper.Cli.Commands;
 using Remapper.Core.Keymap;
 

@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace Remapper.Cli;
+
+/// <summary>
+/// What <c>remapper</c> alone, <c>remapper help</c> and <c>remapper -h</c> print: every command with one line, taken
+/// from the command's own description (its first clause), so the list cannot drift from the commands.
+/// </summary>
+internal static class CommandList
+{
+    public static void Print(RootCommand root, TextWriter output)
+    {
+        output.WriteLine("usage: remapper COMMAND [options]");
+        output.WriteLine();
+        foreach (var line in TextWrap.Lines(root.Description ?? "", 80)) output.WriteLine(line);
+        output.WriteLine();
+        output.WriteLine("commands:");
+        var width = root.Subcommands.Max(c => c.Name.Length) + 2;
+        foreach (var command in root.Subcommands.Where(c => !c.Hidden))
+        {
+            var lines = TextWrap.Lines(Summary(command), 80 - 2 - width);
+            output.WriteLine($"  {command.Name.PadRight(width)}{lines[0]}");
+            foreach (var more in lines.Skip(1)) output.WriteLine($"  {new string(' ', width)}{more}");
+        }
+        output.WriteLine();
+        output.WriteLine("`remapper help COMMAND` (or `remapper COMMAND --help`) describes a command;");
+        output.WriteLine("`remapper version` (or -V) prints the version.");
+    }
+
+    /// <summary>The description up to its first colon, semicolon or full stop: "Check a keymap without running it".</summary>
+    public static string Summary(Command command)
+    {
+        var text = command.Description ?? "";
+        var end = text.IndexOfAny([':', ';', '.']);
+        // A colon inside `backticks` or "e.g." is not the end of the clause; good enough for our own descriptions.
+        return (end > 0 ? text[..end] : text).Trim();
+    }
+}
