@@ -79,9 +79,8 @@ internal static class CheckCommand
         }
         if (json)
         {
-            parse.Out().WriteLine(reports.Count == 1 && paths.Length == 1
-                ? JsonSerializer.Serialize(reports[0], CliJsonContext.Default.CheckReport)
-                : JsonSerializer.Serialize(reports, CliJsonContext.Default.ListCheckReport));
+            if (reports.Count == 1 && paths.Length == 1) CliJson.Write(parse.Out(), reports[0], CliJsonContext.Default.CheckReport);
+            else CliJson.Write(parse.Out(), reports, CliJsonContext.Default.ListCheckReport);
         }
         return exit;
     }

@@ -62,11 +62,5 @@ internal static class DaemonConnection
     public static bool IsWireError(Exception e) => e is IOException or JsonException or System.Net.Sockets.SocketException;
 
     /// <summary>Prints a result as indented JSON, exactly as the daemon sent it.</summary>
-    public static void WriteJson(TextWriter output, JsonElement element)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-            element.WriteTo(writer);
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+    public static void WriteJson(TextWriter output, JsonElement element) => CliJson.Write(output, element);
 }

@@ -24,7 +24,7 @@ internal static class DevicesCommand
             var result = new SystemProbe(ProbeEnvironment.System()).Run(keymap?.Devices ?? []);
             if (parse.GetValue(json))
             {
-                parse.Out().WriteLine(JsonSerializer.Serialize(result.Snapshot, StatusJson.Context.StatusSnapshot));
+                CliJson.Write(parse.Out(), result.Snapshot, StatusJson.Context.StatusSnapshot);
                 return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
             }
             Print(result.Snapshot.Keyboards, parse.Out());

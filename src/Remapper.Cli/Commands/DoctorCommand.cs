@@ -29,7 +29,7 @@ internal static class DoctorCommand
             SystemCheck[] system = [.. DaemonChecks.Run(parse.GetValue(socket)), .. new SystemChecks(env).Run()];
             var report = DoctorReport.Build(result.Snapshot, keymapCheck, system);
             if (parse.GetValue(json))
-                parse.Out().WriteLine(JsonSerializer.Serialize(report, StatusJson.Context.DoctorReport));
+                CliJson.Write(parse.Out(), report, StatusJson.Context.DoctorReport);
             else
                 Print(report, location, parse.Out());
             return report.Ok ? ExitCodes.Ok : ExitCodes.Failed;

@@ -43,7 +43,7 @@ internal static class KeysCommand
         var stdout = parse.Out();
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(keys, CliJsonContext.Default.ListKeyEntry));
+            CliJson.Write(stdout, keys, CliJsonContext.Default.ListKeyEntry);
             return ExitCodes.Ok;
         }
 

@@ -69,7 +69,7 @@ internal static class MonitorCommand
             }
             if (json)
             {
-                o.WriteLine(JsonSerializer.Serialize(message, IpcJsonContext.Default.IpcStreamMessage));
+                CliJson.Write(o, message, IpcJsonContext.Default.IpcStreamMessage, indented: false);
             }
             else if (message.Dropped is { } dropped)
             {

@@ -47,6 +47,8 @@ public static class DocCommandLine
         if (words.Any(w => w is "|" or ">" or ">>" or "<" or "&&" or "||" or ";" || w.StartsWith('$')))
             return "pipes, redirections and variables are not run";
         if (words.Count == 1) return null;
-        return Offline.Contains(words[1]) || words.Skip(1).Contains("--help") ? null : $"`remapper {words[1]}` needs a daemon or devices";
+        // A mistyped command is an offline example too: of the error it gets.
+        var known = Remapper.Cli.RemapperCli.Build().Subcommands.Any(c => c.Name == words[1]);
+        return !known || Offline.Contains(words[1]) || words.Skip(1).Contains("--help") ? null : $"`remapper {words[1]}` needs a daemon or devices";
     }
 }

@@ -37,8 +37,9 @@ public sealed class DocExampleTests(ITestOutputHelper log)
                 AssertRuns(sandbox, ["remapper", "check", "example.toml"], expectExit: 0, block);
                 break;
             case "keytest":
-                sandbox.Write("example.keytest", block.Text);
-                AssertRuns(sandbox, ["remapper", "test", "example.keytest"], expectExit: 0, block);
+                // In a folder beside config/, as a user's tests/ would be: `keymap ../config/default.toml` works as written.
+                sandbox.Write("example/doc.keytest", block.Text);
+                AssertRuns(sandbox, ["remapper", "test", "example/doc.keytest"], expectExit: 0, block);
                 break;
             case "sh":
                 foreach (var line in block.Text.Split('\n'))
