@@ -27,12 +27,11 @@ internal static class CommandList
         output.WriteLine("`remapper version` (or -V) prints the version.");
     }
 
-    /// <summary>The description up to its first colon, semicolon or full stop: "Check a keymap without running it".</summary>
+    /// <summary>The description up to the end of its first clause (": ", "; ", ". ", " (" ): "Check a keymap without running it".</summary>
     public static string Summary(Command command)
     {
         var text = command.Description ?? "";
-        var end = text.IndexOfAny([':', ';', '.']);
-        // A colon inside `backticks` or "e.g." is not the end of the clause; good enough for our own descriptions.
-        return (end > 0 ? text[..end] : text).Trim();
+        var end = new[] { ": ", "; ", ". ", " (" }.Select(s => text.IndexOf(s, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(text.Length).Min();
+        return text[..end].TrimEnd('.').Trim();
     }
 }

@@ -30,6 +30,8 @@ internal static class RemapperCli
         root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(TrayCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create(Build));
+        root.Subcommands.Add(CompletionCommand.CreateMan(Build));
         return root;
     }
 

@@ -9,6 +9,7 @@ internal static class DaemonConnection
 {
     public static Option<string?> SocketOption() => new("--socket")
     {
+        HelpName = "PATH",
         Description = "The daemon's socket (default: $XDG_RUNTIME_DIR/remapper.sock, then /run/remapper/remapper.sock).",
     };
 
