@@ -31,7 +31,7 @@ internal sealed class DaemonRunOptions
     public Option<string?> LogFile { get; } = new("--log-file")
     {
         HelpName = "PATH",
-        Description = "Also log to this file (rolled daily and at 10 MB, 7 kept).",
+        Description = "Also log to this file; at 10 MB the log continues in PATH_001, PATH_002... (7 files kept).",
     };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log at Debug level." };

@@ -151,7 +151,7 @@ public sealed class KeymapReloader
 
         _appliedHash = hash;
         if (_lastLoggedFailure is not null || trigger != ReloadTrigger.Startup)
-            _logger.LogInformation("Keymap {KeymapPath} loaded ({Trigger}){Fixed}", location.Path, trigger,
+            _logger.LogInformation("Keymap {KeymapPath} loaded {Trigger}{Fixed}", location.Path, InWords(trigger),
                 _lastLoggedFailure is not null ? "; the previous error is fixed" : "");
         else
             _logger.LogInformation("Keymap {KeymapPath} loaded", location.Path);
@@ -175,16 +175,28 @@ public sealed class KeymapReloader
         var text = string.Join("\n", diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
         if (text == _lastLoggedFailure)
         {
-            _logger.LogDebug("Keymap {KeymapPath} still invalid ({Trigger})", path, trigger);
+            _logger.LogDebug("Keymap {KeymapPath} still invalid {Trigger}", path, InWords(trigger));
             return;
         }
         _lastLoggedFailure = text;
         var running = _appliedHash is null ? "keys pass through unchanged until it is fixed" : "the previous keymap keeps running";
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        _logger.LogError("Keymap {KeymapPath} rejected ({Trigger}, {ErrorCount} errors); {Running}", path, trigger, errors.Count, running);
+        _logger.LogError("The keymap {Change} was rejected: {Errors} in {KeymapPath}; {Running}",
+            trigger == ReloadTrigger.Startup ? "at start-up" : $"change ({InWords(trigger)})",
+            errors.Count == 1 ? "1 error" : $"{errors.Count} errors", path, running);
         // One event per diagnostic: journald gives each line its own priority, and editors can jump to each.
         foreach (var error in errors) _logger.LogError("{Diagnostic}", error.ToString());
     }
+
+    /// <summary>What made the daemon load, as the log says it.</summary>
+    internal static string InWords(ReloadTrigger trigger) => trigger switch
+    {
+        ReloadTrigger.Startup => "at start-up",
+        ReloadTrigger.FileChange => "after a save",
+        ReloadTrigger.Signal => "on SIGHUP",
+        ReloadTrigger.Request => "on `remapper reload`",
+        _ => trigger.ToString(),
+    };
 
     /// <summary>Watching the own keymap that does not exist yet is what makes creating it take effect.</summary>
     private static IReadOnlyList<string> WithFileToCreate(KeymapLocation location, IReadOnlyList<string> files) =>

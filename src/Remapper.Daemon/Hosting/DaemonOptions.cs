@@ -4,7 +4,7 @@ namespace Remapper.Daemon.Hosting;
 /// <param name="ConfigPath"><c>--config</c>: the keymap, overriding every other location.</param>
 /// <param name="SocketPath"><c>--socket</c>: where to listen, overriding the default for the mode.</param>
 /// <param name="System"><c>--system</c>: run as the system service (the systemd unit passes it; never guessed from the uid).</param>
-/// <param name="LogFile"><c>--log-file</c>: also log to this file, rolled daily and at 10 MB, 7 kept.</param>
+/// <param name="LogFile"><c>--log-file</c>: also log to exactly this file; at 10 MB it continues in PATH_001..., 7 kept.</param>
 /// <param name="Verbose"><c>--verbose</c>: log at Debug (still never per key event above Debug).</param>
 public sealed record DaemonOptions(
     string? ConfigPath = null,

@@ -100,9 +100,18 @@ public sealed class DaemonService(
         if (previous?.Output != status.Output)
         {
             if (status.Output.State == OutputDeviceState.Ready)
-                _logger.LogInformation("Output: {OutputKind} ready ({OutputDetail})", status.Output.Kind, status.Output.Detail);
+                _logger.LogInformation("Virtual keyboard: {OutputKind} ({OutputDetail})", status.Output.Kind, status.Output.Detail);
             else
-                _logger.LogError("Output: {OutputKind} {OutputState}: {OutputDetail}", status.Output.Kind, status.Output.State, status.Output.Detail);
+                _logger.LogError("No virtual keyboard, so nothing is remapped yet (Remapper keeps trying): {OutputDetail}", status.Output.Detail);
+        }
+        if (previous?.Note != status.Note && status.Note is not null)
+            _logger.LogError("Input devices: {Note}", status.Note);
+        if (previous is not null && previous.Paused != status.Paused)
+        {
+            if (status.Paused)
+                _logger.LogWarning("Remapping paused: keys pass through unchanged (`remapper resume`, or left control + space + escape, resumes it)");
+            else
+                _logger.LogInformation("Remapping resumed");
         }
         var before = previous?.Keyboards.ToDictionary(k => k.Id) ?? [];
         foreach (var keyboard in status.Keyboards)
@@ -110,11 +119,25 @@ public sealed class DaemonService(
             if (before.TryGetValue(keyboard.Id, out var old) && old.State == keyboard.State) continue;
             if (keyboard.State is KeyboardState.AccessDenied or KeyboardState.Busy or KeyboardState.Failed)
                 _logger.LogWarning("Keyboard {DeviceName} ({DeviceId}): {DeviceState}: {Cause}; fix: {Fix}",
-                    keyboard.Name, keyboard.Id, keyboard.State, keyboard.Cause ?? "unknown", keyboard.Fix ?? "none known");
+                    keyboard.Name, keyboard.Id, InWords(keyboard.State), keyboard.Cause ?? "unknown", keyboard.Fix ?? "none known");
             else
-                _logger.LogInformation("Keyboard {DeviceName} ({DeviceId}): {DeviceState}", keyboard.Name, keyboard.Id, keyboard.State);
+                _logger.LogInformation("Keyboard {DeviceName} ({DeviceId}): {DeviceState}", keyboard.Name, keyboard.Id, InWords(keyboard.State));
         }
     }
+
+    /// <summary>A keyboard's state as a sentence fragment for the log, not an enum name.</summary>
+    internal static string InWords(KeyboardState state) => state switch
+    {
+        KeyboardState.Seized => "seized, remapping it",
+        KeyboardState.Pending => "waiting for its keys to be released before seizing it",
+        KeyboardState.Available => "available, not seized",
+        KeyboardState.Ignored => "left alone (the keymap ignores it, or it is our own virtual keyboard)",
+        KeyboardState.AccessDenied => "access denied",
+        KeyboardState.Busy => "busy, another program holds it",
+        KeyboardState.Gone => "unplugged",
+        KeyboardState.Failed => "failed",
+        _ => state.ToString(),
+    };
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

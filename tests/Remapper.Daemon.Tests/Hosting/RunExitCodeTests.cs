@@ -30,4 +30,15 @@ public sealed class RunExitCodeTests
         Assert.Equal(ExitCodes.UsageOrIo, exit);
         Assert.Equal("remapper run: /dev/uhid: permission denied", error.ToString().TrimEnd());
     }
+
+    [Fact]
+    public void Log_file_writes_to_exactly_the_path_given()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("remapper.log");
+        using (var logger = DaemonLogging.Create(new DaemonOptions(LogFile: path), _ => null, stderrIsTerminal: false))
+            logger.Information("hello from the test");
+        Assert.Contains("hello from the test", File.ReadAllText(path));
+        Assert.Equal(["remapper.log"], Directory.EnumerateFiles(dir.Path).Select(Path.GetFileName));
+    }
 }
