@@ -195,4 +195,19 @@ public sealed class CliClientTests : IAsyncLifetime
         Assert.All(output.Split('\n').Where(l => !l.Contains(_daemon.KeymapPath + ":", StringComparison.Ordinal)),
             line => Assert.True(line.Length <= 80, $"longer than 80 columns: {line}"));
     }
+
+    [Fact]
+    public void Monitor_says_up_front_when_nothing_can_appear()
+    {
+        var (exit, _, error) = Run("monitor", "--count", "0");
+        Assert.Equal(0, exit);
+        Assert.Equal("", error); // a seized keyboard and a ready output: nothing to warn about
+
+        _daemon.Backend.SetKeyboards(new Remapper.Backend.KeyboardStatus("usb:1:2:x", "Test Keyboard", "usb", false,
+            Remapper.Backend.KeyboardState.AccessDenied));
+        (exit, _, error) = Run("monitor", "--count", "0");
+        Assert.Equal(0, exit);
+        Assert.Contains("nothing can appear yet: no keyboard is seized", error);
+        Assert.Contains("monitor --raw", error);
+    }
 }
