@@ -25,14 +25,14 @@ internal static class TextWrap
     }
 
     /// <summary>
-    /// Writes <paramref name="first"/> followed by <paramref name="text"/>, wrapped at <see cref="Columns"/>, later lines
-    /// starting at <paramref name="indent"/> spaces: the layout of status, doctor and keys for long explanations.
+    /// Writes <paramref name="first"/> (a label, padded by the caller) followed by <paramref name="text"/>, wrapped at
+    /// <see cref="Columns"/>, later lines starting at <paramref name="indent"/> spaces: the layout of status, doctor and keys for long explanations.
     /// </summary>
     public static void Write(TextWriter output, string first, string text, int indent)
     {
         var width = Math.Max(20, Columns - Math.Max(indent, first.Length));
         var lines = Lines(text, width);
-        output.WriteLine((first.PadRight(indent) + lines[0]).TrimEnd());
+        output.WriteLine((first + lines[0]).TrimEnd());
         foreach (var more in lines.Skip(1)) output.WriteLine(new string(' ', indent) + more);
     }
 }

@@ -210,4 +210,18 @@ public sealed class CliClientTests : IAsyncLifetime
         Assert.Contains("nothing can appear yet: no keyboard is seized", error);
         Assert.Contains("monitor --raw", error);
     }
+
+    [Fact]
+    public async Task Status_says_when_the_shipped_default_runs_and_names_the_file_to_create()
+    {
+        await using var daemon = InProcessDaemon.Start(shippedDefault: true);
+        var output = new StringWriter();
+        var exit = RemapperCli.Run(["status", "--socket", daemon.SocketPath], output, new StringWriter());
+        Assert.Equal(0, exit);
+        var own = Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: false);
+        var text = System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\s+", " "); // as read, whatever the wrapping
+        Assert.StartsWith("remapper ", output.ToString());
+        Assert.Contains("(the shipped default, because", text);
+        Assert.Contains($"to use your own keymap, create {own} (`remapper init` writes a starter)", text);
+    }
 }
