@@ -121,7 +121,7 @@ if [ "$mode" = user ]; then
     fi
     if user_systemd; then systemctl --user daemon-reload || true; fi
 
-    echo "Remapper $("$ubin/remapper" --version 2>/dev/null || echo "") installed to $ubin"
+    echo "$("$ubin/remapper" --version 2>/dev/null || echo remapper) installed to $ubin"
     case ":$PATH:" in *":$HOME/.local/bin:"*) ;; *) echo "Add ~/.local/bin to your PATH (e.g. in ~/.profile): export PATH=\"\$HOME/.local/bin:\$PATH\"" ;; esac
     echo
     echo "Once, as root, so that you may read keyboards and create the virtual keyboard:"
@@ -133,7 +133,7 @@ if [ "$mode" = user ]; then
     echo "Start it now and at every login:  systemctl --user enable --now remapper"
     echo "Check it:                         remapper status    (or: journalctl --user -u remapper -f)"
     echo "Edit your keymap:                 remapper edit      (reloaded on save)"
-    echo "zsh: add $uzsh to your fpath for completion; bash and fish find theirs."
+    echo "zsh: add ${uzsh#"$destdir"} to your fpath for completion; bash and fish find theirs."
     exit 0
 fi
 
@@ -240,7 +240,7 @@ install_files() {
         have systemctl && systemctl daemon-reload 2>/dev/null || true
     fi
 
-    echo "Remapper $("$destdir$bindir/remapper" --version 2>/dev/null || echo "") installed to ${destdir:-/}"
+    echo "$("$destdir$bindir/remapper" --version 2>/dev/null || echo remapper) installed to ${destdir:-/}"
     if [ "$live" = yes ]; then
         echo "Start it now and at every boot:  sudo systemctl enable --now remapper"
         echo "Check it:                        remapper status    (or: journalctl -u remapper -f)"

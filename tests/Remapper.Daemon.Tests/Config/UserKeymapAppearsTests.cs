@@ -62,14 +62,15 @@ public sealed class UserKeymapAppearsTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(_user)!);
         File.WriteAllText(_user, "version = 1\n[remap]\na = \"c\"\n");
 
-        Waiting.Until(() => reloader.Status.Location.Path == _user && reloader.Status.Valid, "the new user keymap to be picked up");
+        // The folder did not exist: it is looked for every 2 s, so allow for a loaded machine.
+        Waiting.Until(() => reloader.Status.Location.Path == _user && reloader.Status.Valid, "the new user keymap to be picked up", 15000);
         Assert.Equal(KeymapOrigin.User, reloader.Status.Location.Origin);
         backend.Sync();
         Assert.Equal(C, TapA(backend));
 
         // And from now on it is the file that is watched: an edit to it applies too.
         File.WriteAllText(_user, "version = 1\n[remap]\na = \"a\"\n");
-        Waiting.Until(() => { backend.Sync(); return TapA(backend) == A; }, "the edit of the user keymap to apply");
+        Waiting.Until(() => { backend.Sync(); return TapA(backend) == A; }, "the edit of the user keymap to apply", 15000);
     }
 
     [Fact]
