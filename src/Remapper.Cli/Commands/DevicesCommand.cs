@@ -16,7 +16,8 @@ internal static class DevicesCommand
         var json = new Option<bool>("--json") { Description = "Print the status model as JSON" };
         var keymapChoice = new CommandKeymap();
         var command = new Command("devices", "List keyboards and whether Remapper can take them over; the keymap's " +
-            "[[device]] blocks decide which are ignored. Exit code 1 when a keyboard is denied, busy or failed.") { json };
+            "[[device]] blocks decide which are ignored. Exit code 1 when anything is a problem (hasProblem in --json): a " +
+            "keyboard denied, busy or failed, no virtual keyboard possible, no input devices.") { json };
         keymapChoice.AddTo(command);
         command.SetAction(parse =>
         {
@@ -25,13 +26,13 @@ internal static class DevicesCommand
             if (parse.GetValue(json))
             {
                 CliJson.Write(parse.Out(), result.Snapshot, StatusJson.Context.StatusSnapshot);
-                return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
+                return result.Snapshot.HasProblem ? ExitCodes.Failed : ExitCodes.Ok;
             }
             Print(result.Snapshot.Keyboards, parse.Out());
             if (result.Snapshot.InputNote is not null) parse.Out().WriteLine(result.Snapshot.InputNote);
             int others = result.AllDevices.Count - result.Snapshot.Keyboards.Count;
             if (others > 0) parse.Out().WriteLine($"({others} other input device(s) — mice, buttons, our own virtual keyboard — are not keyboards to seize)");
-            return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
+            return result.Snapshot.HasProblem ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

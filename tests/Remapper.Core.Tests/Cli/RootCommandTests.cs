@@ -107,4 +107,13 @@ public class RootCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--colour", run.Error);
     }
+
+    [Fact]
+    public void Devices_exits_1_exactly_when_its_json_says_hasProblem()
+    {
+        // Whatever this machine has (real keyboards, none, no /dev/input at all): the exit code and the JSON agree.
+        var run = CliRun.OfRemapper("devices", "--json", "--config", "/nonexistent/keymap.toml");
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Equal(doc.RootElement.GetProperty("hasProblem").GetBoolean() ? 1 : 0, run.ExitCode);
+    }
 }
