@@ -42,7 +42,7 @@ args=(--prefix /usr --destdir "$root" --keymap "$keymap")
 "$packaging/install.sh" "${args[@]}" >/dev/null
 
 install -d -m 0755 "$root/DEBIAN" "$root/usr/share/doc/remapper"
-for doc in service.md ipc.md; do
+for doc in service.md ipc.md keymap.md cli.md; do
     [ -f "$repo/docs/$doc" ] && install -m 0644 "$repo/docs/$doc" "$root/usr/share/doc/remapper/$doc"
 done
 installed_kb="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"

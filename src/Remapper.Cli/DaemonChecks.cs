@@ -10,12 +10,16 @@ internal static class DaemonChecks
 {
     public static IEnumerable<SystemCheck> Run(string? socket)
     {
-        using (var client = IpcClient.TryConnect(SocketLocator.ForClient(socket), out var problem, out _))
+        using (var client = IpcClient.TryConnect(SocketLocator.ForClient(socket), out var problem, out var notRunning))
         {
             yield return client is not null
                 ? new SystemCheck("daemon", CheckState.Ok, $"running, answering on {client.Path} (`remapper status` shows what it does)")
-                : new SystemCheck("daemon", CheckState.Info, $"not running: {problem}",
-                    "start it: `remapper run` in a terminal, or `sudo systemctl enable --now remapper` for the service");
+                : notRunning
+                    ? new SystemCheck("daemon", CheckState.Info, $"not running: {problem}",
+                        "start it: `remapper run` in a terminal, `systemctl --user enable --now remapper` (install.sh --user) " +
+                        "or `sudo systemctl enable --now remapper` for the system service")
+                    // Running, but not for us: "start it" would be wrong advice.
+                    : new SystemCheck("daemon", CheckState.Info, problem);
         }
         if (UnitState() is { } unit)
         {

@@ -17,6 +17,8 @@ internal static class RemapperCli
             HelpName = "remapper",
         };
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(EditCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
@@ -28,6 +30,8 @@ internal static class RemapperCli
         root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(TrayCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create(Build));
+        root.Subcommands.Add(CompletionCommand.CreateMan(Build));
         return root;
     }
 
@@ -37,11 +41,32 @@ internal static class RemapperCli
     {
         try
         {
+            if (args.Length == 0 || args is ["help"] or ["-h"] or ["--help"] or ["-?"])
+            {
+                CommandList.Print(root, output);
+                return args.Length == 0 ? ExitCodes.UsageOrIo : ExitCodes.Ok; // no command is a usage error; asking for help is not
+            }
+            if (args is ["version"] or ["-V"] or ["--version"])
+            {
+                output.WriteLine($"remapper {Remapper.Daemon.DaemonInfo.ThisVersion}");
+                return ExitCodes.Ok;
+            }
+            if (args is ["help", var topic, ..]) args = [topic, "--help"];
+
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var e in parse.Errors) error.WriteLine($"remapper: {e.Message}");
                 var command = parse.CommandResult.Command;
+                if (command == root && args[0] is var first && !first.StartsWith('-')
+                    && Core.Keymap.Loading.Suggestions.Nearest(first, root.Subcommands.Select(c => c.Name)) is { } meant)
+                {
+                    error.WriteLine($"remapper: '{first}' is not a command; did you mean '{meant}'?");
+                    error.WriteLine("Try 'remapper help' for the list.");
+                    return ExitCodes.UsageOrIo;
+                }
+                // "Required command was not provided" beside "Unrecognized command 'x'" says the same thing twice.
+                var errors = parse.Errors.Count > 1 ? parse.Errors.Where(e => command != root || e.Message != "Required command was not provided.") : parse.Errors;
+                foreach (var e in errors) error.WriteLine($"remapper: {ParseErrors.InWords(e.Message)}");
                 var name = command == root ? "remapper" : $"remapper {command.Name}";
                 error.WriteLine($"Try '{name} --help'.");
                 return ExitCodes.UsageOrIo;
@@ -56,8 +81,11 @@ internal static class RemapperCli
         catch (Exception e)
         {
             // A bug, not a user mistake: one line the user can paste into an issue, never a stack trace.
-            error.WriteLine($"remapper: internal error: {e.GetType().Name}: {e.Message}");
+            error.WriteLine(InternalError(e));
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>The one line every command prints for a bug (exit code 70).</summary>
+    public static string InternalError(Exception e) => $"remapper: internal error: {e.GetType().Name}: {e.Message}";
 }

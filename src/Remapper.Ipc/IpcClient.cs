@@ -54,8 +54,10 @@ public sealed class IpcClient : IDisposable
                 else
                 {
                     notRunning = false;
-                    reasons.Add($"cannot connect to {path}: {e.Message}" +
-                        (e.SocketErrorCode == SocketError.AccessDenied ? " (join the socket's group, e.g. `sudo usermod -aG remapper $USER`)" : ""));
+                    reasons.Add(e.SocketErrorCode == SocketError.AccessDenied
+                        ? $"a daemon is running but you may not talk to it: {path} is not open to you (join its group: " +
+                          "`sudo usermod -aG remapper $USER`, then log in again)"
+                        : $"cannot connect to {path}: {e.Message}");
                 }
             }
         }

@@ -28,7 +28,8 @@ public sealed record KeymapStatusDto(
     DateTimeOffset? RunningSince,
     DateTimeOffset LastAttempt,
     int Reloads,
-    IReadOnlyList<DiagnosticDto> Diagnostics);
+    IReadOnlyList<DiagnosticDto> Diagnostics,
+    string? FileToCreate = null);
 
 /// <param name="Text">The whole diagnostic as compilers print it: <c>file:line:col: error: message — suggestion</c>.</param>
 public sealed record DiagnosticDto(string File, int Line, int Column, string Severity, string Message, string? Suggestion, string Text);

@@ -96,6 +96,12 @@ public sealed class TrayController : IDisposable
     private void OpenKeymap()
     {
         if (View.KeymapPath is not { } path) return;
+        if (!File.Exists(path))
+        {
+            // Your keymap does not exist yet (the shipped default runs): write the commented starter first.
+            var self = SelfInvocation.Current();
+            ProcessLauncher.Capture(self.FileName, self.With("init", "--config", path), TimeSpan.FromSeconds(30));
+        }
         var opener = ProcessLauncher.FindInPath("xdg-open");
         if (opener is null)
         {

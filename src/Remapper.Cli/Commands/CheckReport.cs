@@ -11,7 +11,12 @@ internal sealed record CheckReport(
     bool Valid,
     int Errors,
     int Warnings,
-    IReadOnlyList<CheckDiagnostic> Diagnostics);
+    IReadOnlyList<CheckDiagnostic> Diagnostics)
+{
+    /// <summary>The diagnostics as printed (<c>file:line:col: error: message — suggestion</c>); not part of the JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Lines { get; init; } = [];
+}
 
 internal sealed record CheckDiagnostic(
     string File,
@@ -27,5 +32,6 @@ internal sealed record KeyEntry(string Name, string Usage, int Page, int Id, IRe
 /// <summary>Source-generated serialization: no reflection, so the AOT-published binary keeps working.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(CheckReport))]
+[JsonSerializable(typeof(List<CheckReport>))]
 [JsonSerializable(typeof(List<KeyEntry>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -11,12 +11,14 @@ internal sealed class DaemonRunOptions
 {
     public Option<string?> Config { get; } = new("--config")
     {
-        Description = "The keymap to run (default: $REMAPPER_CONFIG, /etc/remapper/config.toml for the system service, " +
-                      "~/.config/remapper/config.toml, then the shipped default). Reloaded when it changes.",
+        Description = "The keymap to run (default: $REMAPPER_CONFIG, then ~/.config/remapper/config.toml, or " +
+                      "/etc/remapper/config.toml with --system, then the shipped default). Reloaded when it changes.",
+        HelpName = "PATH",
     };
 
     public Option<string?> Socket { get; } = new("--socket")
     {
+        HelpName = "PATH",
         Description = "Where to listen for `remapper status` and friends (default: $XDG_RUNTIME_DIR/remapper.sock, " +
                       "or /run/remapper/remapper.sock for the system service).",
     };
@@ -28,7 +30,8 @@ internal sealed class DaemonRunOptions
 
     public Option<string?> LogFile { get; } = new("--log-file")
     {
-        Description = "Also log to this file (rolled daily and at 10 MB, 7 kept).",
+        HelpName = "PATH",
+        Description = "Also log to this file; at 10 MB the log continues in PATH_001, PATH_002... (7 files kept).",
     };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log at Debug level." };

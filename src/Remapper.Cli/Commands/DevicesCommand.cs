@@ -15,22 +15,25 @@ internal static class DevicesCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the status model as JSON" };
-        var config = new Option<string?>("--config") { Description = "Keymap whose [[device]] blocks decide which keyboards are ignored" };
-        var command = new Command("devices", "List keyboards and whether Remapper can take them over") { json, config };
+        var keymapChoice = new CommandKeymap();
+        var command = new Command("devices", "List keyboards and whether Remapper can take them over; the keymap's " +
+            "[[device]] blocks decide which are ignored. Exit code 1 when anything is a problem (hasProblem in --json): a " +
+            "keyboard denied, busy or failed, no virtual keyboard possible, no input devices.") { json };
+        keymapChoice.AddTo(command);
         command.SetAction(parse =>
         {
-            var keymap = CommandKeymap.TryLoad(parse.GetValue(config), out _);
+            var keymap = CommandKeymap.TryLoad(keymapChoice.Locate(parse), out _);
             var result = new SystemProbe(ProbeEnvironment.System()).Run(keymap?.Devices ?? []);
             if (parse.GetValue(json))
             {
-                parse.Out().WriteLine(JsonSerializer.Serialize(result.Snapshot, StatusJson.Context.StatusSnapshot));
-                return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
+                CliJson.Write(parse.Out(), result.Snapshot, StatusJson.Context.StatusSnapshot);
+                return result.Snapshot.HasProblem ? ExitCodes.Failed : ExitCodes.Ok;
             }
             Print(result.Snapshot.Keyboards, parse.Out());
             if (result.Snapshot.InputNote is not null) parse.Out().WriteLine(result.Snapshot.InputNote);
             int others = result.AllDevices.Count - result.Snapshot.Keyboards.Count;
             if (others > 0) parse.Out().WriteLine($"({others} other input device(s) — mice, buttons, our own virtual keyboard — are not keyboards to seize)");
-            return result.Snapshot.Keyboards.Any(k => k.IsProblem) ? ExitCodes.Failed : ExitCodes.Ok;
+            return result.Snapshot.HasProblem ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

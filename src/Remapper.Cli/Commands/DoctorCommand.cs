@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Remapper.Daemon.Config;
 using Remapper.Linux.Probe;
 
 namespace Remapper.Cli.Commands;
@@ -14,33 +15,38 @@ internal static class DoctorCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
-        var config = new Option<string?>("--config") { Description = "Keymap to check along with the devices" };
+        var keymap = new CommandKeymap();
         var socket = DaemonConnection.SocketOption();
         var command = new Command("doctor", "Explain every problem with keyboards, the virtual keyboard, the keymap, the daemon and "
-            + "other remappers, and how to fix it") { json, config, socket };
+            + "other remappers, and how to fix it") { json, socket };
+        keymap.AddTo(command);
         command.SetAction(parse =>
         {
-            var model = CommandKeymap.TryLoad(parse.GetValue(config), out var keymapCheck);
+            var location = keymap.Locate(parse);
+            var model = CommandKeymap.TryLoad(location, out var keymapCheck);
             var env = ProbeEnvironment.System();
             var result = new SystemProbe(env).Run(model?.Devices ?? []);
             SystemCheck[] system = [.. DaemonChecks.Run(parse.GetValue(socket)), .. new SystemChecks(env).Run()];
             var report = DoctorReport.Build(result.Snapshot, keymapCheck, system);
             if (parse.GetValue(json))
-                parse.Out().WriteLine(JsonSerializer.Serialize(report, StatusJson.Context.DoctorReport));
+                CliJson.Write(parse.Out(), report, StatusJson.Context.DoctorReport);
             else
-                Print(report, parse.Out());
+                Print(report, location, parse.Out());
             return report.Ok ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }
 
-    internal static void Print(DoctorReport report, TextWriter output)
+    internal static void Print(DoctorReport report, KeymapLocation? location, TextWriter output)
     {
         // Colour only for a person at a terminal; pipes, files and tests get plain text.
         bool colour = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         string Ok() => colour ? "\e[32m[ok]\e[0m" : "[ok]";
         string Info() => colour ? "\e[36m[info]\e[0m" : "[info]";
         string Bad() => colour ? "\e[31m[problem]\e[0m" : "[problem]";
+        // Explanations wrap at 80 columns under their label, so a long fix stays readable in a terminal.
+        void Explain(string label, string text) => TextWrap.Write(output, $"        {label,-7}", text, 15);
+        void Item(string mark, string text) => TextWrap.Write(output, $"  {mark} ", text, 8);
         var status = report.Status;
         output.WriteLine("Virtual keyboard");
         output.WriteLine(status.Output.Chosen == OutputKind.None
@@ -50,20 +56,24 @@ internal static class DoctorCommand
         {
             // The unused node's trouble is worth knowing but is not a problem while the other one works.
             var nodeMark = node.State == OutputNodeState.Ok ? Ok() : status.Output.Chosen != OutputKind.None ? Info() : Bad();
-            output.WriteLine($"  {nodeMark} {node.Node}: {node.Detail}");
-            if (node.Fix is not null) output.WriteLine($"        fix:   {node.Fix}");
+            Item(nodeMark, $"{node.Node}: {node.Detail}");
+            if (node.Fix is not null) Explain("fix:", node.Fix);
         }
 
         output.WriteLine();
         output.WriteLine("Keyboards");
-        if (status.InputNote is not null) output.WriteLine($"  {Bad()} {status.InputNote}");
+        if (report.Problems.FirstOrDefault(p => p.Subject == "input devices") is { } input)
+        {
+            Item(Bad(), input.Cause);
+            if (input.Fix is not null) Explain("fix:", input.Fix);
+        }
         else if (status.Keyboards.Count == 0) output.WriteLine($"  {Bad()} no keyboard found");
         foreach (var k in status.Keyboards)
         {
             var mark = k.IsProblem ? Bad() : Ok();
-            output.WriteLine($"  {mark} {k.Identity.Name} ({k.DevNode}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
-            if (k.IsProblem || k.State == Remapper.Backend.KeyboardState.Ignored) output.WriteLine($"        cause: {k.Detail}");
-            if (k.Fix is not null) output.WriteLine($"        fix:   {k.Fix}");
+            Item(mark, $"{k.Identity.Name} ({k.DevNode}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
+            if (k.IsProblem || k.State == Remapper.Backend.KeyboardState.Ignored) Explain("cause:", k.Detail);
+            if (k.Fix is not null) Explain("fix:", k.Fix);
         }
 
         if (report.Keymap is { } keymap)
@@ -71,6 +81,9 @@ internal static class DoctorCommand
             output.WriteLine();
             output.WriteLine("Keymap");
             output.WriteLine(keymap.Loaded ? $"  {Ok()} {keymap.Path ?? "(none: keys pass through unchanged)"}" : $"  {Bad()} {keymap.Path}");
+            if (location is not null) Explain("why:", location.Reason);
+            if (location?.FileToCreate is { } create)
+                Explain("yours:", $"create {create} (`remapper init` writes a starter; the daemon picks it up by itself)");
             foreach (var d in keymap.Diagnostics) output.WriteLine($"        {d}");
         }
 
@@ -81,8 +94,8 @@ internal static class DoctorCommand
             foreach (var check in report.System)
             {
                 var mark = check.State switch { CheckState.Ok => Ok(), CheckState.Info => Info(), _ => Bad() };
-                output.WriteLine($"  {mark} {check.Name}: {check.Detail}");
-                if (check.Fix is not null && check.State != CheckState.Ok) output.WriteLine($"        fix:   {check.Fix}");
+                Item(mark, $"{check.Name}: {check.Detail}");
+                if (check.Fix is not null && check.State != CheckState.Ok) Explain("fix:", check.Fix);
             }
         }
 

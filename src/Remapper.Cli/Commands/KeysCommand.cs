@@ -43,18 +43,18 @@ internal static class KeysCommand
         var stdout = parse.Out();
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(keys, CliJsonContext.Default.ListKeyEntry));
+            CliJson.Write(stdout, keys, CliJsonContext.Default.ListKeyEntry);
             return ExitCodes.Ok;
         }
 
+        // Three columns and the aliases on a line of their own: an 80-column terminal holds every row.
         var nameWidth = Math.Max("NAME".Length, keys.Max(k => k.Name.Length)) + 2;
         var usageWidth = Math.Max("USAGE".Length, keys.Max(k => k.Usage.Length)) + 2;
-        var aliasWidth = Math.Max("ALIASES".Length, keys.Max(k => string.Join(", ", k.Aliases).Length)) + 2;
-        stdout.WriteLine(("NAME".PadRight(nameWidth) + "USAGE".PadRight(usageWidth) + "ALIASES".PadRight(aliasWidth) + "DESCRIPTION").TrimEnd());
+        stdout.WriteLine("NAME".PadRight(nameWidth) + "USAGE".PadRight(usageWidth) + "DESCRIPTION");
         foreach (var k in keys)
         {
-            stdout.WriteLine((k.Name.PadRight(nameWidth) + k.Usage.PadRight(usageWidth) +
-                              string.Join(", ", k.Aliases).PadRight(aliasWidth) + k.Description).TrimEnd());
+            TextWrap.Write(stdout, k.Name.PadRight(nameWidth) + k.Usage.PadRight(usageWidth), k.Description, nameWidth + usageWidth);
+            if (k.Aliases.Count > 0) TextWrap.Write(stdout, "    aliases: ", string.Join(", ", k.Aliases), 13);
         }
         return ExitCodes.Ok;
     }

@@ -15,20 +15,31 @@ internal static class MonitorCommand
         var socket = DaemonConnection.SocketOption();
         var json = new Option<bool>("--json") { Description = "Print each event as the daemon's JSON line (docs/ipc.md, `monitor`)." };
         var count = new Option<int?>("--count") { Description = "Exit after this many events (default: until Ctrl-C)." };
+        var raw = new Option<bool>("--raw")
+        {
+            Description = "Without a daemon: show the physical keys of every keyboard (or of --device) with their key names, " +
+                          "read directly and not taken over — for finding the name of a key.",
+        };
+        var device = new Option<string[]>("--device") { Description = "With --raw: read this /dev/input/eventN only (may be repeated).", HelpName = "PATH" };
         var command = new Command("monitor",
             "Watch key events live: what each keyboard sent (INPUT) and what the virtual keyboard typed (OUTPUT), " +
-            "with the time since the first event. Ctrl-C to stop.");
+            "with the time since the first event. Ctrl-C to stop. With --raw, no daemon is needed.");
         command.Options.Add(socket);
         command.Options.Add(json);
         command.Options.Add(count);
+        command.Options.Add(raw);
+        command.Options.Add(device);
         command.SetAction(async (parse, cancellation) =>
         {
+            if (parse.GetValue(raw))
+                return await Task.Run(() => RawMonitor.Run(parse, parse.GetValue(device) ?? [], parse.GetValue(count), cancellation));
             using var client = DaemonConnection.Connect(parse, parse.GetValue(socket), "monitor", out var exit);
             if (client is null) return exit;
             // Ctrl-C: closing the socket ends the blocking read below.
             await using var onCancel = cancellation.Register(client.Dispose);
             try
             {
+                WarnIfNothingCanAppear(parse, client);
                 var response = client.Request(new IpcRequest { Cmd = "monitor" });
                 if (DaemonConnection.Fail(parse, "monitor", response) is { } failed) return failed;
                 return await Task.Run(() => Stream(parse, client, parse.GetValue(json), parse.GetValue(count), cancellation));
@@ -39,6 +50,21 @@ internal static class MonitorCommand
             }
         });
         return command;
+    }
+
+    /// <summary>An empty monitor looks like a broken one: say up front when no key can show up, and why.</summary>
+    private static void WarnIfNothingCanAppear(ParseResult parse, IpcClient client)
+    {
+        var response = client.Request("status");
+        if (!response.Ok) return;
+        var status = IpcClient.Result(response, IpcJsonContext.Default.StatusResult);
+        if (status.Output.State != Remapper.Backend.OutputDeviceState.Ready)
+            parse.Error().WriteLine($"remapper monitor: nothing can appear yet: there is no virtual keyboard ({status.Output.Detail})");
+        else if (!status.Keyboards.Any(k => k.State == Remapper.Backend.KeyboardState.Seized))
+            parse.Error().WriteLine("remapper monitor: nothing can appear yet: no keyboard is seized (`remapper status` says why); " +
+                                    "`remapper monitor --raw` shows the physical keys without the daemon");
+        else if (status.Paused)
+            parse.Error().WriteLine("remapper monitor: remapping is paused: input appears, output is what you typed (`remapper resume`)");
     }
 
     private static int Stream(ParseResult parse, IpcClient client, bool json, int? limit, CancellationToken cancellation)
@@ -70,7 +96,7 @@ internal static class MonitorCommand
             }
             if (json)
             {
-                o.WriteLine(JsonSerializer.Serialize(message, IpcJsonContext.Default.IpcStreamMessage));
+                CliJson.Write(o, message, IpcJsonContext.Default.IpcStreamMessage, indented: false);
             }
             else if (message.Dropped is { } dropped)
             {

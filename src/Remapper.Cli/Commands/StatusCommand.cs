@@ -18,12 +18,13 @@ internal static class StatusCommand
         var command = new Command("status",
             "Show the running daemon: its state, the keymap it runs and whether the last load worked (with every " +
             "error as file:line:col), every keyboard with its state and the fix when one is refused, and the virtual " +
-            "output keyboard. Exit code 3 when no daemon is running.");
+            "output keyboard. Exit code 0 when running, 1 when the keymap is invalid, 4 when degraded (a keyboard or the " +
+            "output device is not working), 5 when paused, 3 when no daemon is running.");
         command.Options.Add(socket);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            using var client = DaemonConnection.Connect(parse, parse.GetValue(socket), "status", out var exit);
+            using var client = DaemonConnection.Connect(parse, parse.GetValue(socket), "status", out var exit, parse.GetValue(json));
             if (client is null) return exit;
             IpcResponse response;
             StatusResult status;
@@ -39,41 +40,62 @@ internal static class StatusCommand
             }
             if (parse.GetValue(json)) DaemonConnection.WriteJson(parse.Out(), response.Result!.Value);
             else Print(parse.Out(), status);
-            return ExitCodes.Ok;
+            return ExitCodeOf(status.State);
         });
         return command;
     }
 
+    /// <summary>Scripts can tell each state apart by the exit code alone (docs/cli.md lists them).</summary>
+    internal static int ExitCodeOf(string state) => state switch
+    {
+        "running" => ExitCodes.Ok,
+        "config-error" => ExitCodes.Failed,
+        "degraded" => ExitCodes.Degraded,
+        "paused" => ExitCodes.Paused,
+        _ => ExitCodes.Failed,
+    };
+
     internal static void Print(TextWriter o, StatusResult s)
     {
+        const int indent = 9;
+        void Line(string label, string text) => TextWrap.Write(o, label.PadRight(indent), text, indent);
         var d = s.Daemon;
-        o.WriteLine($"remapper {d.Version}: {s.State} ({d.Mode}, pid {d.Pid}, up {Uptime(d.UptimeSeconds)}, socket {d.Socket})");
+        TextWrap.Write(o, "", $"remapper {d.Version}: {s.State} ({d.Mode}, pid {d.Pid}, up {Uptime(d.UptimeSeconds)}, socket {d.Socket})", 4);
         var k = s.Keymap;
-        o.WriteLine($"{"keymap",-9}{k.Path ?? "none"} ({k.Reason})");
+        Line("keymap", $"{k.Path ?? "none"} ({k.Reason})");
+        if (k.Origin is "shippedDefault" or "none" && OwnKeymap(d.Mode) is { } own)
+            Line("", $"to use your own keymap, create {own} (`remapper init` writes a starter); the daemon picks it up by itself");
         var errors = k.Diagnostics.Where(x => x.Severity == "error").ToList();
         if (k.Valid)
-            o.WriteLine($"{"",-9}loaded {k.RunningSince?.ToLocalTime():yyyy-MM-dd HH:mm:ss}" + (k.Reloads > 0 ? $", {k.Reloads} reload{(k.Reloads == 1 ? "" : "s")}" : ""));
+            Line("", $"loaded {k.RunningSince?.ToLocalTime():yyyy-MM-dd HH:mm:ss}" + (k.Reloads > 0 ? $", {k.Reloads} reload{(k.Reloads == 1 ? "" : "s")}" : ""));
         else if (errors.Count > 0)
-            o.WriteLine($"{"",-9}INVALID: " + (k.RunningSince is null
+            Line("", "INVALID: " + (k.RunningSince is null
                 ? "nothing is remapped until it is fixed"
                 : $"the keymap loaded {k.RunningSince?.ToLocalTime():HH:mm:ss} keeps running"));
+        // Diagnostics stay whole, one per line: editors and terminals jump to file:line:col.
         foreach (var diagnostic in k.Diagnostics) o.WriteLine($"{"",-9}{diagnostic.Text}");
-        o.WriteLine($"{"output",-9}{s.Output.Kind} {s.Output.State}: {s.Output.Detail}");
-        o.WriteLine($"{"layers",-9}{string.Join(" > ", s.ActiveLayers)}{(s.Paused ? "  (PAUSED: keys pass through; `remapper resume`)" : "")}");
-        o.WriteLine($"{"events",-9}{s.Counters.EventsIn} in, {s.Counters.EventsOut} out");
-        if (s.Note is not null) o.WriteLine($"{"note",-9}{s.Note}");
+        Line("output", $"{s.Output.Kind} {s.Output.State}: {s.Output.Detail}");
+        Line("layers", $"{string.Join(" > ", s.ActiveLayers)}{(s.Paused ? "  (PAUSED: keys pass through; `remapper resume`)" : "")}");
+        Line("events", $"{s.Counters.EventsIn} in, {s.Counters.EventsOut} out");
+        if (s.Note is not null) Line("note", s.Note);
         o.WriteLine();
         if (s.Keyboards.Count == 0)
         {
             o.WriteLine("no keyboards found (`remapper doctor` says why)");
             return;
         }
-        var rows = s.Keyboards.Select(kb => new[]
+        var rows = s.Keyboards.Select(kb => new[] { kb.Name, kb.Bus + (kb.BuiltIn ? " (built-in)" : ""), kb.State.ToString() }).ToList();
+        Table(o, ["KEYBOARD", "BUS", "STATE"], rows);
+        foreach (var kb in s.Keyboards.Where(kb => Detail(kb).Length > 0))
         {
-            kb.Name, kb.Bus + (kb.BuiltIn ? " (built-in)" : ""), kb.State.ToString(), Detail(kb),
-        }).ToList();
-        Table(o, ["KEYBOARD", "BUS", "STATE", "DETAIL"], rows);
+            o.WriteLine();
+            TextWrap.Write(o, "", $"{kb.Name}: {Detail(kb)}", 4);
+        }
     }
+
+    /// <summary>The file that would replace the shipped default for the daemon's mode, as the locator names it.</summary>
+    private static string? OwnKeymap(string mode) =>
+        Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: mode == "system");
 
     private static string Detail(KeyboardStatus kb)
     {

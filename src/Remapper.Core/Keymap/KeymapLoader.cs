@@ -12,7 +12,7 @@ public static class KeymapLoader
         var resolver = new IncludeResolver(diagnostics);
         var sources = resolver.LoadAll(text, path);
         var model = new KeymapReader(diagnostics).Read(sources, path);
-        return new KeymapLoadResult(diagnostics.HasErrors ? null : model, Sorted(diagnostics.Items, sources))
+        return new KeymapLoadResult(diagnostics.HasErrors ? null : model, DiagnosticTriage.Apply(text, path, Sorted(diagnostics.Items, sources)))
         {
             SourceFiles = resolver.NamedFiles.ToArray(),
         };

@@ -29,18 +29,24 @@ public sealed class KeymapReloader
     private byte[]? _appliedHash;
     private string? _lastLoggedFailure;
     private KeymapStatus _status;
+    private readonly Func<KeymapLocation>? _locate;
 
     /// <summary>How long one load (read, parse, validate, compile) may take before it is abandoned.</summary>
     public static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(10);
 
+    /// <param name="locate">
+    /// The locator's rule, asked again before every reload: a user keymap created (or removed) while the shipped
+    /// default runs replaces it on the next change, SIGHUP or <c>remapper reload</c>.
+    /// </param>
     public KeymapReloader(KeymapLocation location, ILogger logger, Func<string, KeymapLoadResult>? load = null,
-        TimeSpan? loadTimeout = null)
+        Func<KeymapLocation>? locate = null, TimeSpan? loadTimeout = null)
     {
         _logger = logger;
         _load = load ?? KeymapLoader.LoadFile;
+        _locate = locate;
         _loadTimeout = loadTimeout ?? LoadTimeout;
         _status = new KeymapStatus(location, false, [], null, DateTimeOffset.UtcNow, 0);
-        WatchedFiles = location.Path is null ? [] : [location.Path];
+        WatchedFiles = WithFileToCreate(location, location.Path is null ? [] : [location.Path]);
     }
 
     public KeymapStatus Status => Volatile.Read(ref _status);
@@ -102,6 +108,13 @@ public sealed class KeymapReloader
 
     private CompiledKeymap? TryLoad(ReloadTrigger trigger, out IReadOnlyList<Diagnostic> diagnostics)
     {
+        if (trigger != ReloadTrigger.Startup && _locate?.Invoke() is { } found && found.Path != _status.Location.Path)
+        {
+            _logger.LogInformation("Switching to keymap {KeymapPath} ({KeymapReason})", found.Path ?? "none", found.Reason);
+            _status = _status with { Location = found };
+            _appliedHash = null;
+            UpdateWatchedFiles(WithFileToCreate(found, found.Path is null ? [] : [found.Path]));
+        }
         var location = _status.Location;
         var now = DateTimeOffset.UtcNow;
         if (location.Path is null)
@@ -113,7 +126,7 @@ public sealed class KeymapReloader
 
         var hash = HashFiles(WatchedFiles);
         var result = LoadBounded(location.Path, trigger);
-        IReadOnlyList<string> named = result.SourceFiles.Count > 0 ? result.SourceFiles : [location.Path];
+        var named = WithFileToCreate(location, result.SourceFiles.Count > 0 ? result.SourceFiles : [location.Path]);
         // Hash the files this load named: the include set may just have changed.
         if (!SameFiles(named))
         {
@@ -133,7 +146,7 @@ public sealed class KeymapReloader
 
         _appliedHash = hash;
         if (_lastLoggedFailure is not null || trigger != ReloadTrigger.Startup)
-            _logger.LogInformation("Keymap {KeymapPath} loaded ({Trigger}){Fixed}", location.Path, trigger,
+            _logger.LogInformation("Keymap {KeymapPath} loaded {Trigger}{Fixed}", location.Path, InWords(trigger),
                 _lastLoggedFailure is not null ? "; the previous error is fixed" : "");
         else
             _logger.LogInformation("Keymap {KeymapPath} loaded", location.Path);
@@ -231,16 +244,32 @@ public sealed class KeymapReloader
         var text = string.Join("\n", diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
         if (text == _lastLoggedFailure)
         {
-            _logger.LogDebug("Keymap {KeymapPath} still invalid ({Trigger})", path, trigger);
+            _logger.LogDebug("Keymap {KeymapPath} still invalid {Trigger}", path, InWords(trigger));
             return;
         }
         _lastLoggedFailure = text;
         var running = _appliedHash is null ? "keys pass through unchanged until it is fixed" : "the previous keymap keeps running";
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        _logger.LogError("Keymap {KeymapPath} rejected ({Trigger}, {ErrorCount} errors); {Running}", path, trigger, errors.Count, running);
+        _logger.LogError("The keymap {Change} was rejected: {Errors} in {KeymapPath}; {Running}",
+            trigger == ReloadTrigger.Startup ? "at start-up" : $"change ({InWords(trigger)})",
+            errors.Count == 1 ? "1 error" : $"{errors.Count} errors", path, running);
         // One event per diagnostic: journald gives each line its own priority, and editors can jump to each.
         foreach (var error in errors) _logger.LogError("{Diagnostic}", error.ToString());
     }
+
+    /// <summary>What made the daemon load, as the log says it.</summary>
+    internal static string InWords(ReloadTrigger trigger) => trigger switch
+    {
+        ReloadTrigger.Startup => "at start-up",
+        ReloadTrigger.FileChange => "after a save",
+        ReloadTrigger.Signal => "on SIGHUP",
+        ReloadTrigger.Request => "on `remapper reload`",
+        _ => trigger.ToString(),
+    };
+
+    /// <summary>Watching the own keymap that does not exist yet is what makes creating it take effect.</summary>
+    private static IReadOnlyList<string> WithFileToCreate(KeymapLocation location, IReadOnlyList<string> files) =>
+        location.FileToCreate is { } create && !files.Contains(create) ? [.. files, create] : files;
 
     private void Publish(KeymapStatus status)
     {

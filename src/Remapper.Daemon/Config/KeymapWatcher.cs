@@ -66,7 +66,7 @@ public sealed class KeymapWatcher : IDisposable
                     // e.g. --config ~/.config/remapper/config.toml before that folder exists: look again later,
                     // and load the keymap once its folder appears.
                     if (_missing.Add(directory))
-                        _logger.LogWarning("Cannot watch {Directory} for keymap changes yet: it does not exist", directory);
+                        _logger.LogInformation("{Directory} does not exist yet; looking for it every {Seconds} s to watch the keymap there", directory, MissingDirectoryRetry.TotalSeconds);
                     continue;
                 }
                 if (_missing.Remove(directory)) Schedule();

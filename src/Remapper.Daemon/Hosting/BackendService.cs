@@ -34,7 +34,10 @@ public sealed class BackendService(
     {
         // Before touching any keyboard: a second `remapper run` must stop here.
         IpcServer.ThrowIfAnotherDaemonListens(info.SocketPath);
-        _logger.LogInformation("Keymap: {KeymapPath} ({KeymapReason})", reloader.Status.Location.Path ?? "none", reloader.Status.Location.Reason);
+        var location = reloader.Status.Location;
+        _logger.LogInformation("Keymap: {KeymapPath} ({KeymapReason})", location.Path ?? "none", location.Reason);
+        if (location.FileToCreate is { } create)
+            _logger.LogInformation("Create {KeymapFile} (`remapper init` writes a starter) to use your own keymap; it is picked up as soon as it exists", create);
         var keymap = reloader.LoadInitial();
 
         var backend = await backendFactory(keymap, loggers, cancellationToken);
@@ -69,9 +72,18 @@ public sealed class BackendService(
         if (previous?.Output != status.Output)
         {
             if (!status.Output.IsProblem())
-                _logger.LogInformation("Output: {OutputKind} ready ({OutputDetail})", status.Output.Kind, status.Output.Detail);
+                _logger.LogInformation("Virtual keyboard: {OutputKind} ({OutputDetail})", status.Output.Kind, status.Output.Detail);
             else
-                _logger.LogError("Output: {OutputKind} {OutputState}: {OutputDetail}", status.Output.Kind, status.Output.State, status.Output.Detail);
+                _logger.LogError("No virtual keyboard, so nothing is remapped yet (Remapper keeps trying): {OutputDetail}", status.Output.Detail);
+        }
+        if (previous?.Note != status.Note && status.Note is not null)
+            _logger.LogError("Input devices: {Note}", status.Note);
+        if (previous is not null && previous.Paused != status.Paused)
+        {
+            if (status.Paused)
+                _logger.LogWarning("Remapping paused: keys pass through unchanged (`remapper resume`, or left control + space + escape, resumes it)");
+            else
+                _logger.LogInformation("Remapping resumed");
         }
         var before = previous?.Keyboards.ToDictionary(k => k.Id) ?? [];
         foreach (var keyboard in status.Keyboards)
@@ -79,11 +91,25 @@ public sealed class BackendService(
             if (before.TryGetValue(keyboard.Id, out var old) && old.State == keyboard.State) continue;
             if (keyboard.State.IsProblem())
                 _logger.LogWarning("Keyboard {DeviceName} ({DeviceId}): {DeviceState}: {Cause}; fix: {Fix}",
-                    keyboard.Name, keyboard.Id, keyboard.State, keyboard.Cause ?? "unknown", keyboard.Fix ?? "none known");
+                    keyboard.Name, keyboard.Id, InWords(keyboard.State), keyboard.Cause ?? "unknown", keyboard.Fix ?? "none known");
             else
-                _logger.LogInformation("Keyboard {DeviceName} ({DeviceId}): {DeviceState}", keyboard.Name, keyboard.Id, keyboard.State);
+                _logger.LogInformation("Keyboard {DeviceName} ({DeviceId}): {DeviceState}", keyboard.Name, keyboard.Id, InWords(keyboard.State));
         }
     }
+
+    /// <summary>A keyboard's state as a sentence fragment for the log, not an enum name.</summary>
+    internal static string InWords(KeyboardState state) => state switch
+    {
+        KeyboardState.Seized => "seized, remapping it",
+        KeyboardState.Pending => "waiting for its keys to be released before seizing it",
+        KeyboardState.Available => "available, not seized",
+        KeyboardState.Ignored => "left alone (the keymap ignores it, or it is our own virtual keyboard)",
+        KeyboardState.AccessDenied => "access denied",
+        KeyboardState.Busy => "busy, another program holds it",
+        KeyboardState.Gone => "unplugged",
+        KeyboardState.Failed => "failed",
+        _ => state.ToString(),
+    };
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 

@@ -37,8 +37,10 @@ public static class DaemonLogging
             standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: null);
 
         if (!string.IsNullOrWhiteSpace(options.LogFile))
+            // Exactly the file named (a daily interval would put the date into its name); at 10 MB it continues in
+            // PATH_001, PATH_002 ... and the oldest beyond 7 files is deleted.
             configuration = configuration.WriteTo.File(options.LogFile, outputTemplate: FileTemplate, formatProvider: null,
-                rollingInterval: RollingInterval.Day, fileSizeLimitBytes: 10 * 1024 * 1024, rollOnFileSizeLimit: true,
+                rollingInterval: RollingInterval.Infinite, fileSizeLimitBytes: 10 * 1024 * 1024, rollOnFileSizeLimit: true,
                 retainedFileCountLimit: 7);
         return configuration.CreateLogger();
     }

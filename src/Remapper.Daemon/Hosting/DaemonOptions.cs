@@ -3,8 +3,8 @@ namespace Remapper.Daemon.Hosting;
 /// <summary>What <c>remapper run</c> was told on its command line.</summary>
 /// <param name="ConfigPath"><c>--config</c>: the keymap, overriding every other location.</param>
 /// <param name="SocketPath"><c>--socket</c>: where to listen, overriding the default for the mode.</param>
-/// <param name="System"><c>--system</c>: run as the system service (also implied by running as root).</param>
-/// <param name="LogFile"><c>--log-file</c>: also log to this file, rolled daily and at 10 MB, 7 kept.</param>
+/// <param name="System"><c>--system</c>: run as the system service (the systemd unit passes it; never guessed from the uid).</param>
+/// <param name="LogFile"><c>--log-file</c>: also log to exactly this file; at 10 MB it continues in PATH_001..., 7 kept.</param>
 /// <param name="Verbose"><c>--verbose</c>: log at Debug (still never per key event above Debug).</param>
 public sealed record DaemonOptions(
     string? ConfigPath = null,
@@ -13,6 +13,6 @@ public sealed record DaemonOptions(
     string? LogFile = null,
     bool Verbose = false)
 {
-    /// <summary>The system service: <c>--system</c>, or root (root's keymap belongs in /etc, its socket in /run).</summary>
-    public bool IsSystemService => System || Ipc.Native.geteuid() == 0;
+    /// <summary>The system service: only when told so with <c>--system</c> (the unit passes it); root from a shell is a user run.</summary>
+    public bool IsSystemService => System;
 }

@@ -20,9 +20,6 @@ namespace Remapper.Daemon.Hosting;
 /// </summary>
 public static class RemapperDaemon
 {
-    /// <summary>EX_SOFTWARE (sysexits.h): the daemon stopped because of an internal failure.</summary>
-    public const int InternalErrorExitCode = 70;
-
     /// <param name="notifier">Tests: the systemd notifier to use, with systemd's lifetime as if started by systemd.</param>
     public static IHost Build(DaemonOptions options, BackendFactory backendFactory, ISystemdNotifier? notifier = null,
         WatchdogSettings? watchdog = null)
@@ -45,9 +42,12 @@ public static class RemapperDaemon
         services.AddSingleton(backendFactory);
         services.AddSingleton(_ => DaemonInfo.ForThisProcess(SocketLocator.ForDaemon(options.SocketPath, options.IsSystemService),
             options.IsSystemService));
-        services.AddSingleton(_ => KeymapLocator.ForThisProcess().Locate(options.ConfigPath, options.IsSystemService));
+        services.AddSingleton(_ => KeymapLocator.ForThisProcess());
+        services.AddSingleton(sp => sp.GetRequiredService<KeymapLocator>().Locate(options.ConfigPath, options.IsSystemService));
+        // The locator is asked again before every reload, so a user keymap created while the shipped default runs takes over.
         services.AddSingleton(sp => new KeymapReloader(sp.GetRequiredService<KeymapLocation>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Remapper.Keymap")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Remapper.Keymap"),
+            locate: () => sp.GetRequiredService<KeymapLocator>().Locate(options.ConfigPath, options.IsSystemService)));
 
         // Started in this order, stopped in the reverse: the socket closes before the backend lets go of the keyboards.
         services.AddSingleton<BackendService>();
@@ -61,9 +61,16 @@ public static class RemapperDaemon
         return builder.Build();
     }
 
+    /// <summary><c>remapper run: internal error: Type: message</c>, on one line whatever the message holds.</summary>
+    internal static string InternalErrorLine(Exception e) =>
+        $"remapper run: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}";
+
     /// <summary>Runs until SIGTERM/SIGINT (or <paramref name="cancellation"/>); returns the process exit code.</summary>
-    public static async Task<int> RunAsync(DaemonOptions options, BackendFactory backendFactory, CancellationToken cancellation = default)
+    /// <param name="error">Where the one-line failure goes (default: stderr).</param>
+    public static async Task<int> RunAsync(DaemonOptions options, BackendFactory backendFactory, CancellationToken cancellation = default,
+        TextWriter? error = null)
     {
+        error ??= Console.Error;
         IHost host;
         try
         {
@@ -71,8 +78,8 @@ public static class RemapperDaemon
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"remapper run: {e.Message}");
-            return 2;
+            await error.WriteLineAsync($"remapper run: {e.Message}");
+            return ExitCodes.UsageOrIo;
         }
         using (host)
         {
@@ -83,22 +90,23 @@ public static class RemapperDaemon
                 await host.RunAsync(cancellation);
                 if (backend.Failure is { } failure)
                 {
-                    await Console.Error.WriteLineAsync($"remapper run: the event loop stopped: {failure.Message}");
-                    return InternalErrorExitCode;
+                    await error.WriteLineAsync($"remapper run: the event loop stopped: {failure.Message.ReplaceLineEndings(" ")}");
+                    return ExitCodes.InternalError;
                 }
-                return 0;
+                return ExitCodes.Ok;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
             {
                 // Startup failures users can act on (socket in use, no permission, no output device): one line.
-                await Console.Error.WriteLineAsync($"remapper run: {e.Message}");
-                return 2;
+                await error.WriteLineAsync($"remapper run: {e.Message}");
+                return ExitCodes.UsageOrIo;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A bug: the whole story, for the issue report.
-                await Console.Error.WriteLineAsync($"remapper run: internal error: {e}");
-                return 3;
+                // A bug: one line to paste into an issue (what failed, and where), never a stack trace; 70 as for
+                // every command, because 3 means "no daemon running".
+                await error.WriteLineAsync(InternalErrorLine(e));
+                return ExitCodes.InternalError;
             }
         }
     }

@@ -64,7 +64,7 @@ public sealed class DaemonCommands
         var b = _backend.Status;
         var k = _reloader.Status;
         var keymap = new KeymapStatusDto(k.Location.Path, JsonNamingPolicy.CamelCase.ConvertName(k.Location.Origin.ToString()),
-            k.Location.Reason, k.Valid, k.RunningSinceUtc, k.LastAttemptUtc, k.Reloads, Dtos(k.Diagnostics));
+            k.Location.Reason, k.Valid, k.RunningSinceUtc, k.LastAttemptUtc, k.Reloads, Dtos(k.Diagnostics), k.Location.FileToCreate);
         var uptime = (long)(DateTimeOffset.UtcNow - _info.StartedAt).TotalSeconds;
         var daemon = new DaemonInfoDto(_info.Version, _info.Pid, _info.StartedAt, uptime, _info.SocketPath, _info.SystemService ? "system" : "user");
         return new StatusResult(StatusRules.StateWord(b, k.Diagnostics.Any(d => d.IsError)), daemon, keymap, b.Output, b.Keyboards, b.Paused, b.ActiveLayers,

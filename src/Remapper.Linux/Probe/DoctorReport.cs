@@ -28,7 +28,13 @@ public sealed record DoctorReport(StatusSnapshot Status, KeymapCheck? Keymap, IR
         }
 
         if (status.InputNote is not null)
-            problems.Add(new Problem("input devices", status.InputNote, null));
+        {
+            // docs/doctor-json.md: the fix goes in `fix`, not inside `cause`.
+            var at = status.InputNote.IndexOf(StatusSnapshot.FixSeparator, StringComparison.Ordinal);
+            problems.Add(at < 0
+                ? new Problem("input devices", status.InputNote, null)
+                : new Problem("input devices", status.InputNote[..at], status.InputNote[(at + StatusSnapshot.FixSeparator.Length)..]));
+        }
         else if (status.Keyboards.Count == 0)
             problems.Add(new Problem("keyboards", "no keyboard found among the input devices", "plug in a keyboard; Remapper picks it up when it appears"));
 

@@ -9,6 +9,9 @@ namespace Remapper.Linux.Probe;
 /// </summary>
 public sealed record StatusSnapshot(OutputStatus Output, IReadOnlyList<KeyboardFinding> Keyboards, string? InputNote)
 {
+    /// <summary>Joins an input note's cause and its fix; <see cref="DoctorReport"/> splits them again into cause and fix.</summary>
+    public const string FixSeparator = "; fix: ";
+
     public bool HasProblem => ToStatus().HasProblem();
 
     public BackendStatus ToStatus() =>

@@ -44,7 +44,7 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
         if (!Directory.Exists(env.DevInput))
         {
             var advice = new KernelSupport(env).Explain("evdev", env.DevInput, "CONFIG_INPUT_EVDEV");
-            inputNote = $"{advice.Detail}; fix: {advice.Fix}";
+            inputNote = advice.Detail + StatusSnapshot.FixSeparator + advice.Fix;
         }
         else if (all.Count == 0)
         {

@@ -95,13 +95,8 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
             if (keyboard is null)
             {
                 var waiting = new SystemProbe(_env).Run(_keymap.Model.Devices, output).Snapshot;
-                bool changed = waiting.Output.Reason != _waitingStatus?.Output.Reason;
                 _waitingStatus = waiting;
-                if (changed || _retry is null)
-                {
-                    _log.Error($"no virtual keyboard can be created, so nothing is remapped yet (looking again every {RetryInterval.TotalSeconds:0} s): {output.Reason}");
-                    if (waiting.InputNote is not null) _log.Error($"input devices: {waiting.InputNote}");
-                }
+                // The daemon logs the output's state and the input note from this status, once each (not twice here too).
                 StatusChanged?.Invoke(WithCounters(Waiting(waiting)));
                 return false;
             }

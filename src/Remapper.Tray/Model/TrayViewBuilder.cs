@@ -50,8 +50,17 @@ public static class TrayViewBuilder
         if (state == TrayState.Error && status.Paused) lines.Add("Remapping is paused.");
         lines.AddRange(problems);
         IReadOnlyList<string> details = firstError is null ? [] : [ErrorLine(firstError)];
-        return new TrayView(state, TrayIcons.NameOf(state), string.Join("\n", lines), Menu(status, headline, details), status.Keymap.Path);
+        return new TrayView(state, TrayIcons.NameOf(state), string.Join("\n", lines), Menu(status, headline, details), KeymapToEdit(status));
     }
+
+    /// <summary>
+    /// "Open keymap" opens the file to edit: while the shipped default runs, your own keymap's place as the daemon's
+    /// locator names it (the daemon picks the file up once it exists), not the shipped file.
+    /// </summary>
+    private static string? KeymapToEdit(StatusResult status) =>
+        status.Keymap.Origin is "shippedDefault" or "none"
+            ? status.Keymap.FileToCreate ?? status.Keymap.Path
+            : status.Keymap.Path;
 
     /// <summary>"config.toml:12:5: unknown key 'capslok' — did you mean 'caps_lock'?": file name, line:col and the fix.</summary>
     public static string ErrorLine(DiagnosticDto d)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Remapper.Cli;
+using Remapper.Daemon;
 using Remapper.Cli.Commands;
 using Remapper.Core.Keymap;
 
@@ -148,14 +149,6 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public void Too_many_arguments_is_a_usage_error()
-    {
-        var run = CliRun.Of(CheckCommand.Create(Valid), "check", "a.toml", "b.toml");
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Try 'remapper check --help'.", run.Error);
-    }
-
-    [Fact]
     public void Help_describes_the_command()
     {
         var run = CliRun.Of(CheckCommand.Create(Valid), "check", "--help");
@@ -163,5 +156,63 @@ public class CheckCommandTests
         Assert.Contains("file:line:col", run.Out);
         Assert.Contains("--json", run.Out);
         Assert.Contains("PATH", run.Out);
+    }
+
+    [Fact]
+    public void Several_paths_are_checked_in_turn_and_the_exit_code_is_the_worst_outcome()
+    {
+        using var dir = new TempDir();
+        var good = dir.File("good.toml", "version = 1\n[remap]\na = \"b\"\n");
+        var bad = dir.File("bad.toml", "version = 1\n[remap]\na = \"not_a_key\"\n");
+        var run = CliRun.Of(CheckCommand.Create(), "check", good, bad);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{good}: ok", run.Out);
+        Assert.Contains($"{bad}: 1 error", run.Out);
+
+        var missing = CliRun.Of(CheckCommand.Create(), "check", good, "/nonexistent.toml", bad);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains($"{bad}: 1 error", missing.Out); // a missing file does not stop the others
+    }
+
+    [Fact]
+    public void A_dash_reads_the_keymap_from_standard_input()
+    {
+        var run = CliRun.Of(CheckCommand.Create(stdin: () => new StringReader("version = 1\n[remap]\na = \"escpe\"\n")), "check", "-");
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("<stdin>:3:5: error: unknown key 'escpe'", run.Out);
+    }
+
+    [Fact]
+    public void Json_for_several_paths_is_an_array_of_the_single_path_objects()
+    {
+        using var dir = new TempDir();
+        var a = dir.File("a.toml", "version = 1\n");
+        var b = dir.File("b.toml", "version = 1\n[remap]\nx = \"nope\"\n");
+        var run = CliRun.Of(CheckCommand.Create(), "check", a, b, "--json");
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal(JsonValueKind.Array, doc.RootElement.ValueKind);
+        Assert.Equal([true, false], doc.RootElement.EnumerateArray().Select(e => e.GetProperty("valid").GetBoolean()));
+    }
+
+    [Fact]
+    public void Without_a_path_it_checks_the_keymap_run_would_use_the_users_own_when_it_exists()
+    {
+        using var dir = new TempDir();
+        var own = dir.File("remapper/config.toml", "version = 1\n");
+        var saved = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        var savedConfig = Environment.GetEnvironmentVariable("REMAPPER_CONFIG");
+        try
+        {
+            Environment.SetEnvironmentVariable("REMAPPER_CONFIG", null);
+            Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", dir.Path);
+            string? seen = null;
+            CliRun.Of(CheckCommand.Create((_, p) => { seen = p; return Valid("", p); }), "check");
+            Assert.Equal(own, seen);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", saved);
+            Environment.SetEnvironmentVariable("REMAPPER_CONFIG", savedConfig);
+        }
     }
 }

@@ -16,16 +16,18 @@ public class KeysCommandTests
     private static CliRun Keys(params string[] args) => CliRun.Of(KeysCommand.Create(() => Table), ["keys", .. args]);
 
     [Fact]
-    public void Lists_names_usages_and_aliases_in_aligned_columns()
+    public void Lists_names_usages_and_descriptions_in_aligned_columns_with_the_aliases_below()
     {
         var run = Keys();
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
             """
-            NAME              USAGE      ALIASES         DESCRIPTION
-            a                 0x07:0x04                  A
-            caps_lock         0x07:0x39  capslock, caps  Caps Lock
-            volume_increment  0x0c:0xe9  volume_up       Volume Up
+            NAME              USAGE      DESCRIPTION
+            a                 0x07:0x04  A
+            caps_lock         0x07:0x39  Caps Lock
+                aliases: capslock, caps
+            volume_increment  0x0c:0xe9  Volume Up
+                aliases: volume_up
 
             """.ReplaceLineEndings("\n"),
             run.Out);
@@ -68,6 +70,6 @@ public class KeysCommandTests
     {
         var run = CliRun.OfRemapper("keys", "caps_lock");
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"caps_lock\s+0x07:0x39\s+.*capslock", run.Out);
+        Assert.Matches(@"caps_lock\s+0x07:0x39\s+Caps Lock\n\s+aliases: capslock", run.Out);
     }
 }

@@ -57,7 +57,7 @@ public sealed class CliClientTests : IAsyncLifetime
         File.WriteAllText(_daemon.KeymapPath, "version = 1\n[remap]\na = \"nope\"\n");
         _daemon.Reloader.Reload(Remapper.Daemon.Config.ReloadTrigger.Request);
         var (exit, output, _) = Run("status");
-        Assert.Equal(0, exit);
+        Assert.Equal(ExitCodes.Failed, exit); // scripts see the broken keymap in the exit code
         Assert.Contains("config-error", output);
         Assert.Contains("INVALID: the keymap loaded", output);
         Assert.Contains($"{_daemon.KeymapPath}:3:", output);
@@ -147,5 +147,81 @@ public sealed class CliClientTests : IAsyncLifetime
         Assert.Equal(3, exit);
         Assert.Equal("", output.ToString());
         Assert.Equal($"remapper {command}: remapper is not running (no socket at {missing})", error.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void Status_exit_code_says_paused_and_json_keeps_it()
+    {
+        Assert.Equal(0, Run("pause").Exit);
+        Assert.Equal(ExitCodes.Paused, Run("status").Exit);
+        Assert.Equal(ExitCodes.Paused, Run("status", "--json").Exit);
+        Assert.Equal(0, Run("resume").Exit);
+        Assert.Equal(ExitCodes.Ok, Run("status").Exit);
+    }
+
+    [Fact]
+    public void Reload_json_prints_json_when_the_keymap_is_invalid_too()
+    {
+        File.WriteAllText(_daemon.KeymapPath, "version = 1\n[remap]\na = \"nope\"\n");
+        var (exit, output, _) = Run("reload", "--json");
+        Assert.Equal(ExitCodes.Failed, exit);
+        var response = JsonDocument.Parse(output).RootElement;
+        Assert.False(response.GetProperty("ok").GetBoolean());
+        var error = response.GetProperty("error");
+        Assert.Equal("invalid_keymap", error.GetProperty("code").GetString());
+        Assert.Equal(3, error.GetProperty("diagnostics")[0].GetProperty("line").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("reload")]
+    [InlineData("status")]
+    public void Json_without_a_daemon_is_json_too_and_exits_3(string command)
+    {
+        var missing = Path.Combine(_daemon.Dir.Path, "nobody-here.sock");
+        var output = new StringWriter();
+        var exit = RemapperCli.Run([command, "--json", "--socket", missing], output, new StringWriter());
+        Assert.Equal(ExitCodes.NotRunning, exit);
+        var response = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.False(response.GetProperty("ok").GetBoolean());
+        Assert.Equal("not_running", response.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void Status_fits_an_80_column_terminal_except_for_whole_diagnostics()
+    {
+        File.WriteAllText(_daemon.KeymapPath, "version = 1\n[remap]\na = \"nope\"\n");
+        _daemon.Reloader.Reload(Remapper.Daemon.Config.ReloadTrigger.Request);
+        var (_, output, _) = Run("status");
+        Assert.All(output.Split('\n').Where(l => !l.Contains(_daemon.KeymapPath + ":", StringComparison.Ordinal)),
+            line => Assert.True(line.Length <= 80, $"longer than 80 columns: {line}"));
+    }
+
+    [Fact]
+    public void Monitor_says_up_front_when_nothing_can_appear()
+    {
+        var (exit, _, error) = Run("monitor", "--count", "0");
+        Assert.Equal(0, exit);
+        Assert.Equal("", error); // a seized keyboard and a ready output: nothing to warn about
+
+        _daemon.Backend.SetKeyboards(new Remapper.Backend.KeyboardStatus("usb:1:2:x", "Test Keyboard", "usb", false,
+            Remapper.Backend.KeyboardState.AccessDenied));
+        (exit, _, error) = Run("monitor", "--count", "0");
+        Assert.Equal(0, exit);
+        Assert.Contains("nothing can appear yet: no keyboard is seized", error);
+        Assert.Contains("monitor --raw", error);
+    }
+
+    [Fact]
+    public async Task Status_says_when_the_shipped_default_runs_and_names_the_file_to_create()
+    {
+        await using var daemon = InProcessDaemon.Start(shippedDefault: true);
+        var output = new StringWriter();
+        var exit = RemapperCli.Run(["status", "--socket", daemon.SocketPath], output, new StringWriter());
+        Assert.Equal(0, exit);
+        var own = Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: false);
+        var text = System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\s+", " "); // as read, whatever the wrapping
+        Assert.StartsWith("remapper ", output.ToString());
+        Assert.Contains("(the shipped default, because", text);
+        Assert.Contains($"to use your own keymap, create {own} (`remapper init` writes a starter)", text);
     }
 }

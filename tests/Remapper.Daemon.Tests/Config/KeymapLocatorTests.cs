@@ -77,4 +77,47 @@ public sealed class KeymapLocatorTests
         Assert.Contains("/opt/remapper/config/default.toml", location.Reason);
         Assert.Contains(KeymapLocator.SharedDefaultPath, location.Searched);
     }
+
+    [Fact]
+    public void A_build_run_from_a_checkout_uses_the_checkouts_default_not_a_copy_in_bin()
+    {
+        _baseDirectory = "/src/remapper/src/Remapper.Cli/bin/Release/net10.0/";
+        _files.Add("/src/remapper/Remapper.sln");
+        _files.Add("/src/remapper/config/default.toml");
+        _files.Add("/src/remapper/src/Remapper.Cli/bin/Release/net10.0/config/default.toml"); // a stale copy
+        var location = Locate();
+        Assert.Equal("/src/remapper/config/default.toml", location.Path);
+        Assert.Equal(KeymapOrigin.ShippedDefault, location.Origin);
+    }
+
+    [Fact]
+    public void While_the_shipped_default_runs_the_location_names_the_file_to_create()
+    {
+        _files.Add("/opt/remapper/config/default.toml");
+        Assert.Equal("/home/ada/.config/remapper/config.toml", Locate().FileToCreate);
+        Assert.Equal(KeymapLocator.SystemPath, Locate(system: true).FileToCreate);
+        Assert.Equal("/home/ada/.config/remapper/config.toml", Locate().Searched[0]);
+
+        _files.Add("/home/ada/.config/remapper/config.toml");
+        Assert.Null(Locate().FileToCreate); // the user's own keymap runs: nothing to create
+        Assert.Null(Locate("/cli/keymap.toml").FileToCreate);
+    }
+
+    [Fact]
+    public void The_own_keymap_path_is_what_init_and_edit_use()
+    {
+        var locator = new KeymapLocator(n => _env.GetValueOrDefault(n), _files.Contains, _baseDirectory);
+        Assert.Equal("/home/ada/.config/remapper/config.toml", locator.OwnKeymapPath(systemService: false));
+        Assert.Equal(KeymapLocator.SystemPath, locator.OwnKeymapPath(systemService: true));
+        _env.Remove("HOME");
+        Assert.Null(locator.OwnKeymapPath(systemService: false));
+    }
+
+    [Fact]
+    public void The_system_mode_is_only_what_the_command_line_says_never_the_uid()
+    {
+        // Root running `remapper run` from a shell is a user run: its own keymap, not /etc's.
+        Assert.False(new Remapper.Daemon.Hosting.DaemonOptions().IsSystemService);
+        Assert.True(new Remapper.Daemon.Hosting.DaemonOptions(System: true).IsSystemService);
+    }
 }

@@ -31,7 +31,7 @@ public sealed class ReloadBoundTests : IDisposable
     }
 
     private KeymapReloader Reloader(string path, Func<string, KeymapLoadResult>? load = null, TimeSpan? timeout = null) =>
-        new(new KeymapLocation(path, KeymapOrigin.CommandLine, "from --config", [path]), NullLogger.Instance, load, timeout);
+        new(new KeymapLocation(path, KeymapOrigin.CommandLine, "from --config", [path]), NullLogger.Instance, load, loadTimeout: timeout);
 
     private static Usage Tap(FakeBackend backend, Usage key)
     {

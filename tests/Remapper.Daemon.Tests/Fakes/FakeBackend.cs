@@ -45,6 +45,14 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
 
     public RecordingOutput Output { get; } = new();
 
+    /// <summary>What the fake reports about its keyboards from now on (e.g. none seized).</summary>
+    public void SetKeyboards(params KeyboardStatus[] keyboards)
+    {
+        var status = Status with { Keyboards = keyboards };
+        Volatile.Write(ref _status, status);
+        StatusChanged?.Invoke(status);
+    }
+
     public MonitorRing Monitor { get; } = new(256);
 
     public BackendStatus Status => Volatile.Read(ref _status);

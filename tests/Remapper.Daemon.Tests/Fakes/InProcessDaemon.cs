@@ -29,12 +29,18 @@ internal sealed class InProcessDaemon : IAsyncDisposable
     public IpcServer Server { get; }
     public string SocketPath => Server.Path;
 
-    public static InProcessDaemon Start(IpcAccessPolicy? policy = null, uint? socketGroup = null, string keymap = Keymap, IpcLimits? limits = null)
+    /// <param name="shippedDefault">Run the keymap as the shipped default (no keymap of the user's own yet).</param>
+    public static InProcessDaemon Start(IpcAccessPolicy? policy = null, uint? socketGroup = null, string keymap = Keymap,
+        IpcLimits? limits = null, bool shippedDefault = false)
     {
         var dir = new TempDir();
         var keymapPath = dir.File("config.toml");
         File.WriteAllText(keymapPath, keymap);
-        var reloader = new KeymapReloader(new KeymapLocation(keymapPath, KeymapOrigin.CommandLine, "from --config", [keymapPath]), NullLogger.Instance);
+        var location = shippedDefault
+            ? new KeymapLocation(keymapPath, KeymapOrigin.ShippedDefault, "the shipped default, because ~/.config/remapper/config.toml does not exist",
+                ["~/.config/remapper/config.toml", keymapPath], "~/.config/remapper/config.toml")
+            : new KeymapLocation(keymapPath, KeymapOrigin.CommandLine, "from --config", [keymapPath]);
+        var reloader = new KeymapReloader(location, NullLogger.Instance);
         var backend = new FakeBackend(reloader.LoadInitial());
         reloader.Attach(backend);
         var socket = dir.File("remapper.sock");

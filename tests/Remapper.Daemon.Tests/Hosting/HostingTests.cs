@@ -191,7 +191,7 @@ public sealed class HostingTests
         }
 
         Assert.Equal(0, await RunUntil((_, cts) => cts.Cancel()));
-        Assert.Equal(RemapperDaemon.InternalErrorExitCode, await RunUntil((backend, _) => backend.Die(new IOException("epoll_wait failed"))));
+        Assert.Equal(ExitCodes.InternalError, await RunUntil((backend, _) => backend.Die(new IOException("epoll_wait failed"))));
     }
 
     private sealed class Collect : ILogEventSink

@@ -63,6 +63,8 @@ public sealed class PackagingTests : IDisposable
         var autostart = File.ReadAllText(Path.Combine(root, "etc/xdg/autostart/remapper-tray.desktop"));
         Assert.Contains("Exec=/usr/local/bin/remapper tray", autostart);
         Assert.True(File.Exists(Path.Combine(root, "usr/local/share/remapper/icons/hicolor/48x48/status/remapper-warning.png")));
+        foreach (var reference in SystemReference)
+            Assert.True(File.Exists(Path.Combine(root, reference)), $"{reference} was not installed");
 
         var userKeymap = Path.Combine(root, "etc/remapper/config.toml");
         File.WriteAllText(userKeymap, "version = 1\n# mine\n");
@@ -78,8 +80,71 @@ public sealed class PackagingTests : IDisposable
         Assert.False(File.Exists(Path.Combine(root, "etc/udev/rules.d/60-remapper.rules")));
         Assert.False(File.Exists(Path.Combine(root, "etc/xdg/autostart/remapper-tray.desktop")));
         Assert.False(Directory.Exists(Path.Combine(root, "usr/local/share/remapper/icons")));
+        foreach (var reference in SystemReference) Assert.False(File.Exists(Path.Combine(root, reference)), $"{reference} was left behind");
         Assert.True(File.Exists(userKeymap));
         Assert.Equal(0, Run(install, [.. args, "--uninstall"]).Exit); // uninstalling twice is fine too
+    }
+
+    /// <summary>The man pages and completions (written by the installed binary, here the stub) of a /usr/local install.</summary>
+    private static readonly string[] SystemReference =
+    [
+        "usr/local/share/man/man1/remapper.1", "usr/local/share/man/man5/remapper-keymap.5",
+        "usr/local/share/bash-completion/completions/remapper", "usr/local/share/zsh/site-functions/_remapper",
+        "usr/local/share/fish/vendor_completions.d/remapper.fish",
+    ];
+
+    private static (int Exit, string Out, string Err) RunAs(string home, string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["HOME"] = home;
+        start.Environment.Remove("XDG_CONFIG_HOME");
+        start.Environment.Remove("XDG_DATA_HOME");
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(120_000), $"{file} did not finish");
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void A_user_install_puts_everything_under_home_prints_the_root_steps_and_uninstalls_cleanly()
+    {
+        var install = Path.Combine(Repo, "packaging", "install.sh");
+        if (Remapper.Daemon.Ipc.Native.geteuid() == 0)
+        {
+            // Live, --user refuses root (it would install into root's home); staged with --destdir it runs.
+            var refused = RunAs("/root", install, "--user", "--binary", _binary, "--keymap", _keymap);
+            Assert.Equal(2, refused.Exit);
+            Assert.Contains("run it without sudo", refused.Err);
+        }
+        var stage = _dir.File("stage");
+        const string home = "/home/ada";
+        string[] args = ["--user", "--destdir", stage, "--binary", _binary, "--keymap", _keymap];
+        var result = RunAs(home, install, args);
+        Assert.True(result.Exit == 0, result.Err);
+        string[] files =
+        [
+            ".local/bin/remapper", ".local/share/remapper/default.toml", ".config/systemd/user/remapper.service",
+            ".config/autostart/remapper-tray.desktop", ".local/share/man/man1/remapper.1", ".local/share/man/man5/remapper-keymap.5",
+            ".local/share/bash-completion/completions/remapper", ".local/share/zsh/site-functions/_remapper",
+            ".config/fish/completions/remapper.fish", ".local/share/remapper/icons/hicolor/48x48/status/remapper-warning.png",
+        ];
+        string At(string file) => Path.Combine(stage, "home/ada", file);
+        foreach (var file in files) Assert.True(File.Exists(At(file)), $"{file} was not installed");
+        Assert.Equal("755", Mode(At(".local/bin/remapper")));
+        var unit = File.ReadAllText(At(".config/systemd/user/remapper.service"));
+        Assert.Contains("ExecStart=%h/.local/bin/remapper run\n", unit);
+        Assert.DoesNotContain("--system", unit);
+        Assert.Contains("Exec=/home/ada/.local/bin/remapper tray", File.ReadAllText(At(".config/autostart/remapper-tray.desktop")));
+        Assert.Contains("sudo usermod -aG input,remapper", result.Out);
+        Assert.Contains("60-remapper.rules", result.Out);
+        Assert.Contains("systemctl --user enable --now remapper", result.Out);
+        Assert.Equal(["home"], Directory.EnumerateFileSystemEntries(stage).Select(Path.GetFileName)); // nothing outside home
+
+        var removed = RunAs(home, install, [.. args, "--uninstall"]);
+        Assert.True(removed.Exit == 0, removed.Err);
+        foreach (var file in files) Assert.False(File.Exists(At(file)), $"{file} was left behind");
     }
 
     [Fact]
@@ -116,7 +181,9 @@ public sealed class PackagingTests : IDisposable
         var listing = Run("dpkg-deb", "-c", deb).Out;
         foreach (var file in new[] { "./usr/bin/remapper", "./usr/lib/systemd/system/remapper.service", "./usr/lib/udev/rules.d/60-remapper.rules",
                      "./usr/share/remapper/default.toml", "./etc/remapper/config.toml", "./usr/lib/sysusers.d/remapper.conf",
-                     "./etc/xdg/autostart/remapper-tray.desktop", "./usr/share/remapper/icons/hicolor/scalable/status/remapper-error.svg" })
+                     "./etc/xdg/autostart/remapper-tray.desktop", "./usr/share/remapper/icons/hicolor/scalable/status/remapper-error.svg",
+                     "./usr/share/man/man1/remapper.1", "./usr/share/man/man5/remapper-keymap.5", "./usr/share/bash-completion/completions/remapper",
+                     "./usr/share/zsh/site-functions/_remapper", "./usr/share/fish/vendor_completions.d/remapper.fish" })
             Assert.Contains(file, listing);
         Assert.Contains("root/root", listing);
         Assert.Equal("/etc/remapper/config.toml\n/etc/xdg/autostart/remapper-tray.desktop", Run("dpkg-deb", "-f", deb, "Package").Exit == 0

@@ -54,6 +54,11 @@ public class SystemProbeTests : IDisposable
 
         var report = DoctorReport.Build(result.Snapshot, null);
         Assert.Equal(3, report.Problems.Count); // uhid, uinput, input devices
+
+        // docs/doctor-json.md: the fix is in `fix`, not inside `cause`.
+        var input = Assert.Single(report.Problems, p => p.Subject == "input devices");
+        Assert.DoesNotContain("fix:", input.Cause);
+        Assert.Contains("CONFIG_INPUT_EVDEV", input.Fix);
     }
 
     [Fact]

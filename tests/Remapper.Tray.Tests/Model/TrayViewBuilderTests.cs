@@ -200,4 +200,15 @@ public class TrayViewBuilderTests
             }
         }
     }
+
+    [Fact]
+    public void Open_keymap_opens_your_own_keymaps_place_while_the_shipped_default_runs()
+    {
+        var shipped = Status(keymapPath: "/usr/share/remapper/default.toml") is var s
+            ? s with { Keymap = s.Keymap with { Origin = "shippedDefault" } }
+            : null!;
+        var own = Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: false);
+        Assert.Equal(own ?? "/usr/share/remapper/default.toml", View(shipped).KeymapPath);
+        Assert.Equal("/home/ann/.config/remapper/config.toml", View(Status()).KeymapPath); // your own: that one
+    }
 }

@@ -36,7 +36,7 @@ internal static partial class TomlSourceParser
             lastLine = line;
             var at = lines.Clamp(new SourceLocation(file, line, message.Span.Start.Column + 1));
             var said = ShortenQuotes(message.Message ?? "");
-            if (message.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error) diagnostics.Error(at, $"invalid TOML: {said}");
+            if (message.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error) diagnostics.Error(at, DiagnosticTriage.SyntaxErrorPrefix + said);
             else diagnostics.Warning(at, said);
         }
         return new TomlTreeBuilder(file, diagnostics).Build(document);
