@@ -2,12 +2,12 @@ namespace Remapper.Ipc;
 
 /// <summary>
 /// Where the daemon listens and the CLI connects: <c>--socket</c>, else <c>/run/remapper/remapper.sock</c> for the system
-/// service, else <c>$XDG_RUNTIME_DIR/remapper.sock</c> for a user run. Clients without <c>--socket</c> try the user
+/// service (<c>/var/run/remapper/remapper.sock</c> on macOS, which has no /run), else <c>$XDG_RUNTIME_DIR/remapper.sock</c> for a user run. Clients without <c>--socket</c> try the user
 /// socket first, then the system one, so <c>remapper status</c> finds whichever daemon runs.
 /// </summary>
 public static class SocketLocator
 {
-    public const string SystemPath = "/run/remapper/remapper.sock";
+    public static readonly string SystemPath = OperatingSystem.IsMacOS() ? "/var/run/remapper/remapper.sock" : "/run/remapper/remapper.sock";
     public const string FileName = "remapper.sock";
 
     public static string ForDaemon(string? explicitPath, bool systemService, Func<string, string?>? env = null)

@@ -61,8 +61,8 @@ public sealed class MacBackend : IRemapBackend, IDisposable
 
     public event Action<BackendStatus>? StatusChanged;
 
-    /// <summary>Raised if the loop thread ends on its own (it logged why and let go of the keyboards).</summary>
-    public event Action? LoopDied;
+    /// <summary>Raised if the loop thread ends on its own (it logged why and let go of the keyboards); the daemon then stops.</summary>
+    public event Action<Exception>? Failed;
 
     public MonitorRing Monitor { get; }
 
@@ -74,7 +74,7 @@ public sealed class MacBackend : IRemapBackend, IDisposable
         _loop.Start();
         ThreadPool.RegisterWaitForSingleObject(_loop.Finished, (_, _) =>
         {
-            if (!_disposed) LoopDied?.Invoke();
+            if (!_disposed) Failed?.Invoke(_loop.Failure ?? new InvalidOperationException("the event loop ended on its own"));
         }, null, Timeout.Infinite, executeOnlyOnce: true);
     }
 

@@ -35,12 +35,7 @@ public static class MacBackendFactory
         var explainer = new OpenRefusalExplainer(new LibProcProcessTable(), Environment.ProcessPath ?? "remapper");
         var backend = new MacBackend(keymap, keyboard, new IOKitHidPort(driver), driver, explainer, log, onReady: onReady);
         keyboard.StatusChanged += backend.OutputChanged;
-        backend.LoopDied += () =>
-        {
-            // The loop logged why and let go of the keyboards; a daemon that cannot remap must not linger.
-            log.LogCritical("the event loop stopped unexpectedly; exiting");
-            Environment.Exit(1);
-        };
+        // A loop that dies raises Failed, and the daemon stops (BackendService): a daemon that cannot remap must not linger.
         backend.Start();
         keyboard.Start();
         return Task.FromResult<IRemapBackend>(backend);

@@ -43,6 +43,9 @@ public sealed class MacEventLoop : IDisposable
 
     public long Heartbeat => Volatile.Read(ref _heartbeat);
 
+    /// <summary>Why the loop ended on its own; null while it runs and after a requested stop.</summary>
+    public Exception? Failure { get; private set; }
+
     /// <summary>Set once the thread has ended.</summary>
     public WaitHandle Finished => _finished.WaitHandle;
 
@@ -118,6 +121,7 @@ public sealed class MacEventLoop : IDisposable
         }
         catch (Exception e)
         {
+            Failure = e;
             _log.LogCritical(e, "the event loop failed");
         }
         finally
