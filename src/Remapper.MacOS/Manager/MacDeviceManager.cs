@@ -33,7 +33,7 @@ public sealed class MacDeviceManager : IHidEventSink
     private readonly MacManagerOptions _options;
     private readonly Func<long> _nowMs;
     private readonly Dictionary<ulong, Entry> _devices = [];
-    private IReadOnlyList<DeviceBlock> _blocks;
+    private DeviceRules _rules;
     private InputMonitoringAccess _access;
     private bool _accessRequested;
     private bool _outputWasReady;
@@ -50,7 +50,7 @@ public sealed class MacDeviceManager : IHidEventSink
         _hid = hid;
         _output = output;
         _explainer = explainer;
-        _blocks = blocks;
+        _rules = new DeviceRules(blocks);
         _log = log;
         _options = options ?? new MacManagerOptions();
         _nowMs = nowMs ?? (() => Environment.TickCount64);
@@ -189,7 +189,7 @@ public sealed class MacDeviceManager : IHidEventSink
     /// <summary>After a keymap swap: keyboards a block now ignores are let go, ones no longer ignored are seized.</summary>
     public void ApplyDeviceBlocks(IReadOnlyList<DeviceBlock> blocks)
     {
-        _blocks = blocks;
+        _rules = new DeviceRules(blocks);
         long now = NowUs();
         foreach (var entry in _devices.Values)
         {
@@ -262,12 +262,8 @@ public sealed class MacDeviceManager : IHidEventSink
         _hid.Release(entry.Info.RegistryId);
     }
 
-    private DeviceBlock? IgnoringBlock(KeyboardIdentity identity)
-    {
-        foreach (var block in _blocks)
-            if (block.Ignore && block.Match.Matches(identity)) return block;
-        return null;
-    }
+    /// <summary>The one device decision (Core's <see cref="DeviceRules"/>: the first matching block decides), as on Linux.</summary>
+    private DeviceBlock? IgnoringBlock(KeyboardIdentity identity) => _rules.IgnoringBlock(identity);
 
     private void MirrorCapsLock()
     {

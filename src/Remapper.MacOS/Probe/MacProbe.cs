@@ -19,6 +19,7 @@ public static class MacProbe
         InputMonitoringAccess access, DriverStatus driver, DriverInstallation installation, string executable)
     {
         var keyboards = new List<KeyboardStatus>();
+        var rules = new DeviceRules(blocks); // the first matching block decides, as everywhere
         foreach (var properties in devices)
         {
             var info = MacKeyboardClassifier.Classify(properties);
@@ -29,7 +30,7 @@ public static class MacProbe
 
             if (info.Kind == MacDeviceKind.VirtualOutput)
                 keyboards.Add(Status(KeyboardState.Ignored, "a virtual keyboard of the Karabiner DriverKit driver (what Remapper types through); never seized"));
-            else if (blocks.FirstOrDefault(b => b.Ignore && b.Match.Matches(id)) is { } block)
+            else if (rules.IgnoringBlock(id) is { } block)
                 keyboards.Add(Status(KeyboardState.Ignored, $"ignored by the [[device]] block at {block.Location}"));
             else if (access != InputMonitoringAccess.Granted)
                 keyboards.Add(Status(KeyboardState.AccessDenied, InputMonitoring.Explain(access), InputMonitoring.Fix(executable)));

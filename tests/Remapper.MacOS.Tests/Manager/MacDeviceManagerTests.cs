@@ -282,6 +282,26 @@ public sealed class MacDeviceManagerTests
     }
 
     [Fact]
+    public void The_first_matching_device_block_decides_as_on_Linux_and_in_remapper_test()
+    {
+        // A remap block for every USB keyboard before a YubiKey ignore block: the first match decides, so the YubiKey
+        // (a USB device) is remapped — the engine and `remapper test` decide the same way.
+        var yubikey = PropertyFixtures.Load("yubikey");
+        Manager(Keymaps.CapsToEscape("""
+            [[device]]
+            match = { bus = "usb" }
+            remap = { a = "b" }
+
+            [[device]]
+            match = { vendor_id = 0x1050 }
+            ignore = true
+            """));
+        _manager.OnMatched(yubikey);
+        Assert.Equal(KeyboardState.Seized, StatusOf(yubikey).State);
+        Assert.Contains(yubikey.RegistryId, _hid.SeizeCalls);
+    }
+
+    [Fact]
     public void Non_keyboards_are_not_listed()
     {
         Manager();
