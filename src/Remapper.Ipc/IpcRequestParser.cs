@@ -35,44 +35,62 @@ public static class IpcRequestParser
             }
             error = null;
             var request = new IpcRequest();
-            Dictionary<string, string>? problems = null;
-            foreach (var property in root.EnumerateObject())
+            Dictionary<string, string>? problems;
+            try
             {
-                var value = property.Value;
-                if (value.ValueKind == JsonValueKind.Null) continue;
-                switch (property.Name)
-                {
-                    case "v":
-                        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var v)) request.V = v;
-                        else Problem("v", "must be an integer (the protocol version, 1)");
-                        break;
-                    case "id":
-                        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var id)) request.Id = id;
-                        else Problem("id", "must be an integer");
-                        break;
-                    case "cmd":
-                        if (value.ValueKind == JsonValueKind.String) request.Cmd = value.GetString();
-                        else Problem("cmd", "must be a string, e.g. \"status\"");
-                        break;
-                    case "name":
-                        if (value.ValueKind == JsonValueKind.String) request.Name = value.GetString();
-                        else Problem("name", "must be a string");
-                        break;
-                    case "value":
-                        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)) request.Value = number;
-                        else Problem("value", "must be an integer");
-                        break;
-                    case "layer":
-                        if (value.ValueKind == JsonValueKind.String) request.Layer = value.GetString();
-                        else Problem("layer", "must be a string (a layer name)");
-                        break;
-                }
+                problems = ReadFields(root, request);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument checks a string's UTF-8 only when it is read (found by the IPC fuzz target).
+                error = "not a JSON request: the line is not valid UTF-8";
+                return null;
             }
             request.FieldErrors = problems;
             return request;
-
-            void Problem(string field, string text) => (problems ??= new(StringComparer.Ordinal))[field] = $"\"{field}\" {text}";
         }
+    }
+
+    /// <summary>Fills the request's known fields; returns the fields of the wrong type, with what they must be.</summary>
+    private static Dictionary<string, string>? ReadFields(JsonElement root, IpcRequest request)
+    {
+        Dictionary<string, string>? problems = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            if (value.ValueKind == JsonValueKind.Null) continue;
+            switch (property.Name)
+            {
+                case "v":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var v)) request.V = v;
+                    else Problem("v", "must be an integer (the protocol version, 1)");
+                    break;
+                case "id":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var id)) request.Id = id;
+                    else Problem("id", "must be an integer");
+                    break;
+                case "cmd":
+                    if (value.ValueKind == JsonValueKind.String) request.Cmd = value.GetString();
+                    else Problem("cmd", "must be a string, e.g. \"status\"");
+                    break;
+                case "name":
+                    if (value.ValueKind == JsonValueKind.String) request.Name = value.GetString();
+                    else Problem("name", "must be a string");
+                    break;
+                case "value":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)) request.Value = number;
+                    else Problem("value", "must be an integer");
+                    break;
+                case "layer":
+                    if (value.ValueKind == JsonValueKind.String) request.Layer = value.GetString();
+                    else Problem("layer", "must be a string (a layer name)");
+                    break;
+            }
+        }
+
+        return problems;
+
+        void Problem(string field, string text) => (problems ??= new(StringComparer.Ordinal))[field] = $"\"{field}\" {text}";
     }
 
     /// <summary>System.Text.Json's messages end with a path and position the user did not ask for; the first sentence says enough.</summary>

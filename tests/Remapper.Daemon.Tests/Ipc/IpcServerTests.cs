@@ -171,6 +171,18 @@ public sealed class IpcServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_string_that_is_not_UTF_8_is_bad_json_and_the_connection_is_kept()
+    {
+        // Found by the IPC fuzz target: JsonDocument accepts such a line and throws only when the string is read.
+        using var client = Raw();
+        client.Stream.Write([.. "{\"v\":1,\"id\":3,\"cmd\":\"set-variable\",\"name\":\""u8, 0xCD, .. "g\",\"value\":1}\n"u8]);
+        var answer = client.Next() ?? throw new IOException("connection closed without an answer");
+        Assert.Equal(IpcErrorCodes.BadJson, ErrorCode(answer));
+        Assert.Contains("UTF-8", answer.GetProperty("error").GetProperty("message").GetString());
+        Result(client.Ask("""{"v":1,"id":4,"cmd":"version"}"""));
+    }
+
+    [Fact]
     public void A_10_MB_line_is_refused_the_connection_closed_and_everyone_else_served()
     {
         LoopKeepsRunningDuring(() =>

@@ -204,11 +204,13 @@ public class TrayViewBuilderTests
     [Fact]
     public void Open_keymap_opens_your_own_keymaps_place_while_the_shipped_default_runs()
     {
+        // The daemon's locator names the file to create (status keymap.fileToCreate); the tray opens that one.
         var shipped = Status(keymapPath: "/usr/share/remapper/default.toml") is var s
-            ? s with { Keymap = s.Keymap with { Origin = "shippedDefault" } }
+            ? s with { Keymap = s.Keymap with { Origin = "shippedDefault", FileToCreate = "/home/ann/.config/remapper/config.toml" } }
             : null!;
-        var own = Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: false);
-        Assert.Equal(own ?? "/usr/share/remapper/default.toml", View(shipped).KeymapPath);
+        Assert.Equal("/home/ann/.config/remapper/config.toml", View(shipped).KeymapPath);
+        var unnamed = shipped with { Keymap = shipped.Keymap with { FileToCreate = null } };
+        Assert.Equal("/usr/share/remapper/default.toml", View(unnamed).KeymapPath); // nothing named: the file that runs
         Assert.Equal("/home/ann/.config/remapper/config.toml", View(Status()).KeymapPath); // your own: that one
     }
 }
