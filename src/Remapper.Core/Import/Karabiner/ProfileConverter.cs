@@ -63,16 +63,24 @@ internal sealed class ProfileConverter(ImportNotes notes)
                     Devices(p.Value, at);
                     break;
                 case "virtual_hid_keyboard":
-                    VirtualKeyboard(p.Value, at);
+                    WithComments(_settings, () => VirtualKeyboard(p.Value, at));
                     break;
                 // Names, selection and macOS-only device timing change nothing a keymap could say.
                 case "name" or "selected" or "parameters" or "ignore_pointing_device_events_by_default" or "one_to_many_mappings":
                     break;
                 default:
-                    notes.Add(at, $"'{p.Name}' in a profile");
+                    WithComments(_settings, () => notes.Add(at, $"'{p.Name}' in a profile"));
                     break;
             }
         }
+    }
+
+    /// <summary>Runs <paramref name="convert"/> and writes what it left out as comments into <paramref name="into"/>.</summary>
+    private void WithComments(List<string> into, Action convert)
+    {
+        var mark = notes.Mark;
+        convert();
+        into.AddRange(notes.CommentsSince(mark));
     }
 
     /// <summary>A rule file's <c>rules</c> array (also a profile's complex_modifications.rules).</summary>
@@ -101,7 +109,7 @@ internal sealed class ProfileConverter(ImportNotes notes)
         {
             var at = JsonPathText.Property(path, p.Name);
             if (p.Name == "rules") Rules(p.Value, at);
-            else if (p.Name == "parameters") ProfileParameters(p.Value, at);
+            else if (p.Name == "parameters") WithComments(_settings, () => ProfileParameters(p.Value, at));
             else notes.Add(at, $"'{p.Name}' in complex_modifications");
         }
     }
@@ -293,10 +301,21 @@ internal sealed class ProfileConverter(ImportNotes notes)
     {
         if (devices.ValueKind != JsonValueKind.Array) { notes.Add(path, "devices must be an array"); return; }
         var i = 0;
-        foreach (var device in devices.EnumerateArray()) Device(device, JsonPathText.Index(path, i++));
+        foreach (var device in devices.EnumerateArray())
+        {
+            var mark = notes.Mark;
+            var block = new List<string>();
+            Device(device, JsonPathText.Index(path, i++), block);
+            // What the device left out is said right above its block (or alone, when nothing was written).
+            var comments = notes.CommentsSince(mark).ToList();
+            if (comments.Count + block.Count == 0) continue;
+            _devices.Add("");
+            _devices.AddRange(comments);
+            _devices.AddRange(block);
+        }
     }
 
-    private void Device(JsonElement device, string path)
+    private void Device(JsonElement device, string path, List<string> block)
     {
         if (device.ValueKind != JsonValueKind.Object || !device.TryGetProperty("identifiers", out var ids) || ids.ValueKind != JsonValueKind.Object)
         {
@@ -339,25 +358,22 @@ internal sealed class ProfileConverter(ImportNotes notes)
         if (vendor is { } v) match.Add(TomlText.Entry("vendor_id", Hex(v)));
         if (product is { } pr) match.Add(TomlText.Entry("product_id", Hex(pr)));
 
-        _devices.Add("");
-        _devices.Add($"# Karabiner device {path}");
-        _devices.Add("[[device]]");
-        _devices.Add(TomlText.Entry("match", TomlText.Table(match)));
+        block.Add($"# Karabiner device {path}");
+        block.Add("[[device]]");
+        block.Add(TomlText.Entry("match", TomlText.Table(match)));
         if (ignore)
         {
-            _devices.Add("ignore = true");
+            block.Add("ignore = true");
             return;
         }
         if (hasSimple)
         {
             var bindings = new List<string>();
-            var mark = notes.Mark;
             SimpleModifications(simple, JsonPathText.Property(path, "simple_modifications"), bindings);
-            _devices.AddRange(notes.CommentsSince(mark));
             if (bindings.Count > 0)
             {
-                _devices.Add("[device.remap]                        # simple_modifications");
-                _devices.AddRange(bindings);
+                block.Add("[device.remap]                        # simple_modifications");
+                block.AddRange(bindings);
             }
         }
         if (hasFn)
