@@ -11,6 +11,8 @@ public static class DeviceMatcher
         && (match.ProductId is null || match.ProductId == keyboard.ProductId)
         && (match.Bus is null || match.Bus == keyboard.Bus)
         && (match.BuiltIn is null || match.BuiltIn == keyboard.IsBuiltIn)
+        && (match.IsKeyboard is null || match.IsKeyboard.Value) // only keyboards are ever attached to the engine
+        && (match.LocationId is null || match.LocationId == keyboard.LocationId)
         && (match.NameGlob is null || Glob(match.NameGlob, keyboard.Name));
 
     /// <summary>

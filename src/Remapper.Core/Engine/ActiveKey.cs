@@ -19,13 +19,28 @@ internal struct ActiveKey
 
     public CompiledRule? Rule;
 
-    /// <summary>Modifier bits the rule hides while held (its mandatory modifiers).</summary>
-    public byte SuppressedModifiers;
+    /// <summary>The mandatory modifiers the rule matched with (it lifts them for its to-events).</summary>
+    public byte Consumed;
+
+    /// <summary>Of <see cref="Consumed"/>, the modifiers lifted right now (restored lazily).</summary>
+    public byte Lifted;
+
+    /// <summary>The wanted modifiers when the key went down: to_if_alone and delayed actions are sent with them.</summary>
+    public byte DownModifiers;
 
     /// <summary>Another key went down after this one: to_if_alone no longer applies.</summary>
     public bool OtherKeyPressed;
 
-    public bool HeldDownFired;
+    /// <summary>A to-event with <c>halt</c> was sent: no further to_if_alone / to_after_key_up / held-down events.</summary>
+    public bool Halted;
+
+    /// <summary>The to-event held while the key is (the last one, with repeat), let go on release.</summary>
+    public ToEvent? Deferred;
+
+    /// <summary>to_if_other_key_pressed fired: its held event, and the other key's mandatory modifiers it lifted.</summary>
+    public bool OtherTriggered;
+    public ToEvent? OtherDeferred;
+    public byte OtherLifted;
 
     /// <summary>When to_if_held_down fires, or <see cref="long.MaxValue"/>.</summary>
     public long HeldDownAtUs;

@@ -27,6 +27,9 @@ public sealed class CompiledKeymap
     internal Dictionary<uint, KeyAction>[] Profiles { get; init; } = [];
 
     internal Dictionary<uint, CompiledRule[]> RulesByKey { get; init; } = [];
+
+    /// <summary>Rules whose from is <c>any</c> (a whole usage page), in file order.</summary>
+    internal CompiledRule[] AnyKeyRules { get; init; } = [];
     internal CompiledCombo[] Combos { get; init; } = [];
     internal HashSet<uint> ComboKeys { get; init; } = [];
     internal string[] VariableNames { get; init; } = [];

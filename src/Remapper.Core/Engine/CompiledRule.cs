@@ -1,28 +1,50 @@
-using Remapper.Core.Engine.Actions;
 using Remapper.Core.Hid;
 using Remapper.Core.Keymap;
 
 namespace Remapper.Core.Engine;
 
-/// <summary>A Karabiner-style rule ready to match: resolved actions, variable indexes, device-condition indexes.</summary>
+/// <summary>A Karabiner-style rule ready to match: resolved to-events, conditions and timings.</summary>
 internal sealed class CompiledRule
 {
     public required RuleModel Model { get; init; }
-    public required Usage Key { get; init; }
-    public required byte[] Mandatory { get; init; }
-    public required byte OptionalMask { get; init; }
-    public KeyAction? To { get; init; }
-    public KeyAction? ToIfAlone { get; init; }
-    public KeyAction? ToIfHeldDown { get; init; }
-    public KeyAction? ToAfterKeyUp { get; init; }
-    public required VariableTest[] VariableTests { get; init; }
-    public required DeviceTest[] DeviceTests { get; init; }
+
+    /// <summary>Position in the keymap: when key-specific and <c>any</c> rules both match, the earlier one wins.</summary>
+    public required int Order { get; init; }
+
+    public required CompiledFrom From { get; init; }
+    public required ToEvent[] To { get; init; }
+    public required ToEvent[] ToIfAlone { get; init; }
+    public required ToEvent[] ToIfHeldDown { get; init; }
+    public required ToEvent[] ToAfterKeyUp { get; init; }
+    public ToEvent[]? ToIfInvoked { get; init; }
+    public ToEvent[]? ToIfCanceled { get; init; }
+    public required OtherKeyEntry[] ToIfOtherKeyPressed { get; init; }
+    public required CompiledConditions Conditions { get; init; }
     public required long AloneTimeoutUs { get; init; }
     public required long HeldDownThresholdUs { get; init; }
+    public required long DelayedActionDelayUs { get; init; }
+
+    public bool HasDelayedAction => ToIfInvoked is not null;
+
+    /// <summary>Karabiner keeps the lifted from-modifiers lifted while a modifier is the held to-key.</summary>
+    public bool LastToIsModifier => To.Length > 0 && To[^1].IsModifierKey;
+}
+
+/// <summary>A from (or an other_keys entry): the key or key class and the modifier test.</summary>
+internal sealed class CompiledFrom
+{
+    public required Usage Key { get; init; }
+
+    /// <summary>Usage page every key of which matches (from.any), or 0.</summary>
+    public ushort AnyPage { get; init; }
+    public required byte[] Mandatory { get; init; }
+    public required byte OptionalMask { get; init; }
+
+    public bool MatchesKey(Usage usage) => AnyPage != 0 ? usage.Page == AnyPage : usage == Key;
 
     /// <summary>
-    /// Matches the held output modifiers against from.modifiers; on success <paramref name="consumed"/>
-    /// holds the mandatory modifiers that were used, which the rule hides while it is held.
+    /// Matches the wanted output modifiers against from.modifiers; on success <paramref name="consumed"/> holds the
+    /// mandatory modifiers that were used, which the rule lifts for its to-events.
     /// </summary>
     public bool MatchesModifiers(byte held, out byte consumed)
     {
@@ -38,7 +60,9 @@ internal sealed class CompiledRule
     }
 }
 
-internal readonly record struct VariableTest(int Variable, int Value, bool Negate);
-
-/// <summary>Index into the keymap's device-condition list; the engine keeps one match bit per keyboard.</summary>
-internal readonly record struct DeviceTest(int Condition, bool Negate);
+/// <summary>One to_if_other_key_pressed entry.</summary>
+internal sealed class OtherKeyEntry
+{
+    public required CompiledFrom[] OtherKeys { get; init; }
+    public required ToEvent[] To { get; init; }
+}

@@ -13,6 +13,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
     private readonly List<string> _variables = [];
     private readonly List<DeviceMatch[]> _deviceConditions = [];
     private readonly List<CompiledCombo> _combos = [];
+    private readonly List<string> _strings = [];
 
     public CompiledKeymap Compile()
     {
@@ -34,10 +35,16 @@ internal sealed class KeymapCompiler(KeymapModel model)
             profiles[i] = CompileBindings(model.Devices[i].Remap, layer: 0, profile: i);
 
         var rules = new Dictionary<uint, List<CompiledRule>>();
-        foreach (var rule in model.Rules)
+        var anyKeyRules = new List<CompiledRule>();
+        for (int order = 0; order < model.Rules.Count; order++)
         {
-            var compiled = CompileRule(rule);
-            if (!rules.TryGetValue(compiled.Key.Packed, out var list)) rules[compiled.Key.Packed] = list = [];
+            var compiled = CompileRule(model.Rules[order], order);
+            if (compiled.From.AnyPage != 0)
+            {
+                anyKeyRules.Add(compiled);
+                continue;
+            }
+            if (!rules.TryGetValue(compiled.From.Key.Packed, out var list)) rules[compiled.From.Key.Packed] = list = [];
             list.Add(compiled);
         }
 
@@ -54,6 +61,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             LayerNames = [.. _layerNames],
             Profiles = profiles,
             RulesByKey = rules.ToDictionary(r => r.Key, r => r.Value.ToArray()),
+            AnyKeyRules = [.. anyKeyRules],
             Combos = [.. _combos],
             ComboKeys = comboKeys,
             VariableNames = [.. _variables],
@@ -122,40 +130,112 @@ internal sealed class KeymapCompiler(KeymapModel model)
         return _variables.Count - 1;
     }
 
-    private CompiledRule CompileRule(RuleModel rule)
+    private CompiledRule CompileRule(RuleModel rule, int order)
     {
+        var settings = model.Settings;
+        var parameters = rule.Parameters;
+        return new CompiledRule
+        {
+            Model = rule,
+            Order = order,
+            From = CompileFrom(rule.From),
+            To = CompileEvents(rule.To),
+            ToIfAlone = CompileEvents(rule.ToIfAlone),
+            ToIfHeldDown = CompileEvents(rule.ToIfHeldDown),
+            ToAfterKeyUp = CompileEvents(rule.ToAfterKeyUp),
+            ToIfInvoked = rule.ToDelayedAction is { } delayed ? CompileEvents(delayed.ToIfInvoked) : null,
+            ToIfCanceled = rule.ToDelayedAction is { } canceled ? CompileEvents(canceled.ToIfCanceled) : null,
+            ToIfOtherKeyPressed = [.. rule.ToIfOtherKeyPressed.Select(o => new OtherKeyEntry
+            {
+                OtherKeys = [.. o.OtherKeys.Select(CompileFrom)],
+                To = CompileEvents(o.To),
+            })],
+            Conditions = CompileConditions(rule.Conditions),
+            AloneTimeoutUs = (parameters.AloneTimeoutMs ?? settings.RuleAloneTimeoutMs) * UsPerMs,
+            HeldDownThresholdUs = (parameters.HeldDownThresholdMs ?? settings.RuleHeldDownThresholdMs) * UsPerMs,
+            DelayedActionDelayUs = (parameters.DelayedActionDelayMs ?? settings.RuleDelayedActionDelayMs) * UsPerMs,
+        };
+    }
+
+    private static CompiledFrom CompileFrom(RuleFrom from) => new()
+    {
+        Key = from.Key,
+        AnyPage = from.AnyKey,
+        Mandatory = [.. from.Mandatory],
+        OptionalMask = from.OptionalMask,
+    };
+
+    private ToEvent[] CompileEvents(IReadOnlyList<ToEventModel> events) => [.. events.Select(CompileEvent)];
+
+    private ToEvent CompileEvent(ToEventModel e)
+    {
+        var set = e.SetVariable;
+        return new ToEvent
+        {
+            Key = e.Key,
+            Modifiers = [.. e.Modifiers],
+            Action = e.Action is null ? null : CompileAction(e.Action),
+            Variable = set is null ? -1 : Variable(set.Name),
+            Value = set is null ? 0 : set.Unset ? 0 : Encode(set.Value),
+            HasKeyUpValue = set?.KeyUpValue is not null,
+            KeyUpValue = set?.KeyUpValue is { } up ? Encode(up) : 0,
+            StickyModifier = e.Sticky?.Modifier ?? default,
+            StickyKind = e.Sticky?.Kind ?? StickyKind.On,
+            Lazy = e.Lazy,
+            Repeat = e.Repeat,
+            Halt = e.Halt,
+            HoldDownUs = e.HoldDownMs * UsPerMs,
+            Conditions = CompileConditions(e.ToConditions),
+        };
+    }
+
+    private CompiledConditions CompileConditions(IReadOnlyList<ConditionModel> conditions)
+    {
+        if (conditions.Count == 0) return CompiledConditions.Always;
         var variableTests = new List<VariableTest>();
         var deviceTests = new List<DeviceTest>();
-        foreach (var condition in rule.Conditions)
+        var existsTests = new List<DeviceTest>();
+        bool never = false;
+        foreach (var condition in conditions)
         {
             switch (condition)
             {
                 case VariableCondition v:
-                    variableTests.Add(new VariableTest(Variable(v.Name), v.Value, v.Negate));
+                    variableTests.Add(new VariableTest(Variable(v.Name), Encode(v.Value), v.Negate));
                     break;
                 case DeviceCondition d:
                     _deviceConditions.Add([.. d.Matches]);
                     deviceTests.Add(new DeviceTest(_deviceConditions.Count - 1, d.Negate));
                     break;
+                case DeviceExistsCondition x:
+                    _deviceConditions.Add([.. x.Matches]);
+                    existsTests.Add(new DeviceTest(_deviceConditions.Count - 1, x.Negate));
+                    break;
+                case KeyboardTypeCondition k:
+                    bool listed = k.KeyboardTypes.Contains(model.Settings.KeyboardType, StringComparer.OrdinalIgnoreCase);
+                    never |= listed == k.Negate;
+                    break;
             }
         }
-        var settings = model.Settings;
-        return new CompiledRule
-        {
-            Model = rule,
-            Key = rule.From.Key,
-            Mandatory = [.. rule.From.Mandatory],
-            OptionalMask = rule.From.OptionalMask,
-            To = Optional(rule.To),
-            ToIfAlone = Optional(rule.ToIfAlone),
-            ToIfHeldDown = Optional(rule.ToIfHeldDown),
-            ToAfterKeyUp = Optional(rule.ToAfterKeyUp),
-            VariableTests = [.. variableTests],
-            DeviceTests = [.. deviceTests],
-            AloneTimeoutUs = (rule.AloneTimeoutMs ?? settings.RuleAloneTimeoutMs) * UsPerMs,
-            HeldDownThresholdUs = (rule.HeldDownThresholdMs ?? settings.RuleHeldDownThresholdMs) * UsPerMs,
-        };
+        return new CompiledConditions([.. variableTests], [.. deviceTests], [.. existsTests], never);
     }
 
-    private KeyAction? Optional(ActionModel? action) => action is null ? null : CompileAction(action);
+    /// <summary>
+    /// Variable values as the engine stores them: integers as they are, booleans as 1/0, and each distinct
+    /// string as its own code far below any integer a keymap would use (so "on" never equals 1).
+    /// </summary>
+    private int Encode(VariableValue value)
+    {
+        if (value.Text is null) return value.Number;
+        int i = _strings.IndexOf(value.Text);
+        if (i < 0)
+        {
+            _strings.Add(value.Text);
+            i = _strings.Count - 1;
+        }
+        return StringCodeBase + i;
+    }
+
+    private const int StringCodeBase = int.MinValue + 1;
+
 }

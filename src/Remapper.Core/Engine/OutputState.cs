@@ -3,11 +3,20 @@ using Remapper.Core.Hid;
 namespace Remapper.Core.Engine;
 
 /// <summary>
-/// The virtual keyboard as the engine drives it. Presses are reference-counted, so two physical keys
-/// that both hold <c>left_shift</c> give one down and one up; a key is only reported when its visible
-/// state changes. Suppression hides a held key for a while (a rule's mandatory modifiers) without
-/// forgetting it is held.
+/// The virtual keyboard as the engine drives it.
 /// </summary>
+/// <remarks>
+/// Modifiers have two states: the <em>wanted</em> one (a count per modifier of everything that holds it minus
+/// everything that lifted it; rules match against it) and the <em>visible</em> one the desktop has been told.
+/// A non-lazy change brings the visible state up to date at once; a lazy one (a rule lifting or restoring its
+/// mandatory modifiers, a to-key's own modifiers going away) waits until a key actually needs it: every
+/// non-modifier key press first makes the visible modifiers equal the wanted ones. So each key is seen with
+/// exactly the modifiers it was meant to have, and a modifier that is lifted and restored with no key in
+/// between never reaches the desktop (no lone Alt or Super tap). Modifiers change in HID bit order
+/// (left control … right command), as Karabiner's virtual keyboard does.
+/// Other keys are reference-counted, but a key pressed again while it is down is released and pressed again,
+/// so the second press is a keystroke of its own.
+/// </remarks>
 internal sealed class OutputState
 {
     // Dense slots: keyboard page 0..255, consumer page 256..1279, generic desktop 1280..1535.
@@ -15,51 +24,110 @@ internal sealed class OutputState
 
     private readonly IKeyOutput _sink;
     private readonly byte[] _holds = new byte[SlotCount];
-    private readonly byte[] _suppressions = new byte[SlotCount];
-    private readonly ushort[] _down = new ushort[SlotCount]; // slots visibly down, for ReleaseAll
+    private readonly int[] _modifierCounts = new int[8];
+    private readonly ushort[] _down = new ushort[SlotCount]; // slots visibly down, in press order, for ReleaseAll
     private int _downCount;
+    private int _keysDown; // non-modifier keys visibly down
+    private byte _visible;
+    private byte _sticky;
 
     public OutputState(IKeyOutput sink) => _sink = sink;
 
-    /// <summary>The modifier byte of what is visibly held (rules match against this).</summary>
+    /// <summary>The wanted modifier byte (rules match against this, as Karabiner's do).</summary>
     public byte Modifiers { get; private set; }
 
+    /// <summary>The modifier byte the desktop sees right now.</summary>
+    public byte VisibleModifiers => _visible;
+
     public int DownCount => _downCount;
+
+    /// <summary>Non-modifier keys visibly down (while one is, the desktop may be auto-repeating it).</summary>
+    public int KeysDown => _keysDown;
+
+    /// <summary>A modifier is visibly down that nothing wants any more: it goes up at the next key press.</summary>
+    public bool HasPendingRelease => (_visible & ~Modifiers) != 0;
 
     public static bool IsSupported(Usage usage) => Slot(usage) >= 0;
 
     public bool IsDown(Usage usage)
     {
+        if (usage.IsModifier) return (_visible & usage.ModifierBit) != 0;
         int slot = Slot(usage);
-        return slot >= 0 && _holds[slot] > 0 && _suppressions[slot] == 0;
+        return slot >= 0 && _holds[slot] > 0;
     }
 
+    /// <summary>Presses a key now (a modifier: holds it and brings every modifier up to date).</summary>
     public void Press(Usage usage)
     {
+        if (usage.IsModifier)
+        {
+            ChangeModifier(usage, +1, lazy: false);
+            return;
+        }
         int slot = Slot(usage);
         if (slot < 0 || _holds[slot] == byte.MaxValue) return;
-        if (_holds[slot]++ == 0 && _suppressions[slot] == 0) Emit(slot, usage, true);
+        SyncModifiers();
+        if (_holds[slot]++ > 0) Emit(slot, usage, false); // pressed again while down: a keystroke of its own
+        Emit(slot, usage, true);
+        ReleaseSticky();
     }
 
     public void Release(Usage usage)
     {
+        if (usage.IsModifier)
+        {
+            ChangeModifier(usage, -1, lazy: false);
+            return;
+        }
         int slot = Slot(usage);
         if (slot < 0 || _holds[slot] == 0) return;
-        if (--_holds[slot] == 0 && _suppressions[slot] == 0) Emit(slot, usage, false);
+        if (--_holds[slot] == 0) Emit(slot, usage, false);
     }
 
-    public void Suppress(Usage usage)
+    /// <summary>Holds (+1) or lets go of (-1) a modifier; a lazy change reaches the desktop only when a key needs it.</summary>
+    public void ChangeModifier(Usage modifier, int delta, bool lazy)
     {
-        int slot = Slot(usage);
-        if (slot < 0 || _suppressions[slot] == byte.MaxValue) return;
-        if (_suppressions[slot]++ == 0 && _holds[slot] > 0) Emit(slot, usage, false);
+        if (!modifier.IsModifier) return;
+        int bit = modifier.Id - 0xE0;
+        _modifierCounts[bit] += delta;
+        RecomputeWanted(bit);
+        if (!lazy) SyncModifiers();
     }
 
-    public void Unsuppress(Usage usage)
+    /// <summary>Karabiner's sticky_modifier: on, off or toggle; a sticky modifier lets go after the next key press.</summary>
+    public void Sticky(Usage modifier, Keymap.StickyKind kind)
     {
-        int slot = Slot(usage);
-        if (slot < 0 || _suppressions[slot] == 0) return;
-        if (--_suppressions[slot] == 0 && _holds[slot] > 0) Emit(slot, usage, true);
+        if (!modifier.IsModifier) return;
+        byte bit = modifier.ModifierBit;
+        bool on = kind switch
+        {
+            Keymap.StickyKind.On => true,
+            Keymap.StickyKind.Off => false,
+            _ => (_sticky & bit) == 0,
+        };
+        if (on == ((_sticky & bit) != 0)) return;
+        _sticky = on ? (byte)(_sticky | bit) : (byte)(_sticky & ~bit);
+        ChangeModifier(modifier, on ? +1 : -1, lazy: true);
+    }
+
+    /// <summary>Makes the visible modifiers the wanted ones, in bit order.</summary>
+    public void SyncModifiers()
+    {
+        byte wanted = Modifiers;
+        if (wanted == _visible) return;
+        for (int bit = 0; bit < 8; bit++)
+        {
+            byte mask = (byte)(1 << bit);
+            if ((wanted & mask) != (_visible & mask)) EmitModifier(bit, (wanted & mask) != 0);
+        }
+    }
+
+    /// <summary>Lets go of modifiers that are visibly down but no longer wanted; pending presses stay pending.</summary>
+    public void FlushPendingReleases()
+    {
+        byte stale = (byte)(_visible & ~Modifiers);
+        for (int bit = 0; bit < 8; bit++)
+            if ((stale & (1 << bit)) != 0) EmitModifier(bit, false);
     }
 
     /// <summary>Lets go of everything (emergency, pause, keymap swap): every visible key goes up once.</summary>
@@ -69,11 +137,36 @@ internal sealed class OutputState
         {
             int slot = _down[_downCount - 1];
             _holds[slot] = 0;
-            _suppressions[slot] = 0;
-            Emit(slot, FromSlot(slot), false);
+            var usage = FromSlot(slot);
+            if (usage.IsModifier) EmitModifier(usage.Id - 0xE0, false);
+            else Emit(slot, usage, false);
         }
         Array.Clear(_holds);
-        Array.Clear(_suppressions);
+        Array.Clear(_modifierCounts);
+        Modifiers = 0;
+        _sticky = 0;
+    }
+
+    private void ReleaseSticky()
+    {
+        if (_sticky == 0) return;
+        byte sticky = _sticky;
+        _sticky = 0;
+        for (int bit = 0; bit < 8; bit++)
+            if ((sticky & (1 << bit)) != 0) ChangeModifier(Usage.Key((ushort)(0xE0 + bit)), -1, lazy: true);
+    }
+
+    private void RecomputeWanted(int bit)
+    {
+        byte mask = (byte)(1 << bit);
+        Modifiers = _modifierCounts[bit] > 0 ? (byte)(Modifiers | mask) : (byte)(Modifiers & ~mask);
+    }
+
+    private void EmitModifier(int bit, bool down)
+    {
+        byte mask = (byte)(1 << bit);
+        _visible = down ? (byte)(_visible | mask) : (byte)(_visible & ~mask);
+        Emit(0xE0 + bit, Usage.Key((ushort)(0xE0 + bit)), down);
     }
 
     private void Emit(int slot, Usage usage, bool down)
@@ -81,15 +174,17 @@ internal sealed class OutputState
         if (down)
         {
             _down[_downCount++] = (ushort)slot;
+            if (!usage.IsModifier) _keysDown++;
         }
         else
         {
             int i = Array.LastIndexOf(_down, (ushort)slot, _downCount - 1, _downCount);
             if (i < 0) return;
-            _down[i] = _down[--_downCount];
+            // Keep press order for ReleaseAll (reverse of press): shift the rest down.
+            Array.Copy(_down, i + 1, _down, i, _downCount - i - 1);
+            _downCount--;
+            if (!usage.IsModifier) _keysDown--;
         }
-        if (usage.IsModifier)
-            Modifiers = down ? (byte)(Modifiers | usage.ModifierBit) : (byte)(Modifiers & ~usage.ModifierBit);
         _sink.Send(usage, down);
     }
 

@@ -3,39 +3,100 @@ using Remapper.Core.Hid;
 namespace Remapper.Core.Engine;
 
 /// <summary>
-/// Karabiner-style rules. A rule matches a key press when its from.modifiers agree with the output
-/// modifiers held right now and every condition holds; the first match wins. While the key is held the
-/// mandatory modifiers are hidden from the output (so <c>ctrl+h → backspace</c> sends a bare backspace),
-/// and come back on release if still held.
+/// Karabiner-style rules, with Karabiner's event order. A rule matches a key press when its from.modifiers
+/// agree with the wanted output modifiers and every condition holds; the first match (in file order) wins.
 /// </summary>
+/// <remarks>
+/// Press: the mandatory modifiers that are held are lifted (lazily), the to-events are sent — each key with its
+/// own modifiers, all but the last tapped, the last held — and the lifted modifiers are restored (lazily)
+/// unless the held to-key is itself a modifier. Lazy changes reach the desktop only before the next key that
+/// needs them (see <see cref="OutputState"/>), so <c>control+u → control+a</c> keeps control down throughout and a
+/// lifted modifier that comes back with no key in between is never sent at all.
+/// Release: the held to-key goes up, the modifiers come back (lazily), then to_if_alone (with the modifiers as
+/// they were when the key went down, minus the mandatory ones) and to_after_key_up, unless a to-event halted.
+/// </remarks>
 public sealed partial class RemapEngine
 {
+    private const int MaxDelayedActions = 16;
+    private const int MaxHoldDowns = 32;
+
+    /// <summary>A to_delayed_action waiting for its delay (it outlives the key press that started it).</summary>
+    private struct PendingDelayed
+    {
+        public CompiledRule Rule;
+        public int Token;
+        public int Device;
+        public long AtUs;
+        public byte DownModifiers;
+        public byte Consumed;
+    }
+
+    /// <summary>A to-key sent with hold_down_milliseconds: released when its time comes.</summary>
+    private struct PendingHoldDown
+    {
+        public Usage Key;
+        public bool Lazy;
+        public long AtUs;
+    }
+
+    private readonly PendingDelayed[] _delayed = new PendingDelayed[MaxDelayedActions];
+    private readonly PendingHoldDown[] _holdDowns = new PendingHoldDown[MaxHoldDowns];
+    private int _delayedCount;
+    private int _holdDownCount;
+
+    /// <summary>Device-condition index → does any attached keyboard match it (device_exists_if).</summary>
+    private bool[] _deviceExists = [];
+
     private CompiledRule? MatchRule(in KeyEvent e, out byte consumed)
     {
         consumed = 0;
-        if (!_keymap.RulesByKey.TryGetValue(e.Usage.Packed, out var rules)) return null;
+        CompiledRule? best = null;
         byte held = _output.Modifiers;
-        foreach (var rule in rules)
+        if (_keymap.RulesByKey.TryGetValue(e.Usage.Packed, out var rules))
         {
-            if (rule.MatchesModifiers(held, out consumed) && ConditionsHold(rule, e.Device)) return rule;
+            foreach (var rule in rules)
+            {
+                if (rule.From.MatchesModifiers(held, out var c) && ConditionsHold(rule.Conditions, e.Device))
+                {
+                    best = rule;
+                    consumed = c;
+                    break;
+                }
+            }
         }
-        consumed = 0;
-        return null;
+        foreach (var rule in _keymap.AnyKeyRules)
+        {
+            if (best is not null && rule.Order > best.Order) break;
+            if (rule.From.MatchesKey(e.Usage) && rule.From.MatchesModifiers(held, out var c) && ConditionsHold(rule.Conditions, e.Device))
+            {
+                consumed = c;
+                return rule;
+            }
+        }
+        return best;
     }
 
-    private bool ConditionsHold(CompiledRule rule, int device)
+    private bool ConditionsHold(CompiledConditions conditions, int device)
     {
-        foreach (var test in rule.VariableTests)
+        if (conditions.Never) return false;
+        foreach (var test in conditions.Variables)
         {
             bool equal = _state.Variables[test.Variable] == test.Value;
             if (equal == test.Negate) return false;
         }
-        if (rule.DeviceTests.Length == 0) return true;
-        var matches = SlotOf(device)?.ConditionMatches;
-        foreach (var test in rule.DeviceTests)
+        if (conditions.Devices.Length > 0)
         {
-            bool match = matches is not null && matches[test.Condition];
-            if (match == test.Negate) return false;
+            var matches = SlotOf(device)?.ConditionMatches;
+            foreach (var test in conditions.Devices)
+            {
+                bool match = matches is not null && test.Condition < matches.Length && matches[test.Condition];
+                if (match == test.Negate) return false;
+            }
+        }
+        foreach (var test in conditions.Exists)
+        {
+            bool exists = test.Condition < _deviceExists.Length && _deviceExists[test.Condition];
+            if (exists == test.Negate) return false;
         }
         return true;
     }
@@ -45,54 +106,326 @@ public sealed partial class RemapEngine
         if (_active.IsFull) return;
         ref var key = ref AddActive(trigger, timeUs);
         key.Rule = rule;
-        key.SuppressedModifiers = consumed;
-        if (rule.ToIfHeldDown is not null) key.HeldDownAtUs = timeUs + rule.HeldDownThresholdUs;
-        ForEachModifier(consumed, suppress: true);
-        rule.To?.Press(_state, trigger);
+        key.Consumed = consumed;
+        key.DownModifiers = _output.Modifiers;
+        if (rule.ToIfHeldDown.Length > 0) key.HeldDownAtUs = timeUs + rule.HeldDownThresholdUs;
+        LiftMandatory(ref key);
+        key.Deferred = PostAtKeyDown(rule.To, ref key);
+        if (!rule.LastToIsModifier) RestoreMandatory(ref key);
+        if (rule.HasDelayedAction) ScheduleDelayed(rule, key, timeUs);
     }
 
-    private void ReleaseRule(in ActiveKey key, long timeUs)
+    private void ReleaseRule(ref ActiveKey key, long timeUs)
     {
         var rule = key.Rule!;
-        var trigger = key.Trigger;
-        if (key.HeldDownFired) rule.ToIfHeldDown!.Release(_state, trigger);
-        rule.To?.Release(_state, trigger);
-        ForEachModifier(key.SuppressedModifiers, suppress: false);
-        if (rule.ToIfAlone is not null && !key.OtherKeyPressed && !key.HeldDownFired
-            && timeUs - key.PressTimeUs < rule.AloneTimeoutUs)
+        ReleaseDeferred(ref key);
+        RestoreMandatory(ref key);
+        if (rule.ToIfAlone.Length > 0 && !key.OtherKeyPressed && timeUs - key.PressTimeUs < rule.AloneTimeoutUs)
         {
-            rule.ToIfAlone.Tap(_state, trigger);
+            var (added, removed) = ScopeModifiers(key.DownModifiers);
+            LiftMandatory(ref key);
+            key.Halted |= PostExtra(rule.ToIfAlone, key.Device, key.Halted, key.Trigger);
+            RestoreMandatory(ref key);
+            UnscopeModifiers(added, removed);
         }
-        rule.ToAfterKeyUp?.Tap(_state, trigger);
+        if (rule.ToAfterKeyUp.Length > 0)
+        {
+            LiftMandatory(ref key);
+            key.Halted |= PostExtra(rule.ToAfterKeyUp, key.Device, key.Halted, key.Trigger);
+            RestoreMandatory(ref key);
+        }
     }
 
+    /// <summary>to_if_held_down: the held to-key is let go and the held-down events are sent as if the key went down again.</summary>
     private void FireHeldDown(ref ActiveKey key)
     {
         key.HeldDownAtUs = long.MaxValue;
-        if (key.Rule?.ToIfHeldDown is not { } action) return;
-        key.HeldDownFired = true;
-        action.Press(_state, key.Trigger);
+        if (key.Rule is not { } rule || rule.ToIfHeldDown.Length == 0) return;
+        ReleaseDeferred(ref key);
+        RestoreMandatory(ref key);
+        LiftMandatory(ref key);
+        key.Deferred = PostAtKeyDown(rule.ToIfHeldDown, ref key);
+        if (!rule.ToIfHeldDown[^1].IsModifierKey) RestoreMandatory(ref key);
     }
 
-    /// <summary>Another key went down: held keys are no longer "alone", and pending held-down actions are off.</summary>
+    /// <summary>Another key went down: held rule keys are no longer "alone", and pending held-down thresholds are off.</summary>
     private void MarkOtherKeysPressed()
     {
         for (int i = 0; i < _active.Count; i++)
         {
             ref var key = ref _active[i];
             key.OtherKeyPressed = true;
-            if (!key.HeldDownFired) key.HeldDownAtUs = long.MaxValue;
+            key.HeldDownAtUs = long.MaxValue;
         }
     }
 
-    private void ForEachModifier(byte mask, bool suppress)
+    /// <summary>to_if_other_key_pressed: a held rule key whose entry names this key sends that entry's to instead of its own.</summary>
+    private void CheckOtherKeyPressed(in KeyEvent e)
+    {
+        for (int i = 0; i < _active.Count; i++)
+        {
+            ref var key = ref _active[i];
+            if (key.Rule is not { } rule || rule.ToIfOtherKeyPressed.Length == 0 || key.OtherTriggered) continue;
+            foreach (var entry in rule.ToIfOtherKeyPressed)
+            {
+                if (!MatchesAny(entry.OtherKeys, e.Usage, out byte consumed)) continue;
+                key.OtherTriggered = true;
+                ReleaseDeferred(ref key);
+                RestoreMandatory(ref key);
+                LiftBits(consumed);
+                key.OtherDeferred = PostAtKeyDown(entry.To, ref key);
+                if (entry.To.Length == 0 || !entry.To[^1].IsModifierKey) RestoreBits(consumed);
+                else key.OtherLifted = consumed;
+                break;
+            }
+        }
+    }
+
+    private bool MatchesAny(CompiledFrom[] froms, Usage usage, out byte consumed)
+    {
+        foreach (var from in froms)
+            if (from.MatchesKey(usage) && from.MatchesModifiers(_output.Modifiers, out consumed)) return true;
+        consumed = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Sends a rule's key-down events (Karabiner's post_events_at_key_down): every event whose conditions hold,
+    /// all but the last tapped, the last held (returned, to be let go when the key goes up) unless repeat is off.
+    /// </summary>
+    private ToEvent? PostAtKeyDown(ToEvent[] events, ref ActiveKey key)
+    {
+        if (key.Halted) return null;
+        // Conditions are read before any event is sent, as Karabiner does: a set_variable early in the list
+        // does not change which later events are sent. (Lists longer than 64 events: the rest are unconditional.)
+        ulong passing = 0;
+        int last = -1;
+        for (int i = 0; i < events.Length; i++)
+        {
+            if (i < 64 && !ConditionsHold(events[i].Conditions, key.Device)) continue;
+            if (i < 64) passing |= 1UL << i;
+            last = i;
+        }
+        ToEvent? held = null;
+        var trigger = key.Trigger;
+        for (int i = 0; i <= last; i++)
+        {
+            var ev = events[i];
+            if (i < 64 && (passing & (1UL << i)) == 0) continue;
+            PressEvent(ev, modifiersLazy: !ev.IsModifierKey || ev.Lazy, trigger);
+            if (ev.Halt) key.Halted = true;
+            if (i != last || !ev.Repeat)
+            {
+                ReleaseEvent(ev, trigger, allowHoldDown: true);
+                ReleaseEventModifiers(ev);
+            }
+            else
+            {
+                held = ev;
+                if (!ev.IsModifierKey) ReleaseEventModifiers(ev);
+            }
+        }
+        return held;
+    }
+
+    /// <summary>Karabiner's post_extra_to_events (to_if_alone, to_after_key_up, delayed actions): every event tapped. True if one halted.</summary>
+    private bool PostExtra(ToEvent[] events, int device, bool halted, in Trigger trigger)
+    {
+        if (halted) return true;
+        bool halt = false;
+        foreach (var ev in events)
+        {
+            if (!ConditionsHold(ev.Conditions, device)) continue;
+            PressEvent(ev, modifiersLazy: true, trigger);
+            halt |= ev.Halt;
+            ReleaseEvent(ev, trigger, allowHoldDown: true);
+            ReleaseEventModifiers(ev);
+        }
+        return halt;
+    }
+
+    private void PressEvent(ToEvent ev, bool modifiersLazy, in Trigger trigger)
+    {
+        if (ev.IsKey)
+        {
+            foreach (var m in ev.Modifiers) _output.ChangeModifier(m, +1, modifiersLazy);
+            if (ev.IsModifierKey) _output.ChangeModifier(ev.Key, +1, ev.Lazy);
+            else _output.Press(ev.Key);
+        }
+        else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Value;
+        else if (!ev.StickyModifier.IsNone) _output.Sticky(ev.StickyModifier, ev.StickyKind);
+        else ev.Action?.Press(_state, trigger);
+    }
+
+    private void ReleaseEvent(ToEvent ev, in Trigger trigger, bool allowHoldDown)
+    {
+        if (ev.IsKey)
+        {
+            if (allowHoldDown && ev.HoldDownUs > 0 && _holdDownCount < MaxHoldDowns)
+            {
+                _holdDowns[_holdDownCount++] = new PendingHoldDown { Key = ev.Key, Lazy = ev.Lazy, AtUs = NowUs + ev.HoldDownUs };
+                return;
+            }
+            ReleaseKey(ev.Key, ev.Lazy);
+        }
+        else if (ev.Variable >= 0)
+        {
+            if (ev.HasKeyUpValue) _state.Variables[ev.Variable] = ev.KeyUpValue;
+        }
+        else ev.Action?.Release(_state, trigger);
+    }
+
+    private void ReleaseKey(Usage usage, bool lazy)
+    {
+        if (usage.IsModifier) _output.ChangeModifier(usage, -1, lazy);
+        else _output.Release(usage);
+    }
+
+    private void ReleaseEventModifiers(ToEvent ev)
+    {
+        if (!ev.IsKey) return;
+        foreach (var m in ev.Modifiers) _output.ChangeModifier(m, -1, lazy: true);
+    }
+
+    /// <summary>The held to-events of a press go up (Karabiner's events_at_key_up).</summary>
+    private void ReleaseDeferred(ref ActiveKey key)
+    {
+        var trigger = key.Trigger;
+        if (key.Deferred is { } held)
+        {
+            key.Deferred = null;
+            ReleaseEvent(held, trigger, allowHoldDown: false);
+            if (held.IsModifierKey) ReleaseEventModifiers(held);
+        }
+        if (key.OtherDeferred is { } other)
+        {
+            key.OtherDeferred = null;
+            ReleaseEvent(other, trigger, allowHoldDown: false);
+            if (other.IsModifierKey) ReleaseEventModifiers(other);
+            RestoreBits(key.OtherLifted);
+            key.OtherLifted = 0;
+        }
+    }
+
+    /// <summary>Lifts (lazily) the mandatory modifiers this press used that are still held and not lifted yet.</summary>
+    private void LiftMandatory(ref ActiveKey key)
+    {
+        byte bits = (byte)(key.Consumed & ~key.Lifted & _output.Modifiers);
+        key.Lifted |= bits;
+        LiftBits(bits);
+    }
+
+    private void RestoreMandatory(ref ActiveKey key)
+    {
+        byte bits = key.Lifted;
+        key.Lifted = 0;
+        RestoreBits(bits);
+    }
+
+    private void LiftBits(byte bits) => ChangeBits(bits, -1);
+
+    private void RestoreBits(byte bits) => ChangeBits(bits, +1);
+
+    private void ChangeBits(byte bits, int delta)
     {
         for (int bit = 0; bit < 8; bit++)
+            if ((bits & (1 << bit)) != 0) _output.ChangeModifier(Usage.Key((ushort)(0xE0 + bit)), delta, lazy: true);
+    }
+
+    /// <summary>Makes the wanted modifiers <paramref name="target"/> for a while (Karabiner's scoped restorer); undo with <see cref="UnscopeModifiers"/>.</summary>
+    private (byte Added, byte Removed) ScopeModifiers(byte target)
+    {
+        byte now = _output.Modifiers;
+        byte added = (byte)(target & ~now), removed = (byte)(now & ~target);
+        RestoreBits(added);
+        LiftBits(removed);
+        return (added, removed);
+    }
+
+    private void UnscopeModifiers(byte added, byte removed)
+    {
+        LiftBits(added);
+        RestoreBits(removed);
+    }
+
+    private void ScheduleDelayed(CompiledRule rule, in ActiveKey key, long timeUs)
+    {
+        for (int i = 0; i < _delayedCount; i++)
         {
-            if ((mask & (1 << bit)) == 0) continue;
-            var modifier = Usage.Key((ushort)(0xE0 + bit));
-            if (suppress) _output.Suppress(modifier);
-            else _output.Unsuppress(modifier);
+            if (!ReferenceEquals(_delayed[i].Rule, rule)) continue;
+            _delayed[i] = _delayed[--_delayedCount]; // debounced: the newer press replaces it
+            break;
         }
+        if (_delayedCount == MaxDelayedActions) return;
+        _delayed[_delayedCount++] = new PendingDelayed
+        {
+            Rule = rule,
+            Token = key.Token,
+            Device = key.Device,
+            AtUs = timeUs + rule.DelayedActionDelayUs,
+            DownModifiers = key.DownModifiers,
+            Consumed = key.Consumed,
+        };
+    }
+
+    /// <summary>A key went down: every delayed action waiting (except the one this press started) is canceled.</summary>
+    private void CancelDelayedActions(int exceptToken)
+    {
+        for (int i = 0; i < _delayedCount;)
+        {
+            if (_delayed[i].Token == exceptToken) { i++; continue; }
+            var pending = _delayed[i];
+            _delayed[i] = _delayed[--_delayedCount];
+            PostDelayed(pending, pending.Rule.ToIfCanceled!);
+        }
+    }
+
+    private void PostDelayed(in PendingDelayed pending, ToEvent[] events)
+    {
+        var (added, removed) = ScopeModifiers(pending.DownModifiers);
+        LiftBits(pending.Consumed);
+        PostExtra(events, pending.Device, halted: false, new Trigger(pending.Token, pending.Device, pending.Rule.From.Key));
+        RestoreBits(pending.Consumed);
+        UnscopeModifiers(added, removed);
+    }
+
+    private long RuleDeadlineUs()
+    {
+        long deadline = long.MaxValue;
+        for (int i = 0; i < _delayedCount; i++)
+            if (_delayed[i].AtUs < deadline) deadline = _delayed[i].AtUs;
+        for (int i = 0; i < _holdDownCount; i++)
+            if (_holdDowns[i].AtUs < deadline) deadline = _holdDowns[i].AtUs;
+        return deadline;
+    }
+
+    private void FireRuleTimers(long deadline)
+    {
+        for (int i = 0; i < _holdDownCount;)
+        {
+            if (_holdDowns[i].AtUs > deadline) { i++; continue; }
+            var hold = _holdDowns[i];
+            _holdDowns[i] = _holdDowns[--_holdDownCount];
+            ReleaseKey(hold.Key, hold.Lazy);
+        }
+        for (int i = 0; i < _delayedCount;)
+        {
+            if (_delayed[i].AtUs > deadline) { i++; continue; }
+            var pending = _delayed[i];
+            _delayed[i] = _delayed[--_delayedCount];
+            PostDelayed(pending, pending.Rule.ToIfInvoked!);
+        }
+    }
+
+    /// <summary>Recomputes which device conditions some attached keyboard matches (on attach, detach and keymap swap).</summary>
+    private void RefreshDeviceExists()
+    {
+        var exists = new bool[_keymap.DeviceConditions.Length];
+        foreach (var slot in _slots)
+        {
+            if (!slot.InUse) continue;
+            for (int i = 0; i < exists.Length && i < slot.ConditionMatches.Length; i++) exists[i] |= slot.ConditionMatches[i];
+        }
+        _deviceExists = exists;
     }
 }

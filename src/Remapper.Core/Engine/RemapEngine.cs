@@ -21,6 +21,13 @@ public sealed partial class RemapEngine
     private const int QueueCapacity = 256;
     private const int MaxPhysicalKeys = 256;
 
+    /// <summary>
+    /// A modifier a rule's to-key held is let go lazily, at the next key press, so repeating the rule keeps it down
+    /// (Karabiner). With no key pressed and nothing left that could auto-repeat, it still goes up after this long:
+    /// a modifier must never stay down with nothing holding it.
+    /// </summary>
+    internal const long LazyReleaseDelayUs = 100_000;
+
     private readonly OutputState _output;
     private readonly ActiveKeyTable _active = new(MaxActiveKeys);
     private readonly EventQueue _queue = new(QueueCapacity);
@@ -29,6 +36,7 @@ public sealed partial class RemapEngine
     private CompiledKeymap _keymap;
     private EngineState _state;
     private int _nextToken = 1;
+    private long _lazyReleaseAtUs = long.MaxValue;
 
     public RemapEngine(CompiledKeymap keymap, IKeyOutput output)
     {
@@ -60,6 +68,9 @@ public sealed partial class RemapEngine
             if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
+            long rules = RuleDeadlineUs();
+            if (rules < deadline) deadline = rules;
+            if (_lazyReleaseAtUs < deadline) deadline = _lazyReleaseAtUs;
             return deadline;
         }
     }
@@ -75,6 +86,7 @@ public sealed partial class RemapEngine
             for (int i = slot; i < _slots.Length; i++) _slots[i] = new DeviceSlot();
         }
         _slots[slot].Attach(identity, _keymap);
+        RefreshDeviceExists();
         return slot;
     }
 
@@ -88,6 +100,8 @@ public sealed partial class RemapEngine
             Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs));
         }
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
+        RefreshDeviceExists();
+        ArmLazyRelease();
     }
 
     public void Process(in KeyEvent e)
@@ -95,6 +109,7 @@ public sealed partial class RemapEngine
         long time = Math.Max(e.TimeUs, NowUs);
         Advance(time);
         Entry(e with { TimeUs = time });
+        ArmLazyRelease();
     }
 
     /// <summary>Lets timers (tap-hold terms, combo windows, held-down thresholds) due by <paramref name="nowUs"/> fire, in order.</summary>
@@ -106,6 +121,7 @@ public sealed partial class RemapEngine
             if (deadline > nowUs) break;
             if (deadline > NowUs) NowUs = deadline;
             FireTimers(deadline);
+            ArmLazyRelease();
         }
         if (nowUs > NowUs) NowUs = nowUs;
     }
@@ -128,6 +144,7 @@ public sealed partial class RemapEngine
         _keymap = keymap;
         _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length);
         foreach (var slot in _slots) slot.Configure(keymap);
+        RefreshDeviceExists();
         _emergencyMask = 0;
     }
 
@@ -190,6 +207,19 @@ public sealed partial class RemapEngine
         }
         for (int i = 0; i < _active.Count; i++)
             if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
+        FireRuleTimers(deadline);
+        if (_lazyReleaseAtUs <= deadline)
+        {
+            _lazyReleaseAtUs = long.MaxValue;
+            _output.FlushPendingReleases();
+        }
+    }
+
+    /// <summary>Starts (or stops) the wait after which a modifier nothing holds any more goes up anyway.</summary>
+    private void ArmLazyRelease()
+    {
+        if (!_output.HasPendingRelease || _output.KeysDown > 0) _lazyReleaseAtUs = long.MaxValue;
+        else if (_lazyReleaseAtUs == long.MaxValue) _lazyReleaseAtUs = NowUs + LazyReleaseDelayUs;
     }
 
     /// <summary>Puts an event behind any undecided tap-hold and processes whatever can be processed.</summary>
@@ -217,7 +247,14 @@ public sealed partial class RemapEngine
         MarkOtherKeysPressed();
         if (_active.IsFull) return; // dropped whole: its release will find nothing, so nothing can stick
         var trigger = new Trigger(_nextToken++, e.Device, e.Usage);
+        CheckOtherKeyPressed(e);
+        DispatchPress(trigger, e);
+        // Karabiner matches the press first, then the press cancels every waiting to_delayed_action.
+        if (_delayedCount > 0) CancelDelayedActions(trigger.Token);
+    }
 
+    private void DispatchPress(in Trigger trigger, in KeyEvent e)
+    {
         KeyAction action;
         if (e.Usage.Page == ComboPage)
         {
@@ -253,7 +290,7 @@ public sealed partial class RemapEngine
         int i = _active.Find(e.Device, e.Usage);
         if (i < 0) return;
         var key = _active.RemoveAt(i);
-        if (key.Rule is not null) ReleaseRule(key, e.TimeUs);
+        if (key.Rule is not null) ReleaseRule(ref key, e.TimeUs);
         else key.Action?.Release(_state, key.Trigger);
     }
 
@@ -312,6 +349,9 @@ public sealed partial class RemapEngine
         _comboCount = 0;
         _firedCount = 0;
         _lastTap = default;
+        _delayedCount = 0;
+        _holdDownCount = 0;
+        _lazyReleaseAtUs = long.MaxValue;
         _state.Layers.ClearPressBound();
     }
 }

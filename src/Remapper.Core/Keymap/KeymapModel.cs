@@ -36,6 +36,15 @@ public sealed record KeymapSettings
     /// <summary>Karabiner's to_if_held_down_threshold_milliseconds.</summary>
     public int RuleHeldDownThresholdMs { get; init; } = 500;
 
+    /// <summary>Karabiner's to_delayed_action_delay_milliseconds.</summary>
+    public int RuleDelayedActionDelayMs { get; init; } = 500;
+
+    /// <summary>Karabiner's simultaneous_threshold_milliseconds.</summary>
+    public int RuleSimultaneousThresholdMs { get; init; } = 50;
+
+    /// <summary>What <c>keyboard_type_if</c> conditions compare with (Karabiner's keyboard_type_v2): ansi, iso or jis.</summary>
+    public string KeyboardType { get; init; } = "ansi";
+
     /// <summary>Physical keys that, held together, release everything and toggle pause.</summary>
     public IReadOnlyList<Usage> EmergencySequence { get; init; } = [Usages.LeftControl, Usages.Spacebar, Usages.Escape];
 }
@@ -57,7 +66,9 @@ public sealed record DeviceMatch(
     ushort? VendorId = null,
     ushort? ProductId = null,
     Devices.DeviceBus? Bus = null,
-    bool? BuiltIn = null);
+    bool? BuiltIn = null,
+    bool? IsKeyboard = null,
+    long? LocationId = null);
 
 /// <summary>A <c>[[device]]</c> block: ignore matching keyboards, or give them remaps of their own.</summary>
 public sealed record DeviceBlock(DeviceMatch Match, bool Ignore, IReadOnlyList<Binding> Remap, SourceLocation Location);
@@ -69,31 +80,3 @@ public sealed record DeviceBlock(DeviceMatch Match, bool Ignore, IReadOnlyList<B
 public sealed record Binding(IReadOnlyList<Usage> From, ActionModel Action, SourceLocation Location);
 
 public sealed record LayerModel(string Name, IReadOnlyList<Binding> Bindings, SourceLocation Location);
-
-/// <summary>A Karabiner-style rule (complex modification).</summary>
-public sealed record RuleModel(
-    string? Description,
-    RuleFrom From,
-    ActionModel? To,
-    ActionModel? ToIfAlone,
-    ActionModel? ToIfHeldDown,
-    ActionModel? ToAfterKeyUp,
-    IReadOnlyList<ConditionModel> Conditions,
-    int? AloneTimeoutMs,
-    int? HeldDownThresholdMs,
-    SourceLocation Location);
-
-/// <summary>
-/// The key a rule fires on and the modifiers it needs. Each entry of <see cref="Mandatory"/> is a mask of
-/// modifier bits of which at least one must be held (<c>control</c> = left or right). <see cref="OptionalMask"/>
-/// names further modifiers that may be held (0xFF for <c>any</c>); any other held modifier stops the match.
-/// </summary>
-public sealed record RuleFrom(Usage Key, IReadOnlyList<byte> Mandatory, byte OptionalMask);
-
-public abstract record ConditionModel(SourceLocation Location);
-
-/// <summary><c>variable_if</c> (or with <see cref="Negate"/>, <c>variable_unless</c>).</summary>
-public sealed record VariableCondition(string Name, int Value, bool Negate, SourceLocation Location) : ConditionModel(Location);
-
-/// <summary><c>device_if</c> / <c>device_unless</c>: true when the event's keyboard matches any of the entries.</summary>
-public sealed record DeviceCondition(IReadOnlyList<DeviceMatch> Matches, bool Negate, SourceLocation Location) : ConditionModel(Location);

@@ -28,7 +28,8 @@ internal static class Km
     public static RuleModel Rule(
         Usage from, ActionModel? to = null, ActionModel? alone = null, ActionModel? heldDown = null, ActionModel? afterUp = null,
         byte[]? mandatory = null, byte optional = 0, ConditionModel[]? conditions = null) =>
-        new(null, new RuleFrom(from, mandatory ?? [], optional), to, alone, heldDown, afterUp, conditions ?? [], null, null, At);
+        new(null, new RuleFrom(from, mandatory ?? [], optional), ToEventModel.FromAction(to), ToEventModel.FromAction(alone),
+            ToEventModel.FromAction(heldDown), ToEventModel.FromAction(afterUp), null, [], conditions ?? [], RuleParameters.None, At);
 
     public static KeymapModel Model(
         Binding[]? remap = null, LayerModel[]? layers = null, RuleModel[]? rules = null, DeviceBlock[]? devices = null,

@@ -284,12 +284,13 @@ public class KeymapConstructTests
         Assert.Equal(Usages.RightCommand, rule.From.Key);
         Assert.Empty(rule.From.Mandatory);
         Assert.Equal(0, rule.From.OptionalMask);
-        var to = Assert.IsType<AllOfAction>(rule.To);
-        Assert.Equal(4, ((ChordAction)Assert.Single(to.Items)).Keys.Count);
-        Assert.Equal([Usages.Escape], ((ChordAction)Assert.Single(Assert.IsType<SequenceAction>(rule.ToIfAlone).Steps)).Keys);
-        Assert.Equal(2, Assert.IsType<AllOfAction>(rule.ToIfHeldDown).Items.Count);
-        Assert.IsType<SetVariableAction>(Assert.Single(Assert.IsType<SequenceAction>(rule.ToAfterKeyUp).Steps));
-        Assert.Equal((300, 250), (rule.AloneTimeoutMs, rule.HeldDownThresholdMs));
+        var to = Assert.Single(rule.To);
+        Assert.Equal(Usages.LeftCommand, to.Key);
+        Assert.Equal([Usages.LeftShift, Usages.LeftControl, Usages.LeftOption], to.Modifiers);
+        Assert.Equal(Usages.Escape, Assert.Single(rule.ToIfAlone).Key);
+        Assert.Equal(2, rule.ToIfHeldDown.Count);
+        Assert.Equal("held", Assert.Single(rule.ToAfterKeyUp).SetVariable?.Name);
+        Assert.Equal((300, 250), (rule.Parameters.AloneTimeoutMs, rule.Parameters.HeldDownThresholdMs));
         Assert.Equal(new SourceLocation(FileName, 3, 1), rule.Location);
     }
 
@@ -343,8 +344,8 @@ public class KeymapConstructTests
             """);
         var c = model.Rules[0].Conditions;
         Assert.Equal(4, c.Count);
-        Assert.Equal(("vim", 1, false), (((VariableCondition)c[0]).Name, ((VariableCondition)c[0]).Value, ((VariableCondition)c[0]).Negate));
-        Assert.Equal(("off", 1, true), (((VariableCondition)c[1]).Name, ((VariableCondition)c[1]).Value, ((VariableCondition)c[1]).Negate));
+        Assert.Equal(("vim", VariableValue.Of(1), false), (((VariableCondition)c[0]).Name, ((VariableCondition)c[0]).Value, ((VariableCondition)c[0]).Negate));
+        Assert.Equal(("off", VariableValue.Of(1), true), (((VariableCondition)c[1]).Name, ((VariableCondition)c[1]).Value, ((VariableCondition)c[1]).Negate));
         Assert.Equal([new DeviceMatch(VendorId: 0x05ac, BuiltIn: true)], ((DeviceCondition)c[2]).Matches);
         Assert.False(((DeviceCondition)c[2]).Negate);
         var unless = (DeviceCondition)c[3];
@@ -356,7 +357,7 @@ public class KeymapConstructTests
     public void Rule_to_with_an_alias_sequence_is_spliced_into_the_list()
     {
         var model = Valid("[alias]\nmods = [\"a\", \"c\"]\n[[rule]]\nfrom = \"h\"\nto = [\"@mods\", \"escape\"]\n");
-        Assert.Equal(3, ((AllOfAction)model.Rules[0].To!).Items.Count);
+        Assert.Equal([Usages.A, Usage.Key(0x06), Usages.Escape], model.Rules[0].To.Select(e => e.Key));
     }
 
     [Fact]

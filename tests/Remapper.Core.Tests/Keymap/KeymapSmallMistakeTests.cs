@@ -49,7 +49,7 @@ public class KeymapSmallMistakeTests
     [Fact]
     public void Rule_from_table_without_key()
     {
-        SingleError("[[rule]]\nfrom = { modifiers = { mandatory = [\"shift\"] } }\nto = \"a\"\n", 2, 8, "has no 'key'");
+        SingleError("[[rule]]\nfrom = { modifiers = { mandatory = [\"shift\"] } }\nto = \"a\"\n", 2, 8, "has no 'key_code'");
     }
 
     [Fact]

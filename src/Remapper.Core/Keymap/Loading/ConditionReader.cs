@@ -3,7 +3,13 @@ namespace Remapper.Core.Keymap.Loading;
 /// <summary>A rule's <c>conditions</c>: <c>variable_if</c>/<c>_unless</c> and <c>device_if</c>/<c>_unless</c>.</summary>
 internal sealed class ConditionReader(ValueReader values)
 {
-    private static readonly string[] ConditionTypes = ["variable_if", "variable_unless", "device_if", "device_unless"];
+    private static readonly string[] ConditionTypes =
+    [
+        "variable_if", "variable_unless", "device_if", "device_unless", "device_exists_if", "device_exists_unless",
+        "keyboard_type_if", "keyboard_type_unless",
+    ];
+
+    private static readonly string[] KeyboardTypes = ["ansi", "iso", "jis"];
 
     private readonly DeviceMatchReader _matches = new(values);
     private DiagnosticBag Diagnostics => values.Diagnostics;
@@ -39,7 +45,18 @@ internal sealed class ConditionReader(ValueReader values)
             case "variable_if" or "variable_unless":
                 return ReadVariableCondition(table, negate: type.Value == "variable_unless");
             case "device_if" or "device_unless":
-                return ReadDeviceCondition(table, negate: type.Value == "device_unless");
+                return ReadDeviceCondition(table, negate: type.Value == "device_unless") is { } d
+                    ? new DeviceCondition(d.Matches, d.Negate, d.Location) : null;
+            case "device_exists_if" or "device_exists_unless":
+                return ReadDeviceCondition(table, negate: type.Value == "device_exists_unless") is { } x
+                    ? new DeviceExistsCondition(x.Matches, x.Negate, x.Location) : null;
+            case "keyboard_type_if" or "keyboard_type_unless":
+                return ReadKeyboardType(table, negate: type.Value == "keyboard_type_unless");
+            case "frontmost_application_if" or "frontmost_application_unless" or "input_source_if" or "input_source_unless"
+                or "expression_if" or "expression_unless" or "event_changed_if" or "event_changed_unless":
+                Diagnostics.Error(type.Location, $"not supported: {type.Value} (Remapper sees keys, not the desktop's apps, input sources or expressions)",
+                    "the importer leaves such rules out and says so");
+                return null;
             default:
                 Diagnostics.Error(type.Location, $"unknown condition type '{MessageText.Short(type.Value)}'",
                     () => Suggestions.DidYouMean(type.Value, ConditionTypes) ?? $"types are: {string.Join(", ", ConditionTypes)}");
@@ -50,7 +67,7 @@ internal sealed class ConditionReader(ValueReader values)
     private VariableCondition? ReadVariableCondition(TomlTable table, bool negate)
     {
         string? name = null;
-        int? value = null;
+        VariableValue? value = null;
         var ok = true;
         foreach (var entry in table.Entries)
         {
@@ -59,7 +76,7 @@ internal sealed class ConditionReader(ValueReader values)
                 case "type":
                     break;
                 case "name":
-                    if (values.String(entry.Value) is { } s && ActionParser.IsVariableName(s.Value)) name = s.Value;
+                    if (values.String(entry.Value) is { } s && s.Value.Length > 0) name = s.Value;
                     else
                     {
                         if (entry.Value is TomlString bad) Diagnostics.Error(bad.Location, $"'{MessageText.Short(bad.Value)}' is not a variable name", "use letters, digits and _");
@@ -67,11 +84,7 @@ internal sealed class ConditionReader(ValueReader values)
                     }
                     break;
                 case "value":
-                    value = entry.Value switch
-                    {
-                        TomlBoolean b => b.Value ? 1 : 0,
-                        _ => values.Integer(entry, int.MinValue, int.MaxValue),
-                    };
+                    value = ToEventReader.ReadValue(entry, values);
                     ok &= value is not null;
                     break;
                 default:
@@ -86,6 +99,41 @@ internal sealed class ConditionReader(ValueReader values)
             return null;
         }
         return ok ? new VariableCondition(name!, value!.Value, negate, table.Location) : null;
+    }
+
+    private KeyboardTypeCondition? ReadKeyboardType(TomlTable table, bool negate)
+    {
+        var types = new List<string>();
+        var ok = true;
+        foreach (var entry in table.Entries)
+        {
+            switch (entry.Key.Value)
+            {
+                case "type":
+                    break;
+                case "keyboard_types":
+                    foreach (var t in values.StringOrStrings(entry.Value))
+                    {
+                        if (KeyboardTypes.Contains(t.Value)) types.Add(t.Value);
+                        else
+                        {
+                            Diagnostics.Error(t.Location, $"unknown keyboard type '{MessageText.Short(t.Value)}'", "it is ansi, iso or jis");
+                            ok = false;
+                        }
+                    }
+                    break;
+                default:
+                    values.UnknownKey(entry, "in a keyboard_type condition", ["type", "keyboard_types"]);
+                    ok = false;
+                    break;
+            }
+        }
+        if (ok && table.Find("keyboard_types") is null)
+        {
+            Diagnostics.Error(table.Location, "a keyboard_type condition needs 'keyboard_types'", "e.g. keyboard_types = [\"ansi\"]");
+            return null;
+        }
+        return ok ? new KeyboardTypeCondition(types, negate, table.Location) : null;
     }
 
     private DeviceCondition? ReadDeviceCondition(TomlTable table, bool negate)

@@ -5,7 +5,11 @@ namespace Remapper.Core.Keymap.Loading;
 /// <summary>A <c>match</c> table or a <c>device_if</c> identifier → <see cref="DeviceMatch"/>.</summary>
 internal sealed class DeviceMatchReader(ValueReader values)
 {
-    private static readonly string[] Known = ["name", "vendor_id", "product_id", "bus", "built_in"];
+    private static readonly string[] Known =
+    [
+        "name", "vendor_id", "product_id", "bus", "built_in", "is_keyboard", "is_built_in_keyboard", "location_id",
+        "is_pointing_device", "is_game_pad", "is_consumer",
+    ];
 
     private static readonly string[] Buses = ["usb", "bluetooth", "i8042", "spi", "i2c", "host", "virtual", "pci"];
 
@@ -41,7 +45,21 @@ internal sealed class DeviceMatchReader(ValueReader values)
                     }
                     break;
                 case "built_in":
+                case "is_built_in_keyboard": // Karabiner's spelling
                     if (values.Boolean(entry.Value) is { } builtIn) match = match with { BuiltIn = builtIn };
+                    else ok = false;
+                    break;
+                case "is_keyboard":
+                    if (values.Boolean(entry.Value) is { } keyboard) match = match with { IsKeyboard = keyboard };
+                    else ok = false;
+                    break;
+                case "is_pointing_device" or "is_game_pad" or "is_consumer":
+                    // Remapper only takes keyboards: "is_x = true" matches nothing, "false" everything.
+                    if (values.Boolean(entry.Value) is { } other) match = match with { IsKeyboard = (match.IsKeyboard ?? true) && !other };
+                    else ok = false;
+                    break;
+                case "location_id":
+                    if (values.Integer(entry, 0, int.MaxValue) is { } location) match = match with { LocationId = location };
                     else ok = false;
                     break;
                 default:

@@ -8,7 +8,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class RuleFromReader(ValueReader values)
 {
-    private static readonly string[] FromKeys = ["key", "key_code", "modifiers"];
+    private static readonly string[] FromKeys = ["key", "key_code", "consumer_key_code", "any", "modifiers", "simultaneous", "simultaneous_options"];
     private static readonly string[] ModifierKeys = ["mandatory", "optional"];
 
     private DiagnosticBag Diagnostics => values.Diagnostics;
@@ -67,8 +67,10 @@ internal sealed class RuleFromReader(ValueReader values)
     private RuleFrom? ReadFromTable(TomlTable table)
     {
         Usage? key = null;
+        ushort anyPage = 0;
         var mandatory = new List<byte>();
         byte optional = 0;
+        bool mandatoryCaps = false, optionalCaps = false;
         var ok = true;
         foreach (var entry in table.Entries)
         {
@@ -76,13 +78,44 @@ internal sealed class RuleFromReader(ValueReader values)
             {
                 case "key":
                 case "key_code": // Karabiner's spelling; people paste rules from there
-                    if (values.String(entry.Value) is not { } s) ok = false;
-                    else if (ModifierWords.TryParseKey(s.Value.Trim(), out var usage)) key = usage;
+                case "consumer_key_code":
+                    if (entry.Value is TomlInteger)
+                    {
+                        Diagnostics.Error(entry.Value.Location, $"{entry.Key.Value} takes a key name here, not a number", "run 'remapper keys' for the names");
+                        ok = false;
+                    }
+                    else if (values.String(entry.Value) is not { } s) ok = false;
+                    else if (ModifierWords.TryParseKey(s.Value.Trim(), out var usage))
+                    {
+                        if (entry.Key.Value == "consumer_key_code" && usage.Page != UsagePages.Consumer)
+                        {
+                            Diagnostics.Error(s.Location, $"'{MessageText.Short(s.Value)}' is a keyboard key, not a consumer key", "write it as key_code");
+                            ok = false;
+                        }
+                        else key = usage;
+                    }
                     else
                     {
                         Diagnostics.Error(s.Location, $"unknown key '{MessageText.Short(s.Value)}'", () => KeyNameSuggestions.For(s.Value.Trim()));
                         ok = false;
                     }
+                    break;
+                case "any":
+                    if (values.String(entry.Value) is not { } any) ok = false;
+                    else if (any.Value == "key_code") anyPage = UsagePages.Keyboard;
+                    else if (any.Value == "consumer_key_code") anyPage = UsagePages.Consumer;
+                    else
+                    {
+                        Diagnostics.Error(any.Location, $"not supported: from.any = \"{MessageText.Short(any.Value)}\"",
+                            "a keymap can match any = \"key_code\" or any = \"consumer_key_code\"");
+                        ok = false;
+                    }
+                    break;
+                case "simultaneous":
+                case "simultaneous_options":
+                    Diagnostics.Error(entry.Key.Location, $"not supported yet: from.{entry.Key.Value} in a [[rule]]",
+                        "write the keys as a combo in [remap] instead, e.g. \"j+k\" = \"escape\"");
+                    ok = false;
                     break;
                 case "modifiers":
                     if (values.Table(entry.Value) is not { } modifiers) { ok = false; break; }
@@ -97,6 +130,12 @@ internal sealed class RuleFromReader(ValueReader values)
                         }
                         foreach (var name in values.StringOrStrings(m.Value))
                         {
+                            if (name.Value.Trim() == "caps_lock")
+                            {
+                                if (isMandatory) mandatoryCaps = true;
+                                else optionalCaps = true;
+                                continue;
+                            }
                             var mask = ReadModifier(name.Value.Trim(), name.Location, allowAny: !isMandatory);
                             if (mask is null) ok = false;
                             else if (isMandatory) mandatory.Add(mask.Value);
@@ -110,13 +149,29 @@ internal sealed class RuleFromReader(ValueReader values)
                     break;
             }
         }
-        if (table.Find("key") is null && table.Find("key_code") is null)
+        int keyFields = (table.Find("key") is null ? 0 : 1) + (table.Find("key_code") is null ? 0 : 1)
+            + (table.Find("consumer_key_code") is null ? 0 : 1) + (table.Find("any") is null ? 0 : 1);
+        if (keyFields == 0)
         {
-            if (ValueReader.AllKnown(table, FromKeys))
-                Diagnostics.Error(table.Location, "this from has no 'key'", "e.g. from = { key = \"h\", modifiers = { mandatory = [\"control\"] } }");
+            if (ValueReader.AllKnown(table, FromKeys) && table.Find("simultaneous") is null)
+                Diagnostics.Error(table.Location, "this from has no 'key_code'", "e.g. from = { key_code = \"h\", modifiers = { mandatory = [\"control\"] } }");
             return null;
         }
-        return ok && key is { } k ? new RuleFrom(k, mandatory, optional) : null;
+        if (keyFields > 1)
+        {
+            Diagnostics.Error(table.Location, "a from names one key: key_code, consumer_key_code or any");
+            return null;
+        }
+        if (mandatoryCaps)
+        {
+            Diagnostics.Error(table.Location, "not supported yet: caps_lock among from.modifiers.mandatory",
+                "the engine does not know the caps lock state yet");
+            return null;
+        }
+        _ = optionalCaps; // caps lock is never counted as held, so an optional caps_lock changes nothing
+        if (!ok) return null;
+        if (anyPage != 0) return new RuleFrom(default, mandatory, optional, anyPage);
+        return key is { } k ? new RuleFrom(k, mandatory, optional) : null;
     }
 
     private byte? ReadModifier(string name, SourceLocation at, bool allowAny)

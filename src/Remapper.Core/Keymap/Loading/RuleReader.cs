@@ -1,68 +1,106 @@
 namespace Remapper.Core.Keymap.Loading;
 
-/// <summary><c>[[rule]]</c> tables (Karabiner-style complex modifications) → <see cref="RuleModel"/>s.</summary>
-internal sealed class RuleReader(ValueReader values, ActionParser actions)
+/// <summary>
+/// <c>[[rule]]</c> tables → <see cref="RuleModel"/>s. A rule is a Karabiner <c>basic</c> manipulator written in
+/// TOML (same field names, nesting and value types), plus the short forms (<c>from = "ctrl+h"</c>, <c>to = "a"</c>).
+/// </summary>
+internal sealed class RuleReader
 {
     private static readonly string[] Known =
     [
-        "description", "from", "to", "to_if_alone", "to_if_held_down", "to_after_key_up", "conditions",
-        "alone_timeout_ms", "held_down_threshold_ms",
+        "description", "type", "from", "to", "to_if_alone", "to_if_held_down", "to_after_key_up", "to_delayed_action",
+        "to_if_other_key_pressed", "conditions", "parameters", "alone_timeout_ms", "held_down_threshold_ms",
     ];
 
-    private readonly RuleFromReader _from = new(values);
-    private readonly ConditionReader _conditions = new(values);
-    private DiagnosticBag Diagnostics => values.Diagnostics;
+    private static readonly string[] ParameterNames =
+    [
+        "basic.to_if_alone_timeout_milliseconds", "basic.to_if_held_down_threshold_milliseconds",
+        "basic.to_delayed_action_delay_milliseconds", "basic.simultaneous_threshold_milliseconds",
+    ];
+
+    private readonly ValueReader _values;
+    private readonly RuleFromReader _from;
+    private readonly ConditionReader _conditions;
+    private readonly ToEventReader _to;
+
+    public RuleReader(ValueReader values, ActionParser actions)
+    {
+        _values = values;
+        _from = new RuleFromReader(values);
+        _conditions = new ConditionReader(values);
+        _to = new ToEventReader(values, actions, _conditions);
+    }
+
+    private DiagnosticBag Diagnostics => _values.Diagnostics;
 
     public RuleModel? Read(TomlNode node)
     {
-        if (values.Table(node) is not { } table) return null;
+        if (_values.Table(node) is not { } table) return null;
         string? description = null;
         RuleFrom? from = null;
-        ActionModel? to = null, alone = null, heldDown = null, afterUp = null;
+        List<ToEventModel> to = [], alone = [], heldDown = [], afterUp = [];
+        DelayedActionModel? delayed = null;
+        var otherKeys = new List<OtherKeyPressedModel>();
         var conditions = new List<ConditionModel>();
-        int? aloneTimeout = null, heldThreshold = null;
+        var parameters = RuleParameters.None;
         var ok = true;
         foreach (var entry in table.Entries)
         {
             switch (entry.Key.Value)
             {
                 case "description":
-                    description = values.String(entry.Value)?.Value;
+                    description = _values.String(entry.Value)?.Value;
                     ok &= description is not null;
+                    break;
+                case "type":
+                    if (_values.String(entry.Value) is not { } type) ok = false;
+                    else if (type.Value != "basic")
+                    {
+                        Diagnostics.Error(type.Location, $"not supported: a '{MessageText.Short(type.Value)}' manipulator",
+                            "a [[rule]] is a Karabiner \"basic\" manipulator (mouse_basic and mouse_motion_to_scroll are not supported)");
+                        ok = false;
+                    }
                     break;
                 case "from":
                     from = _from.Read(entry.Value);
                     ok &= from is not null;
                     break;
                 case "to":
-                    to = ReadTo(entry.Value, held: true);
-                    ok &= to is not null;
+                    ok &= Read(entry.Value, ActionPlace.RuleHeld, ref to);
                     break;
                 case "to_if_alone":
-                    alone = ReadTo(entry.Value, held: false);
-                    ok &= alone is not null;
+                    ok &= Read(entry.Value, ActionPlace.RuleTapped, ref alone);
                     break;
                 case "to_if_held_down":
-                    heldDown = ReadTo(entry.Value, held: true);
-                    ok &= heldDown is not null;
+                    ok &= Read(entry.Value, ActionPlace.RuleHeld, ref heldDown);
                     break;
                 case "to_after_key_up":
-                    afterUp = ReadTo(entry.Value, held: false);
-                    ok &= afterUp is not null;
+                    ok &= Read(entry.Value, ActionPlace.RuleTapped, ref afterUp);
+                    break;
+                case "to_delayed_action":
+                    delayed = ReadDelayed(entry.Value);
+                    ok &= delayed is not null;
+                    break;
+                case "to_if_other_key_pressed":
+                    ok &= ReadOtherKeys(entry.Value, otherKeys);
                     break;
                 case "conditions":
                     ok &= _conditions.ReadAll(entry.Value, conditions);
                     break;
+                case "parameters":
+                    if (ReadParameters(entry.Value, parameters) is { } p) parameters = p;
+                    else ok = false;
+                    break;
                 case "alone_timeout_ms":
-                    aloneTimeout = values.Integer(entry, 1, 60_000);
-                    ok &= aloneTimeout is not null;
+                    if (_values.Integer(entry, 1, 60_000) is { } aloneMs) parameters = parameters with { AloneTimeoutMs = aloneMs };
+                    else ok = false;
                     break;
                 case "held_down_threshold_ms":
-                    heldThreshold = values.Integer(entry, 1, 60_000);
-                    ok &= heldThreshold is not null;
+                    if (_values.Integer(entry, 1, 60_000) is { } heldMs) parameters = parameters with { HeldDownThresholdMs = heldMs };
+                    else ok = false;
                     break;
                 default:
-                    values.UnknownKey(entry, "in [[rule]]", Known);
+                    _values.UnknownKey(entry, "in [[rule]]", Known);
                     ok = false;
                     break;
             }
@@ -73,40 +111,113 @@ internal sealed class RuleReader(ValueReader values, ActionParser actions)
                 Diagnostics.Error(table.Location, "this rule has no 'from'", "add e.g. from = \"right_command\"");
             return null;
         }
-        if (table.Find("to") is null && table.Find("to_if_alone") is null && table.Find("to_if_held_down") is null
-            && table.Find("to_after_key_up") is null)
-        {
-            if (ValueReader.AllKnown(table, Known))
-                Diagnostics.Error(table.Location, "this rule does nothing: it has no to, to_if_alone, to_if_held_down or to_after_key_up");
-            return null;
-        }
+        // A rule with no to-events at all is valid Karabiner: it swallows the key (a "disable this key" rule).
         return ok && from is not null
-            ? new RuleModel(description, from, to, alone, heldDown, afterUp, conditions, aloneTimeout, heldThreshold, table.Location)
+            ? new RuleModel(description, from, to, alone, heldDown, afterUp, delayed, otherKeys, conditions, parameters, table.Location)
             : null;
     }
 
-    /// <summary>Held results become one <see cref="AllOfAction"/>, tapped ones one <see cref="SequenceAction"/>, even for a single action.</summary>
-    private ActionModel? ReadTo(TomlNode node, bool held)
+    private bool Read(TomlNode node, ActionPlace place, ref List<ToEventModel> into)
     {
-        var place = held ? ActionPlace.RuleHeld : ActionPlace.RuleTapped;
-        List<ActionModel>? items;
-        if (node is TomlArray array) items = actions.ParseItems(array, place);
-        else if (node is TomlString s)
+        if (_to.ReadList(node, place) is not { } events) return false;
+        into = events;
+        return true;
+    }
+
+    private DelayedActionModel? ReadDelayed(TomlNode node)
+    {
+        if (_values.Table(node) is not { } table) return null;
+        List<ToEventModel> invoked = [], canceled = [];
+        var ok = true;
+        foreach (var entry in table.Entries)
         {
-            var single = actions.ParseString(s, place);
-            items = single switch
+            switch (entry.Key.Value)
             {
-                null => null,
-                SequenceAction fromAlias => [.. fromAlias.Steps],
-                _ => [single],
-            };
+                case "to_if_invoked":
+                    ok &= Read(entry.Value, ActionPlace.RuleTapped, ref invoked);
+                    break;
+                case "to_if_canceled":
+                    ok &= Read(entry.Value, ActionPlace.RuleTapped, ref canceled);
+                    break;
+                default:
+                    _values.UnknownKey(entry, "in to_delayed_action", ["to_if_invoked", "to_if_canceled"]);
+                    ok = false;
+                    break;
+            }
         }
-        else
+        return ok ? new DelayedActionModel(invoked, canceled) : null;
+    }
+
+    private bool ReadOtherKeys(TomlNode node, List<OtherKeyPressedModel> into)
+    {
+        if (node is not TomlArray array)
         {
-            Diagnostics.WrongType(node, "a string or an array");
-            return null;
+            Diagnostics.WrongType(node, "an array of { other_keys, to } tables");
+            return false;
         }
-        if (items is null) return null;
-        return held ? new AllOfAction(items, node.Location) : new SequenceAction(items, node.Location);
+        var ok = true;
+        foreach (var item in array.Items)
+        {
+            if (_values.Table(item) is not { } table) { ok = false; continue; }
+            var keys = new List<RuleFrom>();
+            List<ToEventModel> to = [];
+            foreach (var entry in table.Entries)
+            {
+                switch (entry.Key.Value)
+                {
+                    case "other_keys":
+                        if (entry.Value is not TomlArray others)
+                        {
+                            Diagnostics.WrongType(entry.Value, "an array of from tables");
+                            ok = false;
+                            break;
+                        }
+                        foreach (var other in others.Items)
+                        {
+                            if (_from.Read(other) is { } f) keys.Add(f);
+                            else ok = false;
+                        }
+                        break;
+                    case "to":
+                        ok &= Read(entry.Value, ActionPlace.RuleHeld, ref to);
+                        break;
+                    default:
+                        _values.UnknownKey(entry, "in to_if_other_key_pressed", ["other_keys", "to"]);
+                        ok = false;
+                        break;
+                }
+            }
+            into.Add(new OtherKeyPressedModel(keys, to));
+        }
+        return ok;
+    }
+
+    private RuleParameters? ReadParameters(TomlNode node, RuleParameters parameters)
+    {
+        if (_values.Table(node) is not { } table) return null;
+        var ok = true;
+        foreach (var entry in table.Entries)
+        {
+            switch (entry.Key.Value)
+            {
+                case "basic.to_if_alone_timeout_milliseconds" when _values.Integer(entry, 0, 60_000) is { } v:
+                    parameters = parameters with { AloneTimeoutMs = v };
+                    break;
+                case "basic.to_if_held_down_threshold_milliseconds" when _values.Integer(entry, 0, 60_000) is { } v:
+                    parameters = parameters with { HeldDownThresholdMs = v };
+                    break;
+                case "basic.to_delayed_action_delay_milliseconds" when _values.Integer(entry, 0, 60_000) is { } v:
+                    parameters = parameters with { DelayedActionDelayMs = v };
+                    break;
+                case "basic.simultaneous_threshold_milliseconds" when _values.Integer(entry, 0, 1_000) is { } v:
+                    parameters = parameters with { SimultaneousThresholdMs = v };
+                    break;
+                default:
+                    if (!ParameterNames.Contains(entry.Key.Value)) _values.UnknownKey(entry, "in a rule's parameters", ParameterNames);
+                    ok = false;
+                    break;
+            }
+        }
+        return ok ? parameters : null;
     }
 }

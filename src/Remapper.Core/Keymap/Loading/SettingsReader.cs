@@ -10,7 +10,8 @@ internal sealed class SettingsReader(ValueReader values)
     private static readonly string[] Known =
     [
         "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
-        "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "emergency",
+        "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
+        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -39,6 +40,16 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "rule_held_down_threshold_ms" when values.Integer(entry, 1, 60_000) is { } v:
                     settings = settings with { RuleHeldDownThresholdMs = v };
+                    break;
+                case "rule_delayed_action_delay_ms" when values.Integer(entry, 0, 60_000) is { } v:
+                    settings = settings with { RuleDelayedActionDelayMs = v };
+                    break;
+                case "rule_simultaneous_threshold_ms" when values.Integer(entry, 0, 1_000) is { } v:
+                    settings = settings with { RuleSimultaneousThresholdMs = v };
+                    break;
+                case "keyboard_type" when values.String(entry.Value) is { } v:
+                    if (v.Value is "ansi" or "iso" or "jis") settings = settings with { KeyboardType = v.Value };
+                    else values.Diagnostics.Error(v.Location, $"unknown keyboard type '{MessageText.Short(v.Value)}'", "it is ansi, iso or jis");
                     break;
                 case "emergency" when ReadEmergency(entry.Value) is { } v:
                     settings = settings with { EmergencySequence = v };
