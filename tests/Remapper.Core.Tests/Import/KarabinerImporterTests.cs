@@ -135,6 +135,30 @@ public class KarabinerImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Rules_see_keys_after_simple_modifications_as_in_karabiner()
+    {
+        // Karabiner applies simple_modifications first: caps_lock is left_control by the time rules look, so the
+        // left_control rule is also caps lock's, and a rule on caps_lock itself can never run.
+        const string json = """
+            { "profiles": [ { "name": "p",
+              "simple_modifications": [ { "from": { "key_code": "caps_lock" }, "to": [ { "key_code": "left_control" } ] } ],
+              "complex_modifications": { "rules": [
+                { "description": "control alone is escape", "manipulators": [
+                  { "type": "basic", "from": { "key_code": "left_control" }, "to": [ { "key_code": "left_control" } ], "to_if_alone": [ { "key_code": "escape" } ] } ] },
+                { "description": "dead", "manipulators": [
+                  { "type": "basic", "from": { "key_code": "caps_lock" }, "to": [ { "key_code": "f1" } ] } ] } ] } } ] }
+            """;
+        var result = KarabinerImporter.Import(json, "k.json");
+        output.WriteLine(result.Toml);
+        var model = AssertLoads(result);
+        Assert.True(result.Complete);
+        Assert.Contains("from = { key_code = \"left_control\" }", result.Toml);
+        Assert.Contains("from = { key_code = \"caps_lock\" }\nto = [{ key_code = \"left_control\" }]", result.Toml);
+        Assert.Contains("# Never runs in Karabiner: simple_modifications turn caps_lock into left_control", result.Toml);
+        Assert.Equal(2, model.Rules.Count);
+    }
+
+    [Fact]
     public void A_rule_file_from_a_public_collection_imports_whole()
     {
         var result = ImportFixture("rule-file.json");

@@ -69,11 +69,11 @@ public static class KarabinerImporter
                     "\"profiles\" (karabiner.json), an object with \"rules\" (a rule file) or an array of manipulators"));
             }
 
+            var body = LoadableKeymap.Make(["version = 1", .. converter.Lines()], notes);
             var lines = new List<string>(header);
             if (notes.All.Count > 0)
                 lines.Add($"# {notes.All.Count} part(s) could not be converted: see the 'not supported' comments below.");
-            lines.Add("version = 1");
-            lines.AddRange(converter.Lines());
+            lines.AddRange(body);
             return new ImportResult(string.Join("\n", lines) + "\n", notes.All, null);
         }
     }

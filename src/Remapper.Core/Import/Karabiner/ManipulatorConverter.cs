@@ -27,12 +27,19 @@ internal sealed class ManipulatorConverter
         _events = new EventConverter(notes, _conditions);
     }
 
+    /// <summary>
+    /// The profile's simple_modifications, key → key. Karabiner applies them before complex rules, so a rule's
+    /// from.key_code names the key after them; Remapper's rules see the physical key, so the rule is written for
+    /// each physical key that becomes its from key.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SimpleModifications { get; set; } = new Dictionary<string, string>();
+
     /// <param name="extraCondition">A condition added to the rule's own (a device's fn_function_keys use one).</param>
     public List<string> Convert(JsonElement manipulator, string path, string? ruleDescription, string? extraCondition = null)
     {
         var start = _notes.Mark;
         var lines = TryConvert(manipulator, path, ruleDescription, extraCondition);
-        if (lines is not null) return lines;
+        if (lines is not null) return ForPhysicalKeys(lines, manipulator);
 
         // Left out: say why, and keep the original so the user can rewrite it by hand.
         var leftOut = new List<string>();
@@ -43,6 +50,35 @@ internal sealed class ManipulatorConverter
             : $"# This manipulator (\"{description}\") is left out; in Karabiner it was:");
         leftOut.Add("# " + CompactJson(manipulator));
         return leftOut;
+    }
+
+    private List<string> ForPhysicalKeys(List<string> lines, JsonElement manipulator)
+    {
+        if (SimpleModifications.Count == 0 || !manipulator.TryGetProperty("from", out var from)
+            || !from.TryGetProperty("key_code", out var keyElement) || keyElement.GetString() is not { } key) return lines;
+        var sources = SimpleModifications.TryGetValue(key, out _) ? new List<string>() : [key];
+        sources.AddRange(SimpleModifications.Where(m => m.Value == key && m.Key != key).Select(m => m.Key));
+        if (sources.Count == 1 && sources[0] == key) return lines;
+        if (sources.Count == 0)
+        {
+            var dead = new List<string> { $"# Never runs in Karabiner: simple_modifications turn {key} into {SimpleModifications[key]} before any rule sees it." };
+            dead.AddRange(lines.Select(line => "# " + line));
+            return dead;
+        }
+        var fromLine = lines.FindIndex(line => line.StartsWith("from = ", StringComparison.Ordinal));
+        var written = new List<string>();
+        foreach (var source in sources)
+        {
+            if (written.Count > 0) written.Add("");
+            if (source != key)
+                written.Add($"# simple_modifications turn {source} into {key} before Karabiner's rules see it: so this rule is also {source}'s.");
+            var copy = new List<string>(lines);
+            var needle = $"key_code = {TomlText.String(key)}";
+            var at = copy[fromLine].IndexOf(needle, StringComparison.Ordinal);
+            copy[fromLine] = copy[fromLine][..at] + $"key_code = {TomlText.String(source)}" + copy[fromLine][(at + needle.Length)..];
+            written.AddRange(copy);
+        }
+        return written;
     }
 
     private List<string>? TryConvert(JsonElement m, string path, string? ruleDescription, string? extraCondition)
@@ -121,7 +157,7 @@ internal sealed class ManipulatorConverter
             conditions = conditions is null or "[]" ? $"[{extraCondition}]" : conditions[..^1] + ", " + extraCondition + "]";
         if (conditions is not null) body.Add(TomlText.Entry("conditions", conditions));
 
-        var lines = new List<string> { "[[rule]]" };
+        var lines = new List<string> { LoadableKeymap.SourceMarker + path, "[[rule]]" };
         var description = Description(m) ?? ruleDescription;
         if (description is not null) lines.Add(TomlText.Entry("description", TomlText.String(description)));
         lines.Add("type = \"basic\"");

@@ -45,6 +45,7 @@ internal sealed class ProfileConverter(ImportNotes notes)
 
     public void Profile(JsonElement profile, string path)
     {
+        _manipulators.SimpleModifications = KeyToKey(profile);
         foreach (var p in profile.EnumerateObject())
         {
             var at = JsonPathText.Property(path, p.Name);
@@ -81,6 +82,23 @@ internal sealed class ProfileConverter(ImportNotes notes)
         var mark = notes.Mark;
         convert();
         into.AddRange(notes.CommentsSince(mark));
+    }
+
+    /// <summary>The profile's simple_modifications that turn one key into another (no modifiers), by key_code.</summary>
+    private static Dictionary<string, string> KeyToKey(JsonElement profile)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!profile.TryGetProperty("simple_modifications", out var list) || list.ValueKind != JsonValueKind.Array) return map;
+        foreach (var entry in list.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("from", out var from) || !entry.TryGetProperty("to", out var to)) continue;
+            if (to.ValueKind == JsonValueKind.Array && to.GetArrayLength() == 1) to = to[0];
+            if (from.ValueKind != JsonValueKind.Object || to.ValueKind != JsonValueKind.Object) continue;
+            if (from.EnumerateObject().Count() != 1 || to.EnumerateObject().Count() != 1) continue;
+            if (from.TryGetProperty("key_code", out var f) && to.TryGetProperty("key_code", out var t)
+                && f.GetString() is { } fk && t.GetString() is { } tk) map[fk] = tk;
+        }
+        return map;
     }
 
     /// <summary>A rule file's <c>rules</c> array (also a profile's complex_modifications.rules).</summary>
@@ -264,6 +282,7 @@ internal sealed class ProfileConverter(ImportNotes notes)
             into.Add("");
             into.AddRange(notes.CommentsSince(mark));
             if (events is null or "[]") continue;
+            into.Add(LoadableKeymap.SourceMarker + at);
             into.Add("[[rule]]");
             into.Add(TomlText.Entry("description", TomlText.String($"fn_function_keys: {from}")));
             into.Add("type = \"basic\"");
