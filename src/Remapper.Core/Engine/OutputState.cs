@@ -94,7 +94,13 @@ internal sealed class OutputState
         if (!lazy) SyncModifiers();
     }
 
-    /// <summary>Karabiner's sticky_modifier: on, off or toggle; a sticky modifier lets go after the next key press.</summary>
+    /// <summary>Modifiers latched by a sticky_modifier, waiting for the next key press.</summary>
+    public byte StickyModifiers => _sticky;
+
+    /// <summary>
+    /// Karabiner's sticky_modifier: on, off or toggle. The change is sent at once (so a mouse click sees it too);
+    /// after the next key press the modifier lets go, lazily.
+    /// </summary>
     public void Sticky(Usage modifier, Keymap.StickyKind kind)
     {
         if (!modifier.IsModifier) return;
@@ -107,7 +113,7 @@ internal sealed class OutputState
         };
         if (on == ((_sticky & bit) != 0)) return;
         _sticky = on ? (byte)(_sticky | bit) : (byte)(_sticky & ~bit);
-        ChangeModifier(modifier, on ? +1 : -1, lazy: true);
+        ChangeModifier(modifier, on ? +1 : -1, lazy: false);
     }
 
     /// <summary>Makes the visible modifiers the wanted ones, in bit order.</summary>

@@ -58,6 +58,12 @@ public sealed partial class RemapEngine
 
     public bool IsOutputDown(Usage usage) => _output.IsDown(usage);
 
+    /// <summary>
+    /// Modifiers a sticky_modifier latched: they stay down, by request, until the next key press (the one
+    /// exception to "nothing stays pressed once every key is up").
+    /// </summary>
+    public byte LatchedModifiers => _output.StickyModifiers;
+
     /// <summary>When <see cref="Advance"/> next has work, or <see cref="long.MaxValue"/>.</summary>
     public long NextDeadlineUs
     {

@@ -28,7 +28,7 @@ public class EngineInvariantTests
         for (int i = 0; i + 2 < genome.Length; i += 3)
         {
             var key = Pool[genome[i] % Pool.Length];
-            int kind = genome[i + 1] % 12;
+            int kind = genome[i + 1] % 16;
             int arg = genome[i + 2];
             var target = Pool[arg % Pool.Length];
             string layer = LayerNames[arg % LayerNames.Length];
@@ -53,6 +53,25 @@ public class EngineInvariantTests
             else if (kind == 11)
                 rules.Add(Rule(key, to: new SetVariableAction("v", arg % 2, At), afterUp: Chord(target),
                     conditions: [new VariableCondition("v", 1, arg % 3 == 0, At)]));
+            else if (kind == 12)
+                // Karabiner to-events: a key with its own modifiers, lazy or not, repeat or not, after a tapped one.
+                rules.Add(KRule(key,
+                    to: [Ev(Pool[(arg + 3) % Pool.Length]), Ev(target, LShift) with { Lazy = arg % 2 == 0, Repeat = arg % 3 != 0 }],
+                    mandatory: arg % 2 == 0 ? [0x11] : null, optional: (byte)(arg % 3 == 0 ? 0xFF : 0)));
+            else if (kind == 13)
+                // Delayed action, halt in to_if_alone, hold_down_milliseconds.
+                rules.Add(KRule(key, to: [Ev(target) with { HoldDownMs = arg % 50, Repeat = false }],
+                    alone: [Ev(Esc) with { Halt = arg % 2 == 0 }], afterUp: [Ev(target, LCtrl)],
+                    delayed: new DelayedActionModel([Ev(Pool[arg % Pool.Length])], [SetVar("v", VariableValue.Of("s"))])));
+            else if (kind == 14)
+                // to_if_other_key_pressed and to_if_held_down with a modifier key.
+                rules.Add(KRule(key, to: [Ev(LShift)], heldDown: [Ev(RCtrl, LAlt)],
+                    other: [new OtherKeyPressedModel([new RuleFrom(target, [], 0xFF)], [Ev(LGui)])]));
+            else if (kind == 15)
+                // Sticky modifiers, string variables with key_up_value, and an any-key rule under a condition.
+                rules.Add(arg % 2 == 0
+                    ? KRule(key, to: [StickyEv(arg % 3 == 0 ? LShift : LCtrl, (StickyKind)(arg % 3)), SetVar("v", VariableValue.Of(1), VariableValue.Of(0))])
+                    : KRule(default, anyPage: 0x07, conditions: [new VariableCondition("v", VariableValue.Of(1), arg % 3 == 0, At)]));
             else if (action is not null)
             {
                 var table = arg % 4 == 0 ? layers[arg % 2] : remap;
@@ -84,8 +103,10 @@ public class EngineInvariantTests
         {
             var (output, engine) = Run(c.Genome, c.Combos, c.Events);
             Assert.Empty(output.Violations);
-            Assert.Empty(output.Down);
-            Assert.Equal(0, engine.PressedOutputCount);
+            // A sticky_modifier latched by the last rule press stays down by request, until the next key.
+            byte latched = engine.LatchedModifiers;
+            Assert.DoesNotContain(output.Down, u => (u.ModifierBit & latched) == 0);
+            Assert.Equal(System.Numerics.BitOperations.PopCount(latched), engine.PressedOutputCount);
         }, iter: 3000);
     }
 

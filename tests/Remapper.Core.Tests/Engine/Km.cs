@@ -31,6 +31,21 @@ internal static class Km
         new(null, new RuleFrom(from, mandatory ?? [], optional), ToEventModel.FromAction(to), ToEventModel.FromAction(alone),
             ToEventModel.FromAction(heldDown), ToEventModel.FromAction(afterUp), null, [], conditions ?? [], RuleParameters.None, At);
 
+    /// <summary>A Karabiner-shaped rule built from to-event models.</summary>
+    public static RuleModel KRule(
+        Usage from, ToEventModel[]? to = null, ToEventModel[]? alone = null, ToEventModel[]? heldDown = null,
+        ToEventModel[]? afterUp = null, DelayedActionModel? delayed = null, OtherKeyPressedModel[]? other = null,
+        byte[]? mandatory = null, byte optional = 0, ConditionModel[]? conditions = null, ushort anyPage = 0) =>
+        new(null, new RuleFrom(from, mandatory ?? [], optional, anyPage), to ?? [], alone ?? [], heldDown ?? [], afterUp ?? [],
+            delayed, other ?? [], conditions ?? [], RuleParameters.None, At);
+
+    public static ToEventModel Ev(Usage key, params Usage[] modifiers) => new(key, modifiers, At);
+
+    public static ToEventModel SetVar(string name, VariableValue value, VariableValue? keyUp = null) =>
+        new(default, [], At, SetVariable: new SetVariableModel(name, value, keyUp, false));
+
+    public static ToEventModel StickyEv(Usage modifier, StickyKind kind) => new(default, [], At, Sticky: new StickyModifierModel(modifier, kind));
+
     public static KeymapModel Model(
         Binding[]? remap = null, LayerModel[]? layers = null, RuleModel[]? rules = null, DeviceBlock[]? devices = null,
         KeymapSettings? settings = null) =>

@@ -39,7 +39,19 @@ public class ZeroAllocationTests
             Rule(H, to: Chord(Backspace), mandatory: [0x11]),
             Rule(X, to: new SetVariableAction("x", 1, At), afterUp: new SetVariableAction("x", 0, At)),
             Rule(C, to: Chord(K(0x4C)), conditions: [new VariableCondition("x", 1, false, At)]),
+            // Karabiner-heavy: to-event modifiers kept lazily, halt, delayed action, other key pressed,
+            // sticky modifiers, string variables with key_up_value, per-event conditions, an any-key rule.
+            KRule(F1, to: [Ev(A, LCtrl), Ev(K(0x2C), LGui) with { Lazy = true }], mandatory: [0x11], optional: 0xFF),
+            KRule(F2, to: [SetVar("mode", VariableValue.Of("nav"), VariableValue.Of("off"))], alone: [Ev(Esc) with { Halt = true }],
+                afterUp: [Ev(B)], delayed: new DelayedActionModel([Ev(K(0x3E))], [SetVar("x", VariableValue.Of(0))])),
+            KRule(F3, to: [Ev(RShift)], heldDown: [Ev(RCtrl, LAlt)],
+                other: [new OtherKeyPressedModel([new RuleFrom(L, [], 0xFF)], [Ev(LGui)])]),
+            KRule(F4, to: [StickyEv(LShift, StickyKind.Toggle), Ev(K(0x3F)) with { Repeat = false, HoldDownMs = 5 },
+                Ev(K(0x40)) with { Conditions = [new VariableCondition("mode", VariableValue.Of("nav"), false, At)] }]),
+            KRule(default, anyPage: 0x07, conditions: [new VariableCondition("mode", VariableValue.Of("locked"), false, At)]),
         ]);
+
+    private static readonly Usage F1 = K(0x3A), F2 = K(0x3B), F3 = K(0x3C), F4 = K(0x3D);
 
     /// <summary>A fixed typing pattern over the realistic keymap: rolls, holds, combos, layer use, rules.</summary>
     internal static KeyEvent[] TypingPattern(int device)
@@ -56,6 +68,14 @@ public class ZeroAllocationTests
             (LCtrl, true, 20), (H, true, 20), (H, false, 20), (LCtrl, false, 20),   // rule with mandatory ctrl
             (X, true, 20), (C, true, 20), (C, false, 20), (X, false, 20),           // variables
             (B, true, 15), (B, false, 15), (L, true, 15), (L, false, 15),           // plain keys
+            (LCtrl, true, 20), (F1, true, 20), (F1, false, 20), (F1, true, 20),     // to-event modifiers, lazily kept
+            (F1, false, 20), (B, true, 10), (B, false, 10), (LCtrl, false, 150),
+            (F2, true, 30), (H, true, 20), (H, false, 20), (F2, false, 600),        // string variable, delayed action
+            (F2, true, 30), (F2, false, 30),                                        // alone with halt
+            (F3, true, 20), (L, true, 20), (L, false, 20), (F3, false, 20),         // other key pressed
+            (F3, true, 600), (F3, false, 20),                                       // held down
+            (F4, true, 20), (F4, false, 20), (B, true, 20), (B, false, 20),         // sticky, hold_down
+            (F2, true, 20), (F4, true, 20), (F4, false, 20), (F2, false, 20),       // per-event condition
         };
         var events = new KeyEvent[script.Length];
         long t = 0;
