@@ -73,7 +73,7 @@ KNOWN_DIFFERENCES = {
     "to_conditions_2": "to_if_canceled: Remapper sends the key that cancels the delayed action before the to_if_canceled events; Karabiner sends them first",
     "to_delayed_action_3": "to_if_canceled: Remapper sends the key that cancels the delayed action before the to_if_canceled events; Karabiner sends them first",
     "to_if_other_key_pressed_1": "to_if_other_key_pressed: the engine does not send the entry's `to` when one of its other_keys is pressed while the key is held",
-    "vk_none_1": "a vk_none to-event with modifiers (to choose the order modifiers go down) is not supported: the import leaves it out",
+    "vk_none_1": "vk_none to-events with modifiers (Karabiner's way to choose the order modifiers go down): the engine loads the rule but sends the pressed key unchanged",
     "halt_5": SIMULTANEOUS,
     **{f"simultaneous_{n}": SIMULTANEOUS for n in (1, 2, 3, 5, 6, 12, 16, 17, 18, 19, 20, 24, 25, 26)},
 }
@@ -345,7 +345,31 @@ def main():
                 f"Linux keyboard sends). {total} of {len(cases)} cases are restated.\n\n| case | why |\n|---|---|\n")
         for description, why in skipped:
             f.write(f"| {description} | {why} |\n")
+    write_known_differences_table()
     print(f"{total} cases restated, {len(skipped)} not restated")
+
+
+def write_known_differences_table():
+    """The known-differences table of docs/compatibility.md, from the markers just written."""
+    rows = []
+    for path in sorted(f for f in os.listdir(HERE) if f.endswith(".keytest")):
+        test = None
+        for line in open(os.path.join(HERE, path), encoding="utf-8"):
+            if line.startswith("test "):
+                test = line[5:].strip()
+            stripped = line.strip()
+            if stripped.startswith("known-difference:"):
+                rows.append(f"| `{path}` › {test} | {stripped[len('known-difference:'):].strip()} |")
+    doc = os.path.join(HERE, "..", "..", "..", "docs", "compatibility.md")
+    if not os.path.exists(doc):
+        return
+    text = open(doc, encoding="utf-8").read()
+    begin = text.index("<!-- known-differences:begin")
+    begin = text.index("\n", begin) + 1
+    end = text.index("<!-- known-differences:end -->")
+    table = "| Case | Reason |\n|---|---|\n" + "\n".join(rows) + "\n"
+    with open(doc, "w", encoding="utf-8") as out:
+        out.write(text[:begin] + table + text[end:])
 
 
 if __name__ == "__main__":

@@ -227,8 +227,9 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
         if (!acts) return Fail(path, "a to-event with no key_code, consumer_key_code, set_variable or sticky_modifier");
         if (none)
         {
-            if (entries.Count > 0) return Fail(path, "vk_none together with other fields");
-            return TomlText.String("none");
+            // vk_none alone is "nothing"; with modifiers it presses just them (Karabiner's way to order modifiers).
+            if (entries.Count == 0) return TomlText.String("none");
+            entries.Insert(0, TomlText.Entry("key_code", TomlText.String("vk_none")));
         }
         return TomlText.Table(entries);
     }
