@@ -42,13 +42,13 @@ internal sealed class ConditionConverter(ImportNotes notes)
 
     private string? Convert(JsonElement condition, string path)
     {
-        if (condition.ValueKind != JsonValueKind.Object || !condition.TryGetProperty("type", out var typeElement)
+        if (condition.ValueKind != JsonValueKind.Object || !JsonValues.TryProperty(condition, "type", out var typeElement)
             || typeElement.ValueKind != JsonValueKind.String)
         {
             notes.Add(path, "a condition needs a \"type\"");
             return null;
         }
-        var type = typeElement.GetString()!;
+        var type = JsonValues.String(typeElement)!;
         var typePath = JsonPathText.Property(path, "type");
         if (Unsupported.TryGetValue(type, out var why))
         {
@@ -81,7 +81,7 @@ internal sealed class ConditionConverter(ImportNotes notes)
                 case "type" or "description": break;
                 case "name":
                     if (p.Value.ValueKind != JsonValueKind.String) return Fail(at, "a variable name must be a string");
-                    entries.Add(TomlText.Entry("name", TomlText.String(p.Value.GetString()!)));
+                    entries.Add(TomlText.Entry("name", TomlText.String(JsonValues.String(p.Value)!)));
                     break;
                 case "value":
                     if (ScalarValue(p.Value) is not { } value) return Fail(at, "a variable value must be an integer, true/false or a string");
@@ -132,7 +132,7 @@ internal sealed class ConditionConverter(ImportNotes notes)
             switch (p.Name)
             {
                 case "vendor_id" or "product_id" or "location_id":
-                    if (!p.Value.TryGetInt64(out var number) || number < 0) return Fail(at, $"{p.Name} must be a non-negative integer");
+                    if (!JsonValues.TryInteger(p.Value, out var number) || number < 0) return Fail(at, $"{p.Name} must be a non-negative integer");
                     entries.Add(TomlText.Entry(p.Name, TomlText.Integer(number)));
                     break;
                 case "is_keyboard" or "is_built_in_keyboard":
@@ -166,7 +166,7 @@ internal sealed class ConditionConverter(ImportNotes notes)
                     if (p.Value.ValueKind != JsonValueKind.Array || p.Value.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
                         return Fail(at, "keyboard_types must be an array of names (ansi, iso, jis)");
                     entries.Add(TomlText.Entry("keyboard_types",
-                        TomlText.Array(p.Value.EnumerateArray().Select(t => TomlText.String(t.GetString()!)))));
+                        TomlText.Array(p.Value.EnumerateArray().Select(t => TomlText.String(JsonValues.String(t)!)))));
                     break;
                 default:
                     return Fail(at, $"'{p.Name}' in a {type} condition");
@@ -180,8 +180,8 @@ internal sealed class ConditionConverter(ImportNotes notes)
     {
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.String => TomlText.String(value.GetString()!),
-        JsonValueKind.Number when value.TryGetInt64(out var n) => TomlText.Integer(n),
+        JsonValueKind.String => TomlText.String(JsonValues.String(value)!),
+        JsonValueKind.Number when JsonValues.TryInteger(value, out var n) => TomlText.Integer(n),
         _ => null,
     };
 }

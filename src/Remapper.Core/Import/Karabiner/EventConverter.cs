@@ -45,9 +45,9 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                     entries.Add(TomlText.Entry(p.Name, TomlText.String(name)));
                     break;
                 case "any":
-                    if (p.Value.GetString() is not ("key_code" or "consumer_key_code"))
+                    if (JsonValues.String(p.Value) is not ("key_code" or "consumer_key_code"))
                         return Fail(at, $"any = {p.Value.GetRawText()} — only \"key_code\" and \"consumer_key_code\" are keyboard keys");
-                    entries.Add(TomlText.Entry("any", TomlText.String(p.Value.GetString()!)));
+                    entries.Add(TomlText.Entry("any", TomlText.String(JsonValues.String(p.Value)!)));
                     break;
                 case "modifiers":
                     if (FromModifiers(p.Value, at) is not { } modifiers) return null;
@@ -138,7 +138,7 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                     break;
                 case "key_down_order" or "key_up_order" or "key_up_when":
                     if (p.Value.ValueKind != JsonValueKind.String) return Fail(at, "must be a string");
-                    entries.Add(TomlText.Entry(p.Name, TomlText.String(p.Value.GetString()!)));
+                    entries.Add(TomlText.Entry(p.Name, TomlText.String(JsonValues.String(p.Value)!)));
                     break;
                 case "to_after_key_up":
                     if (ToList(p.Value, at) is not { } list) return null;
@@ -184,7 +184,7 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
             if (UnsupportedActions.TryGetValue(p.Name, out var actionWhy)) return Fail(at, actionWhy);
             switch (p.Name)
             {
-                case "key_code" when p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "vk_none":
+                case "key_code" when p.Value.ValueKind == JsonValueKind.String && JsonValues.String(p.Value) == "vk_none":
                     none = true;
                     acts = true;
                     break;
@@ -202,7 +202,7 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                     entries.Add(TomlText.Entry(p.Name, TomlText.Bool(p.Value.GetBoolean())));
                     break;
                 case "hold_down_milliseconds" or "held_down_milliseconds":
-                    if (!p.Value.TryGetInt64(out var ms) || ms < 0) return Fail(at, $"{p.Name} must be a non-negative integer");
+                    if (!JsonValues.TryInteger(p.Value, out var ms) || ms < 0) return Fail(at, $"{p.Name} must be a non-negative integer");
                     entries.Add(TomlText.Entry("hold_down_milliseconds", TomlText.Integer(ms)));
                     break;
                 case "conditions":
@@ -236,7 +236,7 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
 
     private List<string>? ToModifiers(JsonElement modifiers, string path)
     {
-        var names = modifiers.ValueKind == JsonValueKind.String ? [modifiers.GetString()!] : StringList(modifiers);
+        var names = modifiers.ValueKind == JsonValueKind.String ? [JsonValues.String(modifiers)!] : StringList(modifiers);
         if (names is null) { Fail(path, "modifiers must be a modifier name or an array of them"); return null; }
         var kept = new List<string>();
         for (var i = 0; i < names.Count; i++)
@@ -264,15 +264,15 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
             {
                 case "name":
                     if (p.Value.ValueKind != JsonValueKind.String) return Fail(at, "a variable name must be a string");
-                    entries.Add(TomlText.Entry("name", TomlText.String(p.Value.GetString()!)));
+                    entries.Add(TomlText.Entry("name", TomlText.String(JsonValues.String(p.Value)!)));
                     break;
                 case "value" or "key_up_value":
                     if (ConditionConverter.ScalarValue(p.Value) is not { } value) return Fail(at, "a variable value must be an integer, true/false or a string");
                     entries.Add(TomlText.Entry(p.Name, value));
                     break;
                 case "type":
-                    if (p.Value.GetString() is not ("set" or "unset")) return Fail(at, "type must be \"set\" or \"unset\"");
-                    entries.Add(TomlText.Entry("type", TomlText.String(p.Value.GetString()!)));
+                    if (JsonValues.String(p.Value) is not ("set" or "unset")) return Fail(at, "type must be \"set\" or \"unset\"");
+                    entries.Add(TomlText.Entry("type", TomlText.String(JsonValues.String(p.Value)!)));
                     break;
                 case "expression" or "key_up_expression":
                     return Fail(at, $"{p.Name} — expressions are not supported; set a value");
@@ -292,8 +292,8 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
             var at = JsonPathText.Property(path, p.Name);
             if (p.Name == "fn") return Fail(at, "a sticky fn: there is no fn key to press on Linux");
             if (!KarabinerNames.IsModifier(p.Name)) return Fail(at, $"'{p.Name}' is not a modifier");
-            if (p.Value.GetString() is not ("on" or "off" or "toggle")) return Fail(at, "must be \"on\", \"off\" or \"toggle\"");
-            entries.Add(TomlText.Entry(p.Name, TomlText.String(p.Value.GetString()!)));
+            if (JsonValues.String(p.Value) is not ("on" or "off" or "toggle")) return Fail(at, "must be \"on\", \"off\" or \"toggle\"");
+            entries.Add(TomlText.Entry(p.Name, TomlText.String(JsonValues.String(p.Value)!)));
         }
         return TomlText.Table(entries);
     }
@@ -304,13 +304,13 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
     {
         if (value.ValueKind != JsonValueKind.String)
             return Fail(path, $"key code {value.GetRawText()} — only key names are supported, not numbers");
-        var name = value.GetString()!;
+        var name = JsonValues.String(value)!;
         return KarabinerNames.KeyProblem(name) is { } problem ? Fail(path, problem) : name;
     }
 
     private static List<string>? StringList(JsonElement value) =>
         value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
-            ? value.EnumerateArray().Select(v => v.GetString()!).ToList()
+            ? value.EnumerateArray().Select(v => JsonValues.String(v)!).ToList()
             : null;
 
     private string? Fail(string path, string message)

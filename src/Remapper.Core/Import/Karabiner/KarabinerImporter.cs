@@ -42,20 +42,20 @@ public static class KarabinerImporter
             var converter = new ProfileConverter(notes);
             var header = new List<string> { $"# Imported from {source} by `remapper import karabiner`." };
 
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("profiles", out var profiles))
+            if (root.ValueKind == JsonValueKind.Object && JsonValues.TryProperty(root, "profiles", out var profiles))
             {
                 if (profiles.ValueKind != JsonValueKind.Array || profiles.GetArrayLength() == 0)
                     return ImportResult.Failed(new ImportError(source, 0, 0, "\"profiles\" is not a list of profiles"));
                 var (profile, index, error) = PickProfile(profiles, profileName);
                 if (error is not null) return ImportResult.Failed(new ImportError(source, 0, 0, error));
-                var name = profile.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+                var name = JsonValues.TryProperty(profile, "name", out var n) && n.ValueKind == JsonValueKind.String ? JsonValues.String(n) : null;
                 header.Add($"# Profile {index}" + (name is null ? "." : $": \"{name}\"."));
                 converter.Profile(profile, JsonPathText.Index(JsonPathText.Property(JsonPathText.Root, "profiles"), index));
             }
-            else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("rules", out var rules))
+            else if (root.ValueKind == JsonValueKind.Object && JsonValues.TryProperty(root, "rules", out var rules))
             {
-                if (root.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String)
-                    header.Add($"# Rule file: \"{title.GetString()}\".");
+                if (JsonValues.TryProperty(root, "title", out var title) && title.ValueKind == JsonValueKind.String)
+                    header.Add($"# Rule file: \"{JsonValues.String(title)}\".");
                 converter.Rules(rules, JsonPathText.Property(JsonPathText.Root, "rules"));
             }
             else if (root.ValueKind == JsonValueKind.Array && root.EnumerateArray().All(LooksLikeManipulator))
@@ -82,7 +82,7 @@ public static class KarabinerImporter
     {
         var list = profiles.EnumerateArray().ToList();
         static string? NameOf(JsonElement p) =>
-            p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            p.ValueKind == JsonValueKind.Object && JsonValues.TryProperty(p, "name", out var n) && n.ValueKind == JsonValueKind.String ? JsonValues.String(n) : null;
         if (list.Any(p => p.ValueKind != JsonValueKind.Object)) return (default, 0, "every profile must be an object");
         if (wanted is not null)
         {
@@ -91,13 +91,13 @@ public static class KarabinerImporter
             var names = string.Join(", ", list.Select(p => $"\"{NameOf(p) ?? "(unnamed)"}\""));
             return (default, 0, $"no profile named \"{wanted}\" — the profiles are {names}");
         }
-        var selected = list.FindIndex(p => p.TryGetProperty("selected", out var s) && s.ValueKind == JsonValueKind.True);
+        var selected = list.FindIndex(p => JsonValues.TryProperty(p, "selected", out var s) && s.ValueKind == JsonValueKind.True);
         var pick = selected >= 0 ? selected : 0;
         return (list[pick], pick, null);
     }
 
     private static bool LooksLikeManipulator(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Object && (e.TryGetProperty("from", out _) || e.TryGetProperty("type", out _));
+        e.ValueKind == JsonValueKind.Object && (JsonValues.TryProperty(e, "from", out _) || JsonValues.TryProperty(e, "type", out _));
 
     /// <summary>The parser's message without its own position suffix (the caller prints line:col).</summary>
     private static string JsonMessage(JsonException e)

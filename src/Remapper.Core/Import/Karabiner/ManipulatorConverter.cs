@@ -54,8 +54,8 @@ internal sealed class ManipulatorConverter
 
     private List<string> ForPhysicalKeys(List<string> lines, JsonElement manipulator)
     {
-        if (SimpleModifications.Count == 0 || !manipulator.TryGetProperty("from", out var from)
-            || !from.TryGetProperty("key_code", out var keyElement) || keyElement.GetString() is not { } key) return lines;
+        if (SimpleModifications.Count == 0 || !JsonValues.TryProperty(manipulator, "from", out var from)
+            || !JsonValues.TryProperty(from, "key_code", out var keyElement) || JsonValues.String(keyElement) is not { } key) return lines;
         var sources = SimpleModifications.TryGetValue(key, out _) ? new List<string>() : [key];
         sources.AddRange(SimpleModifications.Where(m => m.Value == key && m.Key != key).Select(m => m.Key));
         if (sources.Count == 1 && sources[0] == key) return lines;
@@ -88,9 +88,9 @@ internal sealed class ManipulatorConverter
             _notes.Add(path, "a manipulator must be an object");
             return null;
         }
-        if (m.TryGetProperty("type", out var type) && type.GetString() != "basic")
+        if (JsonValues.TryProperty(m, "type", out var type) && JsonValues.String(type) != "basic")
         {
-            var why = type.GetString() switch
+            var why = JsonValues.String(type) switch
             {
                 "mouse_basic" => "mouse_basic manipulators (flip or swap mouse axes) — Remapper takes over keyboards only",
                 "mouse_motion_to_scroll" => "mouse_motion_to_scroll manipulators — Remapper takes over keyboards only",
@@ -99,7 +99,7 @@ internal sealed class ManipulatorConverter
             _notes.Add(JsonPathText.Property(path, "type"), why);
             return null;
         }
-        if (!m.TryGetProperty("from", out _))
+        if (!JsonValues.TryProperty(m, "from", out _))
         {
             _notes.Add(path, "a manipulator without \"from\"");
             return null;
@@ -243,7 +243,7 @@ internal sealed class ManipulatorConverter
         {
             var at = JsonPathText.Property(path, p.Name);
             if (!KnownParameters.Contains(p.Name)) { _notes.Add(at, $"parameter '{p.Name}'"); continue; }
-            if (!p.Value.TryGetInt64(out var ms) || ms < 0) { _notes.Add(at, $"{p.Name} must be a non-negative integer"); continue; }
+            if (!JsonValues.TryInteger(p.Value, out var ms) || ms < 0) { _notes.Add(at, $"{p.Name} must be a non-negative integer"); continue; }
             entries.Add(TomlText.Entry(p.Name, TomlText.Integer(ms)));
         }
         return entries.Count == 0 ? null : TomlText.Table(entries);
@@ -259,7 +259,7 @@ internal sealed class ManipulatorConverter
     }
 
     private static string? Description(JsonElement m) =>
-        m.ValueKind == JsonValueKind.Object && m.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String
-            ? d.GetString()
+        m.ValueKind == JsonValueKind.Object && JsonValues.TryProperty(m, "description", out var d) && d.ValueKind == JsonValueKind.String
+            ? JsonValues.String(d)
             : null;
 }
