@@ -197,6 +197,10 @@ public class KarabinerImporterTests(ITestOutputHelper output)
     [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"set_variable\":{\"name\":\"x\",\"expression\":\"x + 1\"}}]}", "$[0].to[0].set_variable.expression: not supported: expression")]
     [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"select_input_source\":{\"language\":\"en\"}}]}", "$[0].to[0].select_input_source: not supported:")]
     [InlineData("{\"from\":{\"key_code\":\"japanese_kanji\"},\"to\":[{\"key_code\":\"a\"}]}", "$[0].from.key_code: not supported: key 'japanese_kanji' is not a key Remapper knows")]
+    [InlineData("{\"from\":{\"key_code\":\"a\",\"modifiers\":{\"mandatory\":[\"any\"]}},\"to\":[{\"key_code\":\"b\"}]}", "$[0].from.modifiers.mandatory[0]: not supported: \"any\" among mandatory modifiers")]
+    [InlineData("{\"from\":{\"key_code\":\"f3\"},\"to\":[{\"key_code\":\"mission_control\"}]}", "$[0].to[0].key_code: not supported: 'mission_control' is a macOS function")]
+    [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"key_code\":\"b\"}],\"conditions\":[{\"type\":\"input_source_if\",\"input_sources\":[{\"language\":\"en\"}]}]}", "$[0].conditions[0].type: not supported: input_source_if")]
+    [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"key_code\":\"b\"}],\"conditions\":[{\"type\":\"device_if\",\"identifiers\":[{\"device_address\":\"ec-ba-73-21-e6-f5\"}]}]}", "$[0].conditions[0].identifiers[0].device_address: not supported:")]
     public void Unsupported_manipulator_parts_are_noted_and_the_rest_still_loads(string manipulator, string note)
     {
         var result = KarabinerImporter.Import($"[{manipulator}, {{\"from\":{{\"key_code\":\"q\"}},\"to\":[{{\"key_code\":\"w\"}}]}}]", "rules.json");

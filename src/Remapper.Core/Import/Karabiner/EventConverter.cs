@@ -85,6 +85,8 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                 var name = names[i];
                 var nameAt = JsonPathText.Index(at, i);
                 if (name == "any" && p.Name == "optional") { kept.Add(name); continue; }
+                if (name == "any")
+                    return Fail(nameAt, "\"any\" among mandatory modifiers (match whatever is held and hide it from the output): a keymap takes \"any\" only as an optional modifier");
                 if (name == "fn")
                 {
                     // A mandatory fn can never be held on Linux; an optional one changes nothing when left out.
