@@ -67,4 +67,164 @@ internal static class BenchmarkKeymaps
         to = "left_shift+left_control+left_option+left_command"
         to_if_alone = "escape"
         """;
+
+    /// <summary>Karabiner-style: 38 rules with variables, device and keyboard-type conditions, to-event modifiers, an any-key rule.</summary>
+    public const string KarabinerHeavy = """
+        [settings]
+        keyboard_type = "ansi"
+
+        [[rule]]
+        description = "s held: vi mode"
+        from = { key_code = "s", modifiers = { optional = ["any"] } }
+        to = [{ set_variable = { name = "vi_mode", value = 1, key_up_value = 0 } }]
+        to_if_alone = [{ key_code = "s" }]
+        [[rule]]
+        from = { key_code = "h", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "left_arrow", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "j", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "down_arrow", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "k", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "up_arrow", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "l", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "right_arrow", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "w", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "right_arrow", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "b", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "left_arrow", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "u", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "page_up", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "d", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "page_down", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "x", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "delete_forward", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "e", modifiers = { optional = ["any"] } }
+        to = [{ key_code = "end", modifiers = ["left_option"] }]
+        conditions = [{ type = "variable_if", name = "vi_mode", value = 1 }, { type = "keyboard_type_unless", keyboard_types = ["jis"] }]
+        [[rule]]
+        from = { key_code = "a", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "a", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "b", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "b", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "c", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "c", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "d", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "d", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "e", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "e", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "f", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "f", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "g", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "g", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "h", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "h", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "i", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "i", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "j", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "j", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "k", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "k", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "l", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "l", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "m", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "m", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "n", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "n", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "o", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "o", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "p", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "p", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "q", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "q", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "r", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "r", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "s", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "s", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "t", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "t", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "u", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "u", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "v", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "v", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "w", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "w", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "x", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "x", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "y", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "y", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        from = { key_code = "z", modifiers = { mandatory = ["control"], optional = ["caps_lock"] } }
+        to = [{ key_code = "z", modifiers = ["left_command"] }]
+        conditions = [{ type = "variable_unless", name = "mode", value = "emacs" }, { type = "device_unless", identifiers = [{ vendor_id = 1452 }] }]
+        [[rule]]
+        description = "everything off while locked"
+        from = { any = "key_code" }
+        conditions = [{ type = "variable_if", name = "locked", value = true }]
+        """;
 }

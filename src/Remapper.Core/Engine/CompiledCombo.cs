@@ -8,5 +8,11 @@ namespace Remapper.Core.Engine;
 /// <param name="Profile">The <c>[[device]]</c> block it belongs to, or -1 for every keyboard.</param>
 internal sealed record CompiledCombo(Usage[] Keys, KeyAction Action, int Layer, int Profile)
 {
+    /// <summary>A rule's <c>from.simultaneous</c>: the combo presses this rule instead of <see cref="Action"/>.</summary>
+    public CompiledRule? Rule { get; init; }
+
+    /// <summary>Its own window (a rule's simultaneous threshold), or 0 for the keymap's combo term.</summary>
+    public long TermUs { get; init; }
+
     public bool Contains(Usage usage) => Array.IndexOf(Keys, usage) >= 0;
 }

@@ -26,6 +26,11 @@ internal sealed class CompiledRule
 
     public bool HasDelayedAction => ToIfInvoked is not null;
 
+    /// <summary>from.simultaneous: the order the keys must go down in, whether all must be up to release, and what follows.</summary>
+    public Keymap.KeyOrder KeyDownOrder { get; init; }
+    public bool KeyUpWhenAll { get; init; }
+    public ToEvent[] SimultaneousAfterKeyUp { get; init; } = [];
+
     /// <summary>Karabiner keeps the lifted from-modifiers lifted while a modifier is the held to-key.</summary>
     public bool LastToIsModifier => To.Length > 0 && To[^1].IsModifierKey;
 }

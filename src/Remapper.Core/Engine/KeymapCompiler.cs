@@ -34,11 +34,18 @@ internal sealed class KeymapCompiler(KeymapModel model)
         for (int i = 0; i < profiles.Length; i++)
             profiles[i] = CompileBindings(model.Devices[i].Remap, layer: 0, profile: i);
 
+        var settings = model.Settings;
         var rules = new Dictionary<uint, List<CompiledRule>>();
         var anyKeyRules = new List<CompiledRule>();
         for (int order = 0; order < model.Rules.Count; order++)
         {
             var compiled = CompileRule(model.Rules[order], order);
+            if (model.Rules[order].From.Simultaneous is { Count: > 1 } keys)
+            {
+                var threshold = model.Rules[order].Parameters.SimultaneousThresholdMs ?? settings.RuleSimultaneousThresholdMs;
+                _combos.Add(new CompiledCombo([.. keys], NoOpAction.Instance, 0, -1) { Rule = compiled, TermUs = threshold * UsPerMs });
+                continue;
+            }
             if (compiled.From.AnyPage != 0)
             {
                 anyKeyRules.Add(compiled);
@@ -154,6 +161,9 @@ internal sealed class KeymapCompiler(KeymapModel model)
             AloneTimeoutUs = (parameters.AloneTimeoutMs ?? settings.RuleAloneTimeoutMs) * UsPerMs,
             HeldDownThresholdUs = (parameters.HeldDownThresholdMs ?? settings.RuleHeldDownThresholdMs) * UsPerMs,
             DelayedActionDelayUs = (parameters.DelayedActionDelayMs ?? settings.RuleDelayedActionDelayMs) * UsPerMs,
+            KeyDownOrder = rule.From.Options?.KeyDownOrder ?? KeyOrder.Insensitive,
+            KeyUpWhenAll = rule.From.Options?.KeyUpWhenAll ?? false,
+            SimultaneousAfterKeyUp = rule.From.Options?.ToAfterKeyUp is { } after ? CompileEvents(after) : [],
         };
     }
 

@@ -15,6 +15,9 @@ public sealed partial class RemapEngine
     /// <summary>Synthetic usages for fired combos: page 0xFFFF, id = combo index. Never reach the output.</summary>
     internal const ushort ComboPage = 0xFFFF;
 
+    /// <summary>Synthetic release that sends a simultaneous rule's to_after_key_up once all its keys are up.</summary>
+    internal const ushort ComboAfterPage = 0xFFFE;
+
     private const int MaxComboKeys = 8;
     private const int MaxFiredCombos = 16;
 
@@ -30,6 +33,10 @@ public sealed partial class RemapEngine
     }
 
     private readonly KeyEvent[] _comboBuffer = new KeyEvent[MaxComboKeys];
+
+    /// <summary>Releases of other keys that came while a simultaneous rule was waiting (they do not end the wait; Karabiner).</summary>
+    private readonly KeyEvent[] _heldReleases = new KeyEvent[MaxComboKeys];
+    private int _heldReleaseCount;
     private readonly FiredCombo[] _fired = new FiredCombo[MaxFiredCombos];
     private int _comboCount;
     private long _comboDeadlineUs;
@@ -42,6 +49,12 @@ public sealed partial class RemapEngine
             if (ReleaseFiredMember(e)) return;
             if (_comboCount > 0)
             {
+                if (!IsBuffered(e) && _heldReleaseCount < MaxComboKeys && AnyRuleCandidate(e.Device))
+                {
+                    // A simultaneous rule keeps waiting; the release waits behind the held presses so nothing is reordered.
+                    _heldReleases[_heldReleaseCount++] = e;
+                    return;
+                }
                 // Any release ends the wait: held-back presses must not be overtaken by a later release.
                 ResolveCombo();
                 if (ReleaseFiredMember(e)) return;
@@ -68,7 +81,7 @@ public sealed partial class RemapEngine
         {
             _comboBuffer[0] = e;
             _comboCount = 1;
-            _comboDeadlineUs = e.TimeUs + _keymap.ComboTermUs;
+            _comboDeadlineUs = e.TimeUs + LongestTerm(e.Usage, e.Device);
             return;
         }
         Enqueue(e);
@@ -87,6 +100,32 @@ public sealed partial class RemapEngine
         int count = _comboCount;
         _comboCount = 0;
         for (int i = 0; i < count; i++) Enqueue(_comboBuffer[i]);
+        FlushHeldReleases();
+    }
+
+    private void FlushHeldReleases()
+    {
+        int count = _heldReleaseCount;
+        _heldReleaseCount = 0;
+        for (int i = 0; i < count; i++) Enqueue(_heldReleases[i]);
+    }
+
+    private long TermOf(CompiledCombo combo) => combo.TermUs > 0 ? combo.TermUs : _keymap.ComboTermUs;
+
+    /// <summary>The wait a first key starts: the longest window of the combos it could begin.</summary>
+    private long LongestTerm(Usage first, int device)
+    {
+        long term = 0;
+        foreach (var combo in _keymap.Combos)
+            if (combo.Contains(first) && IsComboActive(combo, device) && TermOf(combo) > term) term = TermOf(combo);
+        return term > 0 ? term : _keymap.ComboTermUs;
+    }
+
+    private bool AnyRuleCandidate(int device)
+    {
+        foreach (var combo in _keymap.Combos)
+            if (combo.Rule is not null && combo.Keys.Length > _comboCount && IsComboActive(combo, device) && ContainsBuffer(combo)) return true;
+        return false;
     }
 
     private void FireCombo(int combo)
@@ -96,9 +135,14 @@ public sealed partial class RemapEngine
         int held = 0;
         for (int i = 0; i < _comboCount; i++) held |= 1 << Array.IndexOf(keys, _comboBuffer[i].Usage);
         _comboCount = 0;
-        if (_firedCount == MaxFiredCombos) return; // more than 16 combos held at once: drop this one whole
+        if (_firedCount == MaxFiredCombos)
+        {
+            FlushHeldReleases();
+            return; // more than 16 combos held at once: drop this one whole
+        }
         _fired[_firedCount++] = new FiredCombo { Combo = combo, Device = device, Held = held };
         Enqueue(new KeyEvent(device, new Usage(ComboPage, (ushort)combo), true, NowUs));
+        FlushHeldReleases();
     }
 
     /// <summary>A key of a fired combo went up: the first one releases the combo, all are swallowed.</summary>
@@ -111,11 +155,17 @@ public sealed partial class RemapEngine
             int bit = Array.IndexOf(_keymap.Combos[fired.Combo].Keys, e.Usage);
             if (bit < 0 || (fired.Held & (1 << bit)) == 0) continue;
             fired.Held &= ~(1 << bit);
-            bool releaseNow = !fired.Released;
-            fired.Released = true;
+            var rule = _keymap.Combos[fired.Combo].Rule;
+            // key_up_when = "all": the rule's to-events stay until the last of its keys is up.
+            bool releaseNow = !fired.Released && (rule is not { KeyUpWhenAll: true } || fired.Held == 0);
+            if (releaseNow) fired.Released = true;
             var release = new KeyEvent(fired.Device, new Usage(ComboPage, (ushort)fired.Combo), false, e.TimeUs);
-            if (fired.Held == 0) _fired[i] = _fired[--_firedCount];
+            bool allUp = fired.Held == 0;
+            int comboIndex = fired.Combo, device = fired.Device;
+            if (allUp) _fired[i] = _fired[--_firedCount];
             if (releaseNow) Enqueue(release);
+            if (allUp && rule is { SimultaneousAfterKeyUp.Length: > 0 })
+                Enqueue(new KeyEvent(device, new Usage(ComboAfterPage, (ushort)comboIndex), false, e.TimeUs));
             return true;
         }
         return false;
@@ -152,21 +202,34 @@ public sealed partial class RemapEngine
         for (int c = 0; c < combos.Length; c++)
         {
             var combo = combos[c];
-            if (combo.Keys.Length == _comboCount && IsComboActive(combo, device) && ContainsBuffer(combo)) return c;
+            if (combo.Keys.Length == _comboCount && IsComboActive(combo, device) && ContainsBuffer(combo)
+                && _comboBuffer[_comboCount - 1].TimeUs - _comboBuffer[0].TimeUs <= TermOf(combo)) return c;
         }
         return -1;
     }
 
     private bool ContainsBuffer(CompiledCombo combo)
     {
+        var order = combo.Rule?.KeyDownOrder ?? Remapper.Core.Keymap.KeyOrder.Insensitive;
         for (int i = 0; i < _comboCount; i++)
-            if (!combo.Contains(_comboBuffer[i].Usage)) return false;
+        {
+            var usage = _comboBuffer[i].Usage;
+            bool fits = order switch
+            {
+                Remapper.Core.Keymap.KeyOrder.Strict => combo.Keys[i] == usage,
+                Remapper.Core.Keymap.KeyOrder.StrictInverse => combo.Keys[combo.Keys.Length - 1 - i] == usage,
+                _ => combo.Contains(usage),
+            };
+            if (!fits) return false;
+        }
         return true;
     }
 
     private bool IsComboActive(CompiledCombo combo, int device)
     {
         if (combo.Profile >= 0 && (SlotOf(device)?.Profile ?? -1) != combo.Profile) return false;
+        if (combo.Rule is { } rule && !(rule.From.MatchesModifiers(_output.Modifiers, out _) && ConditionsHold(rule.Conditions, device)))
+            return false;
         return _state.Layers.IsActive(combo.Layer);
     }
 }

@@ -264,7 +264,15 @@ public sealed partial class RemapEngine
         KeyAction action;
         if (e.Usage.Page == ComboPage)
         {
-            action = _keymap.Combos[e.Usage.Id].Action;
+            var combo = _keymap.Combos[e.Usage.Id];
+            if (combo.Rule is { } comboRule)
+            {
+                comboRule.From.MatchesModifiers(_output.Modifiers, out byte comboConsumed);
+                _state.Layers.ConsumeOneShots();
+                PressRule(trigger, comboRule, comboConsumed, e.TimeUs);
+                return;
+            }
+            action = combo.Action;
         }
         else if (SlotOf(e.Device)?.Ignored == true)
         {
@@ -293,6 +301,17 @@ public sealed partial class RemapEngine
 
     private void DispatchUp(in KeyEvent e)
     {
+        if (e.Usage.Page == ComboAfterPage)
+        {
+            // Sent like Karabiner's: with the rule's mandatory modifiers that are still held lifted for it.
+            var rule = _keymap.Combos[e.Usage.Id].Rule!;
+            rule.From.MatchesModifiers(_output.Modifiers, out byte held);
+            held &= _output.Modifiers;
+            LiftBits(held);
+            PostExtra(rule.SimultaneousAfterKeyUp, e.Device, halted: false, new Trigger(_nextToken++, e.Device, e.Usage));
+            RestoreBits(held);
+            return;
+        }
         int i = _active.Find(e.Device, e.Usage);
         if (i < 0) return;
         var key = _active.RemoveAt(i);
@@ -353,6 +372,7 @@ public sealed partial class RemapEngine
         _pending = default;
         _examined = 0;
         _comboCount = 0;
+        _heldReleaseCount = 0;
         _firedCount = 0;
         _lastTap = default;
         _delayedCount = 0;

@@ -32,7 +32,27 @@ public sealed record RuleFrom(
     byte OptionalMask,
     ushort AnyKey = 0,
     bool MandatoryCapsLock = false,
-    bool OptionalCapsLock = false);
+    bool OptionalCapsLock = false,
+    IReadOnlyList<Usage>? Simultaneous = null,
+    SimultaneousOptions? Options = null)
+{
+    /// <summary>True for <c>from.simultaneous</c>: the keys pressed together within the threshold.</summary>
+    public bool IsSimultaneous => Simultaneous is { Count: > 0 };
+}
+
+public enum KeyOrder { Insensitive, Strict, StrictInverse }
+
+/// <summary>
+/// Karabiner's <c>simultaneous_options</c>. <see cref="KeyUpWhenAll"/>: the to-events are let go when every key is
+/// up (else when the first one goes up). <see cref="ToAfterKeyUp"/> is sent once every key is up.
+/// </summary>
+public sealed record SimultaneousOptions(
+    KeyOrder KeyDownOrder = KeyOrder.Insensitive,
+    bool KeyUpWhenAll = false,
+    IReadOnlyList<ToEventModel>? ToAfterKeyUp = null)
+{
+    public static readonly SimultaneousOptions Default = new();
+}
 
 /// <summary>Per-rule overrides of the <c>[settings]</c> rule timings (Karabiner's manipulator <c>parameters</c>).</summary>
 public sealed record RuleParameters(

@@ -28,7 +28,7 @@ public class EngineInvariantTests
         for (int i = 0; i + 2 < genome.Length; i += 3)
         {
             var key = Pool[genome[i] % Pool.Length];
-            int kind = genome[i + 1] % 16;
+            int kind = genome[i + 1] % 17;
             int arg = genome[i + 2];
             var target = Pool[arg % Pool.Length];
             string layer = LayerNames[arg % LayerNames.Length];
@@ -72,6 +72,13 @@ public class EngineInvariantTests
                 rules.Add(arg % 2 == 0
                     ? KRule(key, to: [StickyEv(arg % 3 == 0 ? LShift : LCtrl, (StickyKind)(arg % 3)), SetVar("v", VariableValue.Of(1), VariableValue.Of(0))])
                     : KRule(default, anyPage: 0x07, conditions: [new VariableCondition("v", VariableValue.Of(1), arg % 3 == 0, At)]));
+            else if (kind == 16 && key != target)
+                // from.simultaneous, with key_up_when all or any, in strict order or not.
+                rules.Add(new RuleModel(null,
+                    new RuleFrom(key, arg % 3 == 0 ? [0x22] : [], 0xFF, Simultaneous: [key, target],
+                        Options: new SimultaneousOptions(arg % 2 == 0 ? KeyOrder.Strict : KeyOrder.Insensitive, arg % 5 < 2,
+                            arg % 7 == 0 ? [Ev(Esc)] : null)),
+                    [Ev(Pool[(arg + 5) % Pool.Length]), Ev(target, LCtrl)], [], [], [], null, [], [], RuleParameters.None, At));
             else if (action is not null)
             {
                 var table = arg % 4 == 0 ? layers[arg % 2] : remap;

@@ -6,8 +6,11 @@ namespace Remapper.Core.Keymap.Loading;
 /// A rule's <c>from</c>: <c>"ctrl+h"</c> (modifiers before the key are mandatory) or
 /// <c>{ key, modifiers = { mandatory, optional } }</c> → <see cref="RuleFrom"/> with modifier masks.
 /// </summary>
-internal sealed class RuleFromReader(ValueReader values)
+internal sealed class RuleFromReader(ValueReader values, ToEventReader? toEvents = null)
 {
+    private static readonly string[] OptionKeys =
+        ["detect_key_down_uninterruptedly", "key_down_order", "key_up_order", "key_up_when", "to_after_key_up"];
+
     private static readonly string[] FromKeys = ["key", "key_code", "consumer_key_code", "any", "modifiers", "simultaneous", "simultaneous_options"];
     private static readonly string[] ModifierKeys = ["mandatory", "optional"];
 
@@ -71,6 +74,8 @@ internal sealed class RuleFromReader(ValueReader values)
         var mandatory = new List<byte>();
         byte optional = 0;
         bool mandatoryCaps = false, optionalCaps = false;
+        List<Usage>? simultaneous = null;
+        SimultaneousOptions? options = null;
         var ok = true;
         foreach (var entry in table.Entries)
         {
@@ -112,10 +117,12 @@ internal sealed class RuleFromReader(ValueReader values)
                     }
                     break;
                 case "simultaneous":
+                    simultaneous = ReadSimultaneous(entry.Value);
+                    ok &= simultaneous is not null;
+                    break;
                 case "simultaneous_options":
-                    Diagnostics.Error(entry.Key.Location, $"not supported yet: from.{entry.Key.Value} in a [[rule]]",
-                        "write the keys as a combo in [remap] instead, e.g. \"j+k\" = \"escape\"");
-                    ok = false;
+                    options = ReadOptions(entry.Value);
+                    ok &= options is not null;
                     break;
                 case "modifiers":
                     if (values.Table(entry.Value) is not { } modifiers) { ok = false; break; }
@@ -150,7 +157,13 @@ internal sealed class RuleFromReader(ValueReader values)
             }
         }
         int keyFields = (table.Find("key") is null ? 0 : 1) + (table.Find("key_code") is null ? 0 : 1)
-            + (table.Find("consumer_key_code") is null ? 0 : 1) + (table.Find("any") is null ? 0 : 1);
+            + (table.Find("consumer_key_code") is null ? 0 : 1) + (table.Find("any") is null ? 0 : 1)
+            + (table.Find("simultaneous") is null ? 0 : 1);
+        if (options is not null && table.Find("simultaneous") is null)
+        {
+            Diagnostics.Error(table.Location, "simultaneous_options without simultaneous", "add simultaneous = [{ key_code = \"j\" }, { key_code = \"k\" }]");
+            return null;
+        }
         if (keyFields == 0)
         {
             if (ValueReader.AllKnown(table, FromKeys) && table.Find("simultaneous") is null)
@@ -170,8 +183,117 @@ internal sealed class RuleFromReader(ValueReader values)
         }
         _ = optionalCaps; // caps lock is never counted as held, so an optional caps_lock changes nothing
         if (!ok) return null;
+        if (simultaneous is not null)
+            return new RuleFrom(simultaneous[0], mandatory, optional, Simultaneous: simultaneous, Options: options ?? SimultaneousOptions.Default);
         if (anyPage != 0) return new RuleFrom(default, mandatory, optional, anyPage);
         return key is { } k ? new RuleFrom(k, mandatory, optional) : null;
+    }
+
+    private List<Usage>? ReadSimultaneous(TomlNode node)
+    {
+        if (node is not TomlArray array)
+        {
+            Diagnostics.WrongType(node, "an array of keys, e.g. [{ key_code = \"j\" }, { key_code = \"k\" }]");
+            return null;
+        }
+        var keys = new List<Usage>();
+        var ok = true;
+        foreach (var item in array.Items)
+        {
+            TomlString? name = item switch
+            {
+                TomlString s => s,
+                TomlTable t when t.Entries.Count == 1 && t.Entries[0].Key.Value is "key_code" or "consumer_key_code" => values.String(t.Entries[0].Value),
+                _ => null,
+            };
+            if (name is null)
+            {
+                if (item is not TomlString) Diagnostics.Error(item.Location, "each simultaneous key is { key_code = \"...\" }");
+                ok = false;
+                continue;
+            }
+            if (!ModifierWords.TryParseKey(name.Value.Trim(), out var usage))
+            {
+                Diagnostics.Error(name.Location, $"unknown key '{MessageText.Short(name.Value)}'", () => KeyNameSuggestions.For(name.Value.Trim()));
+                ok = false;
+            }
+            else if (keys.Contains(usage))
+            {
+                Diagnostics.Error(name.Location, $"'{MessageText.Short(name.Value)}' appears twice in simultaneous");
+                ok = false;
+            }
+            else keys.Add(usage);
+        }
+        if (ok && keys.Count is < 2 or > 8)
+        {
+            Diagnostics.Error(array.Location, $"simultaneous takes 2 to 8 keys, got {keys.Count}");
+            return null;
+        }
+        return ok ? keys : null;
+    }
+
+    private SimultaneousOptions? ReadOptions(TomlNode node)
+    {
+        if (values.Table(node) is not { } table) return null;
+        var options = SimultaneousOptions.Default;
+        var ok = true;
+        foreach (var entry in table.Entries)
+        {
+            switch (entry.Key.Value)
+            {
+                case "detect_key_down_uninterruptedly":
+                    if (values.Boolean(entry.Value) is not { } uninterrupted) ok = false;
+                    else if (uninterrupted)
+                    {
+                        Diagnostics.Error(entry.Value.Location, "not supported yet: detect_key_down_uninterruptedly = true",
+                            "another key pressed while the keys are waiting ends the wait");
+                        ok = false;
+                    }
+                    break;
+                case "key_down_order":
+                    if (ReadOrder(entry.Value) is { } order) options = options with { KeyDownOrder = order };
+                    else ok = false;
+                    break;
+                case "key_up_order":
+                    // Read and accepted: it only decides anything when the keys are let go again within the
+                    // threshold, before the rule fired; here the rule fires as soon as every key is down.
+                    ok &= ReadOrder(entry.Value) is not null;
+                    break;
+                case "key_up_when":
+                    if (values.String(entry.Value) is not { } when) ok = false;
+                    else if (when.Value is "any" or "all") options = options with { KeyUpWhenAll = when.Value == "all" };
+                    else
+                    {
+                        Diagnostics.Error(when.Location, $"unknown key_up_when '{MessageText.Short(when.Value)}'", "it is \"any\" or \"all\"");
+                        ok = false;
+                    }
+                    break;
+                case "to_after_key_up":
+                    if (toEvents?.ReadList(entry.Value, ActionPlace.RuleTapped) is { } after) options = options with { ToAfterKeyUp = after };
+                    else ok = false;
+                    break;
+                default:
+                    values.UnknownKey(entry, "in simultaneous_options", OptionKeys);
+                    ok = false;
+                    break;
+            }
+        }
+        return ok ? options : null;
+    }
+
+    private KeyOrder? ReadOrder(TomlNode node)
+    {
+        if (values.String(node) is not { } s) return null;
+        KeyOrder? order = s.Value switch
+        {
+            "insensitive" => KeyOrder.Insensitive,
+            "strict" => KeyOrder.Strict,
+            "strict_inverse" => KeyOrder.StrictInverse,
+            _ => null,
+        };
+        if (order is null)
+            Diagnostics.Error(s.Location, $"unknown key order '{MessageText.Short(s.Value)}'", "it is \"insensitive\", \"strict\" or \"strict_inverse\"");
+        return order;
     }
 
     private byte? ReadModifier(string name, SourceLocation at, bool allowAny)

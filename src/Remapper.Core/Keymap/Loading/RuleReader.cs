@@ -26,9 +26,9 @@ internal sealed class RuleReader
     public RuleReader(ValueReader values, ActionParser actions)
     {
         _values = values;
-        _from = new RuleFromReader(values);
         _conditions = new ConditionReader(values);
         _to = new ToEventReader(values, actions, _conditions);
+        _from = new RuleFromReader(values, _to);
     }
 
     private DiagnosticBag Diagnostics => _values.Diagnostics;
