@@ -45,6 +45,9 @@ APPENDED_OUTPUT = {
     "to_conditions_1": (
         "releasing f12 releases b; after the case the 500 ms delayed action is invoked: to_if_invoked taps f1",
         ["b up", "f1 down", "f1 up"]),
+    "simultaneous_5": (
+        "the last s down still waits for a simultaneous partner when Karabiner's case ends; released, it is sent as typed (down, up)",
+        ["s down", "s up"]),
     "to_if_held_down_6": (
         "tab, then f4 go up (reverse press order), f4 releasing its to_if_held_down f5; then left_shift",
         ["tab up", "f5 up", "left_shift up"]),
@@ -52,7 +55,6 @@ APPENDED_OUTPUT = {
 
 # Reasons for the cases Remapper's engine does not pass yet (keyed by the input file's stem). Filled in from
 # runs against the engine; docs/compatibility.md lists the same.
-SIMULTANEOUS = "from.simultaneous is not supported by the engine yet: the import leaves the manipulator out (and says so)"
 KNOWN_DIFFERENCES = {
     "device_ungrabbed_event_1": "the same key held on two keyboards: Remapper releases and presses the output key again on the second press (so the application sees a new key press); Karabiner leaves it held",
     "device_ungrabbed_event_2": "the same key held on two keyboards: Remapper releases and presses the output key again on the second press (so the application sees a new key press); Karabiner leaves it held",
@@ -74,8 +76,10 @@ KNOWN_DIFFERENCES = {
     "to_delayed_action_3": "to_if_canceled: Remapper sends the key that cancels the delayed action before the to_if_canceled events; Karabiner sends them first",
     "to_if_other_key_pressed_1": "to_if_other_key_pressed: the engine does not send the entry's `to` when one of its other_keys is pressed while the key is held",
     "vk_none_1": "vk_none to-events with modifiers (Karabiner's way to choose the order modifiers go down): the engine loads the rule but sends the pressed key unchanged",
-    "halt_5": SIMULTANEOUS,
-    **{f"simultaneous_{n}": SIMULTANEOUS for n in (1, 2, 3, 5, 6, 12, 16, 17, 18, 19, 20, 24, 25, 26)},
+    "halt_5": "halt in a simultaneous rule's to does not stop its simultaneous_options.to_after_key_up (Karabiner sends nothing after the halted event)",
+    "simultaneous_3": "a key on a second keyboard while a simultaneous rule's keys are held: Remapper holds it back as the start of a possible new simultaneous until it goes up; Karabiner sends it at once",
+    "simultaneous_5": "s pressed again while spacebar is held: Karabiner's last report (stamped 16 ms, after one stamped 35 ms; the case runs with manipulation paused) releases spacebar while it is still held; Remapper keeps it held until it goes up",
+    "simultaneous_26": "simultaneous_options.detect_key_down_uninterruptedly: the engine does not give Karabiner's result (5 down, 1 down, 1 up, 5 up)",
 }
 
 # Input entries a .keytest cannot write: the case is restated without them and marked with this reason.
