@@ -80,6 +80,19 @@ public class ImportCommandTests
         Assert.Equal(0, check.ExitCode);
     }
 
+    [Fact]
+    public void Help_names_the_sources_and_the_exit_codes()
+    {
+        var import = CliRun.OfRemapper("import", "--help");
+        Assert.Equal(0, import.ExitCode);
+        foreach (var source in new[] { "karabiner", "keyd", "kanata" }) Assert.Matches($@"\n\s+{source}\b", import.Out);
+        var karabiner = CliRun.OfRemapper("import", "karabiner", "--help");
+        Assert.Equal(0, karabiner.ExitCode);
+        Assert.Contains("--profile", karabiner.Out);
+        Assert.Contains("--force", karabiner.Out);
+        Assert.Contains("Exit code 0 when everything was converted, 1 when something was left out", karabiner.Out);
+    }
+
     [Theory]
     [InlineData("keyd")]
     [InlineData("kanata")]
