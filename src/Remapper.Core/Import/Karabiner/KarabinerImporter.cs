@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Remapper.Core.Keymap.Loading;
 
 namespace Remapper.Core.Import.Karabiner;
 
@@ -69,12 +70,19 @@ public static class KarabinerImporter
                     "\"profiles\" (karabiner.json), an object with \"rules\" (a rule file) or an array of manipulators"));
             }
 
-            var body = LoadableKeymap.Make(["version = 1", .. converter.Lines()], notes);
+            var (body, loadError) = LoadableKeymap.Make(["version = 1", .. converter.Lines()], notes);
+            if (loadError is not null) return ImportResult.Failed(new ImportError(source, 0, 0, $"the converted keymap cannot load: {loadError}"));
             var lines = new List<string>(header);
             if (notes.All.Count > 0)
                 lines.Add($"# {notes.All.Count} part(s) could not be converted: see the 'not supported' comments below.");
             lines.AddRange(body);
-            return new ImportResult(string.Join("\n", lines) + "\n", notes.All, null);
+            var toml = string.Join("\n", lines) + "\n";
+            // The keymap must also load from a file: hold it to the size a keymap file may have.
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(toml);
+            if (bytes > KeymapFileReader.MaxBytes)
+                return ImportResult.Failed(new ImportError(source, 0, 0,
+                    $"the converted keymap would be {bytes} bytes, more than a keymap file may hold ({KeymapFileReader.MaxBytes}); import one rule file at a time"));
+            return new ImportResult(toml, notes.All, null);
         }
     }
 

@@ -15,7 +15,11 @@ internal static class LoadableKeymap
 
     private const int MaxPasses = 20;
 
-    public static List<string> Make(List<string> lines, ImportNotes notes)
+    /// <summary>
+    /// The lines with every rejected rule commented out, and null; or, when the keymap as a whole cannot load
+    /// (e.g. it is larger than a keymap may be), the loader's first error.
+    /// </summary>
+    public static (List<string> Lines, string? Error) Make(List<string> lines, ImportNotes notes)
     {
         for (var pass = 0; pass < MaxPasses; pass++)
         {
@@ -25,7 +29,11 @@ internal static class LoadableKeymap
                 .GroupBy(d => d.Location.Line)
                 .OrderByDescending(g => g.Key)
                 .ToList();
-            if (errorLines.Count == 0) return lines;
+            if (errorLines.Count == 0)
+            {
+                var whole = loaded.Diagnostics.FirstOrDefault(d => d.IsError);
+                return (lines, whole?.Message);
+            }
 
             var done = new HashSet<int>();
             foreach (var group in errorLines)
@@ -44,7 +52,7 @@ internal static class LoadableKeymap
                 lines.InsertRange(start, replacement);
             }
         }
-        return lines;
+        return (lines, "the converted keymap still has errors after leaving out every rule the loader rejected");
     }
 
     private static string Unprefixed(string message)
