@@ -25,6 +25,9 @@ internal struct ActiveKey
     /// <summary>Of <see cref="Consumed"/>, the modifiers lifted right now (restored lazily).</summary>
     public byte Lifted;
 
+    /// <summary>Caps lock (a mandatory caps_lock) is lifted right now.</summary>
+    public bool CapsLifted;
+
     /// <summary>The wanted modifiers when the key went down: to_if_alone and delayed actions are sent with them.</summary>
     public byte DownModifiers;
 

@@ -45,6 +45,14 @@ internal sealed class CompiledFrom
     public required byte[] Mandatory { get; init; }
     public required byte OptionalMask { get; init; }
 
+    /// <summary>caps_lock among the mandatory modifiers (the lock must be on), or among the optional ones (it may be).</summary>
+    public bool CapsLockMandatory { get; init; }
+    public bool CapsLockOptional { get; init; }
+
+    /// <summary>Karabiner counts caps lock, while on, as a held modifier: a rule must allow it (optional caps_lock or any).</summary>
+    public bool MatchesCapsLock(bool capsOn) =>
+        CapsLockMandatory ? capsOn : !capsOn || CapsLockOptional || OptionalMask == 0xFF;
+
     public bool MatchesKey(Usage usage) => AnyPage != 0 ? usage.Page == AnyPage : usage == Key;
 
     /// <summary>

@@ -173,6 +173,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
         AnyPage = from.AnyKey,
         Mandatory = [.. from.Mandatory],
         OptionalMask = from.OptionalMask,
+        CapsLockMandatory = from.MandatoryCapsLock,
+        CapsLockOptional = from.OptionalCapsLock,
     };
 
     private ToEvent[] CompileEvents(IReadOnlyList<ToEventModel> events) => [.. events.Select(CompileEvent)];
@@ -191,6 +193,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             KeyUpValue = set?.KeyUpValue is { } up ? Encode(up) : 0,
             StickyModifier = e.Sticky?.Modifier ?? default,
             StickyKind = e.Sticky?.Kind ?? StickyKind.On,
+            VkNone = e.VkNone,
             Lazy = e.Lazy,
             Repeat = e.Repeat,
             Halt = e.Halt,

@@ -15,7 +15,8 @@ namespace Remapper.Core.Engine;
 /// between never reaches the desktop (no lone Alt or Super tap). Modifiers change in HID bit order
 /// (left control … right command), as Karabiner's virtual keyboard does.
 /// Other keys are reference-counted, but a key pressed again while it is down is released and pressed again,
-/// so the second press is a keystroke of its own.
+/// so the second press is a keystroke of its own — except when the same key is only passed through again
+/// (held on two keyboards), which Karabiner keeps as one press.
 /// </remarks>
 internal sealed class OutputState
 {
@@ -24,6 +25,7 @@ internal sealed class OutputState
 
     private readonly IKeyOutput _sink;
     private readonly byte[] _holds = new byte[SlotCount];
+    private readonly byte[] _passThroughHolds = new byte[SlotCount]; // of _holds, presses of the key itself
     private readonly int[] _modifierCounts = new int[8];
     private readonly ushort[] _down = new ushort[SlotCount]; // slots visibly down, in press order, for ReleaseAll
     private int _downCount;
@@ -31,10 +33,33 @@ internal sealed class OutputState
     private byte _visible;
     private byte _sticky;
 
+    // Caps lock as Karabiner's caps_lock modifier: the lock state the user set (toggled by every caps_lock press
+    // that reaches the desktop, or told by the backend from the LED), what the desktop has now, and rule changes
+    // to it (-1: a rule lifted it for its to-events; +1: a to-event wants it on).
+    private bool _capsBase;
+    private bool _capsActual;
+    private int _capsDelta;
+    private bool _capsTapping;
+
     public OutputState(IKeyOutput sink) => _sink = sink;
 
     /// <summary>The wanted modifier byte (rules match against this, as Karabiner's do).</summary>
     public byte Modifiers { get; private set; }
+
+    /// <summary>Caps lock counts as a held modifier (Karabiner's caps_lock in from.modifiers) while it is on.</summary>
+    public bool CapsLockWanted => (_capsBase ? 1 : 0) + _capsDelta > 0;
+
+    /// <summary>The lock state as the desktop has it (the backend corrects it from the keyboard LED).</summary>
+    public bool CapsLockOn => _capsActual;
+
+    public void SetCapsLockState(bool on)
+    {
+        _capsBase = on;
+        _capsActual = on;
+    }
+
+    /// <summary>A rule lifts (-1) or asks for (+1) caps lock; the lock key is tapped to match just before the next key.</summary>
+    public void ChangeCapsLock(int delta) => _capsDelta += delta;
 
     /// <summary>The modifier byte the desktop sees right now.</summary>
     public byte VisibleModifiers => _visible;
@@ -56,8 +81,11 @@ internal sealed class OutputState
         return slot >= 0 && _holds[slot] > 0;
     }
 
-    /// <summary>Presses a key now (a modifier: holds it and brings every modifier up to date).</summary>
-    public void Press(Usage usage)
+    /// <summary>
+    /// Presses a key now (a modifier: holds it and brings every modifier up to date). <paramref name="passThrough"/>:
+    /// the physical key itself, unchanged.
+    /// </summary>
+    public void Press(Usage usage, bool passThrough = false)
     {
         if (usage.IsModifier)
         {
@@ -67,12 +95,17 @@ internal sealed class OutputState
         int slot = Slot(usage);
         if (slot < 0 || _holds[slot] == byte.MaxValue) return;
         SyncModifiers();
-        if (_holds[slot]++ > 0) Emit(slot, usage, false); // pressed again while down: a keystroke of its own
+        bool held = _holds[slot] > 0;
+        bool onlyPassedThrough = passThrough && _passThroughHolds[slot] == _holds[slot];
+        _holds[slot]++;
+        if (passThrough) _passThroughHolds[slot]++;
+        if (held && onlyPassedThrough) return; // the same key on another keyboard: still one press
+        if (held) Emit(slot, usage, false); // pressed again while down: a keystroke of its own
         Emit(slot, usage, true);
         ReleaseSticky();
     }
 
-    public void Release(Usage usage)
+    public void Release(Usage usage, bool passThrough = false)
     {
         if (usage.IsModifier)
         {
@@ -81,12 +114,19 @@ internal sealed class OutputState
         }
         int slot = Slot(usage);
         if (slot < 0 || _holds[slot] == 0) return;
+        if (passThrough && _passThroughHolds[slot] > 0) _passThroughHolds[slot]--;
         if (--_holds[slot] == 0) Emit(slot, usage, false);
     }
 
     /// <summary>Holds (+1) or lets go of (-1) a modifier; a lazy change reaches the desktop only when a key needs it.</summary>
     public void ChangeModifier(Usage modifier, int delta, bool lazy)
     {
+        if (modifier == Usages.CapsLock)
+        {
+            ChangeCapsLock(delta);
+            if (!lazy) SyncModifiers();
+            return;
+        }
         if (!modifier.IsModifier) return;
         int bit = modifier.Id - 0xE0;
         _modifierCounts[bit] += delta;
@@ -120,11 +160,21 @@ internal sealed class OutputState
     public void SyncModifiers()
     {
         byte wanted = Modifiers;
-        if (wanted == _visible) return;
-        for (int bit = 0; bit < 8; bit++)
+        if (wanted != _visible)
         {
-            byte mask = (byte)(1 << bit);
-            if ((wanted & mask) != (_visible & mask)) EmitModifier(bit, (wanted & mask) != 0);
+            for (int bit = 0; bit < 8; bit++)
+            {
+                byte mask = (byte)(1 << bit);
+                if ((wanted & mask) != (_visible & mask)) EmitModifier(bit, (wanted & mask) != 0);
+            }
+        }
+        if (CapsLockWanted != _capsActual && _holds[Usages.CapsLock.Id] == 0)
+        {
+            // Karabiner lists caps lock after the eight modifiers; the lock changes with a tap of its key.
+            _capsTapping = true;
+            Emit(Usages.CapsLock.Id, Usages.CapsLock, true);
+            Emit(Usages.CapsLock.Id, Usages.CapsLock, false);
+            _capsTapping = false;
         }
     }
 
@@ -143,14 +193,17 @@ internal sealed class OutputState
         {
             int slot = _down[_downCount - 1];
             _holds[slot] = 0;
+            _passThroughHolds[slot] = 0;
             var usage = FromSlot(slot);
             if (usage.IsModifier) EmitModifier(usage.Id - 0xE0, false);
             else Emit(slot, usage, false);
         }
         Array.Clear(_holds);
+        Array.Clear(_passThroughHolds);
         Array.Clear(_modifierCounts);
         Modifiers = 0;
         _sticky = 0;
+        _capsDelta = 0;
     }
 
     private void ReleaseSticky()
@@ -181,6 +234,13 @@ internal sealed class OutputState
         {
             _down[_downCount++] = (ushort)slot;
             if (!usage.IsModifier) _keysDown++;
+            if (slot == Usages.CapsLock.Id)
+            {
+                // The desktop toggles its lock on every caps_lock press; a press of the key itself also changes
+                // the state the user wants, a tap made to match a rule does not.
+                _capsActual = !_capsActual;
+                if (!_capsTapping) _capsBase = !_capsBase;
+            }
         }
         else
         {

@@ -228,7 +228,8 @@ public sealed partial class RemapEngine
     private bool IsComboActive(CompiledCombo combo, int device)
     {
         if (combo.Profile >= 0 && (SlotOf(device)?.Profile ?? -1) != combo.Profile) return false;
-        if (combo.Rule is { } rule && !(rule.From.MatchesModifiers(_output.Modifiers, out _) && ConditionsHold(rule.Conditions, device)))
+        if (combo.Rule is { } rule && !(rule.From.MatchesModifiers(_output.Modifiers, out _) && rule.From.MatchesCapsLock(_output.CapsLockWanted)
+            && ConditionsHold(rule.Conditions, device)))
             return false;
         return _state.Layers.IsActive(combo.Layer);
     }

@@ -52,11 +52,12 @@ public sealed partial class RemapEngine
         consumed = 0;
         CompiledRule? best = null;
         byte held = _output.Modifiers;
+        bool caps = _output.CapsLockWanted;
         if (_keymap.RulesByKey.TryGetValue(e.Usage.Packed, out var rules))
         {
             foreach (var rule in rules)
             {
-                if (rule.From.MatchesModifiers(held, out var c) && ConditionsHold(rule.Conditions, e.Device))
+                if (rule.From.MatchesModifiers(held, out var c) && rule.From.MatchesCapsLock(caps) && ConditionsHold(rule.Conditions, e.Device))
                 {
                     best = rule;
                     consumed = c;
@@ -67,7 +68,8 @@ public sealed partial class RemapEngine
         foreach (var rule in _keymap.AnyKeyRules)
         {
             if (best is not null && rule.Order > best.Order) break;
-            if (rule.From.MatchesKey(e.Usage) && rule.From.MatchesModifiers(held, out var c) && ConditionsHold(rule.Conditions, e.Device))
+            if (rule.From.MatchesKey(e.Usage) && rule.From.MatchesModifiers(held, out var c) && rule.From.MatchesCapsLock(caps)
+                && ConditionsHold(rule.Conditions, e.Device))
             {
                 consumed = c;
                 return rule;
@@ -184,7 +186,7 @@ public sealed partial class RemapEngine
     private bool MatchesAny(CompiledFrom[] froms, Usage usage, out byte consumed)
     {
         foreach (var from in froms)
-            if (from.MatchesKey(usage) && from.MatchesModifiers(_output.Modifiers, out consumed)) return true;
+            if (from.MatchesKey(usage) && from.MatchesModifiers(_output.Modifiers, out consumed) && from.MatchesCapsLock(_output.CapsLockWanted)) return true;
         consumed = 0;
         return false;
     }
@@ -246,10 +248,11 @@ public sealed partial class RemapEngine
 
     private void PressEvent(ToEvent ev, bool modifiersLazy, in Trigger trigger)
     {
-        if (ev.IsKey)
+        if (ev.HasModifiers)
         {
             foreach (var m in ev.Modifiers) _output.ChangeModifier(m, +1, modifiersLazy);
-            if (ev.IsModifierKey) _output.ChangeModifier(ev.Key, +1, ev.Lazy);
+            if (ev.VkNone) _output.SyncModifiers();
+            else if (ev.IsModifierKey) _output.ChangeModifier(ev.Key, +1, ev.Lazy);
             else _output.Press(ev.Key);
         }
         else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Value;
@@ -283,7 +286,7 @@ public sealed partial class RemapEngine
 
     private void ReleaseEventModifiers(ToEvent ev)
     {
-        if (!ev.IsKey) return;
+        if (!ev.HasModifiers) return;
         foreach (var m in ev.Modifiers) _output.ChangeModifier(m, -1, lazy: true);
     }
 
@@ -313,6 +316,11 @@ public sealed partial class RemapEngine
         byte bits = (byte)(key.Consumed & ~key.Lifted & _output.Modifiers);
         key.Lifted |= bits;
         LiftBits(bits);
+        if (key.Rule?.From.CapsLockMandatory == true && !key.CapsLifted && _output.CapsLockWanted)
+        {
+            key.CapsLifted = true;
+            _output.ChangeCapsLock(-1);
+        }
     }
 
     private void RestoreMandatory(ref ActiveKey key)
@@ -320,6 +328,11 @@ public sealed partial class RemapEngine
         byte bits = key.Lifted;
         key.Lifted = 0;
         RestoreBits(bits);
+        if (key.CapsLifted)
+        {
+            key.CapsLifted = false;
+            _output.ChangeCapsLock(+1);
+        }
     }
 
     private void LiftBits(byte bits) => ChangeBits(bits, -1);
@@ -368,12 +381,12 @@ public sealed partial class RemapEngine
         };
     }
 
-    /// <summary>A key went down: every delayed action waiting (except the one this press started) is canceled.</summary>
-    private void CancelDelayedActions(int exceptToken)
+    /// <summary>A key went down: the delayed actions waiting of rules before <paramref name="beforeOrder"/> (except the one this press started) are canceled.</summary>
+    private void CancelDelayedActions(int exceptToken, int beforeOrder)
     {
         for (int i = 0; i < _delayedCount;)
         {
-            if (_delayed[i].Token == exceptToken) { i++; continue; }
+            if (_delayed[i].Token == exceptToken || _delayed[i].Rule.Order >= beforeOrder) { i++; continue; }
             var pending = _delayed[i];
             _delayed[i] = _delayed[--_delayedCount];
             PostDelayed(pending, pending.Rule.ToIfCanceled!);

@@ -64,6 +64,12 @@ public sealed partial class RemapEngine
     /// </summary>
     public byte LatchedModifiers => _output.StickyModifiers;
 
+    /// <summary>Caps lock is on, as far as the engine knows (rules with caps_lock in from.modifiers read it).</summary>
+    public bool CapsLockOn => _output.CapsLockOn;
+
+    /// <summary>The backend tells the engine the caps lock state the keyboard LED shows (the engine otherwise follows the caps_lock presses it sends).</summary>
+    public void SetCapsLockState(bool on) => _output.SetCapsLockState(on);
+
     /// <summary>When <see cref="Advance"/> next has work, or <see cref="long.MaxValue"/>.</summary>
     public long NextDeadlineUs
     {
@@ -254,9 +260,19 @@ public sealed partial class RemapEngine
         if (_active.IsFull) return; // dropped whole: its release will find nothing, so nothing can stick
         var trigger = new Trigger(_nextToken++, e.Device, e.Usage);
         CheckOtherKeyPressed(e);
+        // A press cancels every waiting to_delayed_action. Karabiner runs each rule in file order on the press,
+        // so the delayed actions of rules before the one that takes the press (all of them, if none does) are
+        // canceled before it, the others after.
+        if (_delayedCount > 0) CancelDelayedActions(trigger.Token, RuleOrderOf(e));
         DispatchPress(trigger, e);
-        // Karabiner matches the press first, then the press cancels every waiting to_delayed_action.
-        if (_delayedCount > 0) CancelDelayedActions(trigger.Token);
+        if (_delayedCount > 0) CancelDelayedActions(trigger.Token, int.MaxValue);
+    }
+
+    private int RuleOrderOf(in KeyEvent e)
+    {
+        if (e.Usage.Page == ComboPage) return _keymap.Combos[e.Usage.Id].Rule?.Order ?? int.MaxValue;
+        if (SlotOf(e.Device)?.Ignored == true) return int.MaxValue;
+        return MatchRule(e, out _)?.Order ?? int.MaxValue;
     }
 
     private void DispatchPress(in Trigger trigger, in KeyEvent e)

@@ -28,6 +28,12 @@ internal sealed class ToEvent
 
     public bool IsKey => !Key.IsNone;
 
+    /// <summary>Karabiner's vk_none: sends no key, but brings the modifiers up to date as a key press would.</summary>
+    public bool VkNone { get; init; }
+
+    /// <summary>Carries modifiers of its own (a key, or vk_none).</summary>
+    public bool HasModifiers => IsKey || VkNone;
+
     /// <summary>A modifier key as the event (Karabiner then keeps its own modifiers, and the lifted from-modifiers, while it is held).</summary>
     public bool IsModifierKey => Key.IsModifier;
 }

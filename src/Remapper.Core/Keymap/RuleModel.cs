@@ -66,7 +66,9 @@ public sealed record RuleParameters(
 
 /// <summary>
 /// One Karabiner to-event. Exactly one of <see cref="Key"/> (not None), <see cref="Action"/>, <see cref="SetVariable"/>,
-/// <see cref="Sticky"/> is set, or none of them for Karabiner's <c>vk_none</c> (an event that sends nothing).
+/// <see cref="Sticky"/> is set, or none of them: an event that sends nothing. <see cref="VkNone"/> is Karabiner's
+/// <c>vk_none</c>: a key that is never sent, but, like any key press, first brings the modifiers up to date (so
+/// a list of vk_none events with modifiers chooses the order modifiers go down in).
 /// <see cref="Modifiers"/> belong to the key: pressed with it, let go before the next other key.
 /// </summary>
 public sealed record ToEventModel(
@@ -80,7 +82,8 @@ public sealed record ToEventModel(
     bool Repeat = true,
     bool Halt = false,
     int HoldDownMs = 0,
-    IReadOnlyList<ConditionModel>? Conditions = null)
+    IReadOnlyList<ConditionModel>? Conditions = null,
+    bool VkNone = false)
 {
     public IReadOnlyList<ConditionModel> ToConditions => Conditions ?? [];
 

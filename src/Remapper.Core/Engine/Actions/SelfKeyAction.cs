@@ -5,7 +5,7 @@ internal sealed class SelfKeyAction : KeyAction
 {
     public static readonly SelfKeyAction Instance = new();
 
-    public override void Press(EngineState state, in Trigger trigger) => state.Output.Press(trigger.Usage);
+    public override void Press(EngineState state, in Trigger trigger) => state.Output.Press(trigger.Usage, passThrough: true);
 
-    public override void Release(EngineState state, in Trigger trigger) => state.Output.Release(trigger.Usage);
+    public override void Release(EngineState state, in Trigger trigger) => state.Output.Release(trigger.Usage, passThrough: true);
 }

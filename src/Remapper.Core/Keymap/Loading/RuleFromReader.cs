@@ -64,7 +64,9 @@ internal sealed class RuleFromReader(ValueReader values, ToEventReader? toEvents
                 ok = false;
             }
         }
-        return ok ? new RuleFrom(key, mandatory, 0) : null;
+        // The short form never names caps lock, so caps lock being on does not stop it (in a from table, as in
+        // Karabiner, it does unless optional lists caps_lock or any).
+        return ok ? new RuleFrom(key, mandatory, 0, OptionalCapsLock: true) : null;
     }
 
     private RuleFrom? ReadFromTable(TomlTable table)
@@ -175,18 +177,11 @@ internal sealed class RuleFromReader(ValueReader values, ToEventReader? toEvents
             Diagnostics.Error(table.Location, "a from names one key: key_code, consumer_key_code or any");
             return null;
         }
-        if (mandatoryCaps)
-        {
-            Diagnostics.Error(table.Location, "not supported yet: caps_lock among from.modifiers.mandatory",
-                "the engine does not know the caps lock state yet");
-            return null;
-        }
-        _ = optionalCaps; // caps lock is never counted as held, so an optional caps_lock changes nothing
         if (!ok) return null;
         if (simultaneous is not null)
-            return new RuleFrom(simultaneous[0], mandatory, optional, Simultaneous: simultaneous, Options: options ?? SimultaneousOptions.Default);
-        if (anyPage != 0) return new RuleFrom(default, mandatory, optional, anyPage);
-        return key is { } k ? new RuleFrom(k, mandatory, optional) : null;
+            return new RuleFrom(simultaneous[0], mandatory, optional, 0, mandatoryCaps, optionalCaps, simultaneous, options ?? SimultaneousOptions.Default);
+        if (anyPage != 0) return new RuleFrom(default, mandatory, optional, anyPage, mandatoryCaps, optionalCaps);
+        return key is { } k ? new RuleFrom(k, mandatory, optional, 0, mandatoryCaps, optionalCaps) : null;
     }
 
     private List<Usage>? ReadSimultaneous(TomlNode node)

@@ -84,7 +84,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         var modifiers = new List<Usage>();
         SetVariableModel? set = null;
         StickyModifierModel? sticky = null;
-        bool lazy = false, repeat = true, halt = false;
+        bool lazy = false, repeat = true, halt = false, vkNone = false;
         int holdDown = 0;
         var eventConditions = new List<ConditionModel>();
         int kinds = 0;
@@ -103,7 +103,11 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                 case "key_code":
                 case "consumer_key_code":
                     kinds++;
-                    if (ReadKey(entry.Value, name) is { } usage) key = usage;
+                    if (ReadKey(entry.Value, name) is { } usage)
+                    {
+                        key = usage;
+                        vkNone = usage.IsNone;
+                    }
                     else ok = false;
                     break;
                 case "set_variable":
@@ -125,12 +129,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                             Diagnostics.Error(m.Location, "'any' is only for from.modifiers; a to-event names the modifiers it sends");
                             ok = false;
                         }
-                        else if (ModifierWords.TryParseKey(text, out var mod) && mod.IsModifier) modifiers.Add(mod);
-                        else if (text == "caps_lock")
-                        {
-                            Diagnostics.Error(m.Location, "not supported yet: caps_lock as a to-event modifier");
-                            ok = false;
-                        }
+                        else if (ModifierWords.TryParseKey(text, out var mod) && (mod.IsModifier || mod == Usages.CapsLock)) modifiers.Add(mod);
                         else
                         {
                             Diagnostics.Error(m.Location, $"'{MessageText.Short(text)}' is not a modifier",
@@ -180,7 +179,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
             modifiers.RemoveAt(modifiers.Count - 1);
         }
         return new ToEventModel(key, modifiers, table.Location, SetVariable: set, Sticky: sticky, Lazy: lazy, Repeat: repeat,
-            Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null);
+            Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null, VkNone: vkNone);
     }
 
     private bool Flag(TomlEntry entry, ref bool flag)
@@ -199,7 +198,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         }
         if (values.String(node) is not { } s) return null;
         var name = s.Value.Trim();
-        if (name == "vk_none") return default;
+        if (name == "vk_none") return Usages.None; // not `default`: that would be a null Usage?, i.e. "failed"
         if (!KeyNames.TryParse(name, out var usage))
         {
             Diagnostics.Error(s.Location, $"unknown key '{MessageText.Short(name)}'", () => KeyNameSuggestions.For(name));
