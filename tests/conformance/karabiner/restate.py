@@ -3,6 +3,9 @@
 
 Usage: restate.py KARABINER_CHECKOUT COMMIT
 
+  e.g.  git clone https://github.com/pqrs-org/Karabiner-Elements /tmp/ke
+        python3 tests/conformance/karabiner/restate.py /tmp/ke "$(git -C /tmp/ke rev-parse HEAD)"
+
 KARABINER_CHECKOUT is a copy of pqrs-org/Karabiner-Elements (only
 tests/src/post_event_to_virtual_devices/json is read); COMMIT is the commit it was taken from, named in
 every generated file. Writes, beside this script:
