@@ -159,6 +159,21 @@ public class KarabinerImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Key_names_of_older_karabiner_versions_come_over_under_their_current_names()
+    {
+        const string json = """
+            [ { "from": { "key_code": "f5" }, "to": [ { "key_code": "illumination_decrement" } ] },
+              { "from": { "key_code": "f8" }, "to": [ { "key_code": "vk_consumer_play" } ] } ]
+            """;
+        var result = KarabinerImporter.Import(json, "old.json");
+        output.WriteLine(result.Toml);
+        AssertLoads(result);
+        Assert.True(result.Complete);
+        Assert.Contains("to = [{ key_code = \"keyboard_illumination_decrement\" }]", result.Toml);
+        Assert.Contains("to = [{ key_code = \"play_or_pause\" }]", result.Toml);
+    }
+
+    [Fact]
     public void A_rule_file_from_a_public_collection_imports_whole()
     {
         var result = ImportFixture("rule-file.json");

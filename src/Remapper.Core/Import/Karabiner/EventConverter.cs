@@ -307,6 +307,7 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
         if (value.ValueKind != JsonValueKind.String)
             return Fail(path, $"key code {value.GetRawText()} — only key names are supported, not numbers");
         var name = JsonValues.String(value)!;
+        name = KarabinerNames.Canonical(name);
         return KarabinerNames.KeyProblem(name) is { } problem ? Fail(path, problem) : name;
     }
 

@@ -57,6 +57,7 @@ internal sealed class SimpleModificationConverter(ImportNotes notes)
                     if (p.Value.ValueKind != JsonValueKind.String) { notes.Add(fieldAt, $"key code {p.Value.GetRawText()} — only key names are supported"); return null; }
                     key = JsonValues.String(p.Value)!;
                     if (key == "vk_none" && allowNone) { key = "none"; break; }
+                    key = KarabinerNames.Canonical(key);
                     if (KarabinerNames.KeyProblem(key) is { } problem) { notes.Add(fieldAt, problem); return null; }
                     break;
                 case "modifiers" when allowNone && p.Value.ValueKind == JsonValueKind.Array:
