@@ -30,6 +30,9 @@ public sealed partial class RemapEngine
         public int Held;
 
         public bool Released;
+
+        /// <summary>Its rule's events halted: nothing follows (no simultaneous_options.to_after_key_up).</summary>
+        public bool Halted;
     }
 
     private readonly KeyEvent[] _comboBuffer = new KeyEvent[MaxComboKeys];
@@ -161,14 +164,22 @@ public sealed partial class RemapEngine
             if (releaseNow) fired.Released = true;
             var release = new KeyEvent(fired.Device, new Usage(ComboPage, (ushort)fired.Combo), false, e.TimeUs);
             bool allUp = fired.Held == 0;
+            bool halted = fired.Halted;
             int comboIndex = fired.Combo, device = fired.Device;
             if (allUp) _fired[i] = _fired[--_firedCount];
             if (releaseNow) Enqueue(release);
-            if (allUp && rule is { SimultaneousAfterKeyUp.Length: > 0 })
+            if (allUp && !halted && rule is { SimultaneousAfterKeyUp.Length: > 0 })
                 Enqueue(new KeyEvent(device, new Usage(ComboAfterPage, (ushort)comboIndex), false, e.TimeUs));
             return true;
         }
         return false;
+    }
+
+    /// <summary>A simultaneous rule's press halted: remember it on the fired combo.</summary>
+    private void MarkComboHalted(int combo, int device)
+    {
+        for (int i = 0; i < _firedCount; i++)
+            if (_fired[i].Combo == combo && _fired[i].Device == device) _fired[i].Halted = true;
     }
 
     private bool IsBuffered(in KeyEvent e)

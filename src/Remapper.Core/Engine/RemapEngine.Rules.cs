@@ -115,6 +115,7 @@ public sealed partial class RemapEngine
         key.Deferred = PostAtKeyDown(rule.To, ref key);
         if (!rule.LastToIsModifier) RestoreMandatory(ref key);
         if (rule.HasDelayedAction) ScheduleDelayed(rule, key, timeUs);
+        if (key.Halted && trigger.Usage.Page == ComboPage) MarkComboHalted(trigger.Usage.Id, trigger.Device);
     }
 
     private void ReleaseRule(ref ActiveKey key, long timeUs)
