@@ -74,7 +74,6 @@ KNOWN_DIFFERENCES = {
     "sticky_modifier_3": "device_keys_and_pointing_buttons_are_released (a keyboard's keys cleared without key-up events) has no .keytest input",
     "to_if_other_key_pressed_2": "device_keys_and_pointing_buttons_are_released (a keyboard's keys cleared without key-up events) has no .keytest input",
     "to_if_other_key_pressed_1": "to_if_other_key_pressed: the engine does not send the entry's `to` when one of its other_keys is pressed while the key is held",
-    "halt_5": "halt in a simultaneous rule's to does not stop its simultaneous_options.to_after_key_up (Karabiner sends nothing after the halted event)",
     "simultaneous_3": "a key on a second keyboard while a simultaneous rule's keys are held: Remapper holds it back as the start of a possible new simultaneous until it goes up; Karabiner sends it at once",
     "simultaneous_5": "s pressed again while spacebar is held: Karabiner's last report (stamped 16 ms, after one stamped 35 ms; the case runs with manipulation paused) releases spacebar while it is still held; Remapper keeps it held until it goes up",
     "simultaneous_26": "simultaneous_options.detect_key_down_uninterruptedly: the engine does not give Karabiner's result (5 down, 1 down, 1 up, 5 up)",
