@@ -21,6 +21,7 @@ internal static class RemapperCli
         root.Subcommands.Add(EditCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());

@@ -12,6 +12,9 @@ public static class KeyTestParser
 {
     public const string FileExtension = ".keytest";
 
+    /// <summary>Marks a test whose expectation Remapper is known not to meet yet: <c>known-difference: REASON</c>.</summary>
+    public const string KnownDifferencePrefix = "known-difference:";
+
     public static KeyTestParseResult ParseFile(string path)
     {
         // The keymap's bounded reader: a test file named by mistake as a FIFO or a device must not hang `remapper test`.
@@ -68,6 +71,9 @@ public static class KeyTestParser
                         break;
                     case "expect":
                         StartExpect(words, lineNo);
+                        break;
+                    case KnownDifferencePrefix:
+                        ReadKnownDifference(raw, lineNo);
                         break;
                     default:
                         if (_testName is null)
@@ -207,10 +213,21 @@ public static class KeyTestParser
             _inExpect = false;
             _sawExpect = false;
             _inputLines = 0;
+            _knownDifference = null;
         }
 
         private bool _sawExpect;
         private int _inputLines;
+        private string? _knownDifference;
+
+        private void ReadKnownDifference(string raw, int line)
+        {
+            if (_testName is null) { Error(line, "`known-difference:` outside a test — put it inside the test it describes"); return; }
+            if (_knownDifference is not null) { Error(line, "a second `known-difference:` in this test"); return; }
+            var reason = KeyTestTokenizer.StripComment(raw)[KnownDifferencePrefix.Length..].Trim();
+            if (reason.Length == 0) { Error(line, "say what differs and why: `known-difference: REASON`"); return; }
+            _knownDifference = reason;
+        }
 
         private void StartExpect(List<string> words, int line)
         {
@@ -227,7 +244,7 @@ public static class KeyTestParser
             if (_testName is null) return;
             if (_inputLines == 0) Error(_testLine, $"test '{_testName}' has no input lines");
             if (!_sawExpect) Error(_testLine, $"test '{_testName}' has no `expect` section (write `expect nothing` if it should produce no output)");
-            _tests.Add(new KeyTestCase(_testName, _testLine, _steps, _expected));
+            _tests.Add(new KeyTestCase(_testName, _testLine, _steps, _expected, _knownDifference));
             _testName = null;
         }
 

@@ -28,7 +28,9 @@ public sealed class KeyTestRunner
     }
 
     public static KeymapLoadResult LoadKeymap(KeymapSource source) =>
-        source.FilePath is { } path ? KeymapLoader.LoadFile(path) : KeymapLoader.Load(source.InlineText ?? "", source.TestFile);
+        source.FilePath is { } path
+            ? ImportedKeymap.IsKarabinerJson(path) ? ImportedKeymap.Load(path) : KeymapLoader.LoadFile(path)
+            : KeymapLoader.Load(source.InlineText ?? "", source.TestFile);
 
     private static IKeyTestEngine CreateRemapEngine(KeymapModel model, IKeyOutput output) =>
         new RemapEngineUnderTest(new RemapEngine(CompiledKeymap.Compile(model), output));

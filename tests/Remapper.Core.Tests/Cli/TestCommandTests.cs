@@ -42,6 +42,26 @@ public class TestCommandTests
         """;
 
     [Fact]
+    public void A_known_difference_that_still_differs_is_counted_apart_and_does_not_fail()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.keytest", Failing.Replace("    a tap", "    known-difference: the engine passes a through\n    a tap"));
+        var run = Test(path);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"{path}\n  ~ a becomes escape (known difference: the engine passes a through)\n0 passed, 0 failed, 1 known difference\n", run.Out);
+    }
+
+    [Fact]
+    public void A_known_difference_that_passes_fails_so_the_marker_is_removed()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("a.keytest", Passing.Replace("    a tap", "    known-difference: once differed\n    a tap"));
+        var run = Test(path);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"{path}\n  ✗ a passes through\n      {path}:2: marked as a known difference but passes now: remove its `known-difference:` line\n0 passed, 1 failed\n", run.Out);
+    }
+
+    [Fact]
     public void Passing_tests_print_a_tick_and_exit_0()
     {
         using var dir = new TempDir();

@@ -161,6 +161,23 @@ public class KeyTestParserTests
     }
 
     [Fact]
+    public void A_known_difference_marker_belongs_to_its_test()
+    {
+        var result = KeyTestParser.Parse("keymap k.toml\ntest a\n  known-difference: Karabiner restores it lazily # why\n  a tap\nexpect\n  a down\n  a up\ntest b\n  b tap\nexpect nothing\n", "x.keytest");
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Equal("Karabiner restores it lazily", result.File!.Tests[0].KnownDifference);
+        Assert.Null(result.File.Tests[1].KnownDifference);
+        Assert.Single(result.File.Tests[0].Steps);
+    }
+
+    [Theory]
+    [InlineData("keymap k.toml\nknown-difference: x\ntest a\n  a tap\nexpect nothing\n", "x.keytest:2: `known-difference:` outside a test — put it inside the test it describes")]
+    [InlineData("keymap k.toml\ntest a\n  known-difference:\n  a tap\nexpect nothing\n", "x.keytest:3: say what differs and why: `known-difference: REASON`")]
+    [InlineData("keymap k.toml\ntest a\n  known-difference: x\n  known-difference: y\n  a tap\nexpect nothing\n", "x.keytest:4: a second `known-difference:` in this test")]
+    public void Known_difference_mistakes_are_reported(string text, string error) =>
+        Assert.Contains(error, KeyTestParser.Parse(text, "x.keytest").Errors.Select(e => e.ToString()));
+
+    [Fact]
     public void Binary_garbage_is_one_clear_error()
     {
         var errors = Errors("keymap\0\u0001\u0002 k.toml");

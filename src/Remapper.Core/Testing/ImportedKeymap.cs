@@ -1,0 +1,34 @@
+using Remapper.Core.Import.Karabiner;
+using Remapper.Core.Keymap;
+using Remapper.Core.Keymap.Loading;
+
+namespace Remapper.Core.Testing;
+
+/// <summary>
+/// <c>keymap rules.json</c> in a .keytest: a Karabiner-Elements file, imported exactly as
+/// <c>remapper import karabiner</c> imports it, then loaded. So a test can hold Karabiner's own rules, and a
+/// Karabiner user can test their karabiner.json before switching. Parts the import leaves out are simply
+/// absent from the keymap under test (the tests that need them fail and show it).
+/// </summary>
+public static class ImportedKeymap
+{
+    public static bool IsKarabinerJson(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonc", StringComparison.OrdinalIgnoreCase);
+
+    public static KeymapLoadResult Load(string path)
+    {
+        var text = KeymapFileReader.TryRead(path, out var error);
+        if (text is null) return Failed(new SourceLocation(path, 0, 0), error);
+        var imported = KarabinerImporter.Import(text, path);
+        if (imported.Toml is null)
+        {
+            var e = imported.Error!;
+            return Failed(new SourceLocation(path, e.Line, e.Column), e.Message);
+        }
+        // Diagnostics name the imported text, not the JSON: `remapper import karabiner PATH` shows its lines.
+        return KeymapLoader.Load(imported.Toml, path + " (imported)");
+    }
+
+    private static KeymapLoadResult Failed(SourceLocation where, string message) =>
+        new(null, [new Diagnostic(DiagnosticSeverity.Error, where, message)]);
+}
