@@ -48,6 +48,15 @@ public sealed class PackagingTests : IDisposable
     private static string Mode(string path) => Convert.ToString((int)File.GetUnixFileMode(path), 8);
 
     [Fact]
+    public void The_changelog_has_a_release_section_for_the_version_the_program_reports()
+    {
+        // One version everywhere: packaging/VERSION is what --version, the daemon's log, the .deb and the docs show.
+        var version = File.ReadAllText(Path.Combine(Repo, "packaging", "VERSION")).Trim();
+        var changelog = File.ReadAllText(Path.Combine(Repo, "CHANGELOG.md"));
+        Assert.Matches($@"(?m)^## \[{System.Text.RegularExpressions.Regex.Escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog);
+    }
+
+    [Fact]
     public void Install_is_idempotent_keeps_the_users_keymap_and_uninstall_removes_the_rest()
     {
         var root = _dir.File("root");
