@@ -14,6 +14,13 @@ public sealed class LedMirror : ILedSink
 
     public KeyboardLeds Current { get; private set; }
 
+    /// <summary>
+    /// Called (on the loop thread, where output reports are read) when the caps lock LED the desktop sets changes: the
+    /// engine follows the real lock state, so rules with <c>caps_lock</c> in <c>from.modifiers</c> see what the user
+    /// sees even after caps lock was toggled by another keyboard or by the desktop itself.
+    /// </summary>
+    public Action<bool>? CapsLockChanged { get; set; }
+
     public void Add(EvdevKeyboard keyboard)
     {
         _keyboards.Add(keyboard);
@@ -24,7 +31,9 @@ public sealed class LedMirror : ILedSink
 
     public void SetLeds(KeyboardLeds leds)
     {
+        bool capsChanged = ((Current ^ leds) & KeyboardLeds.CapsLock) != 0;
         Current = leds;
+        if (capsChanged) CapsLockChanged?.Invoke((leds & KeyboardLeds.CapsLock) != 0);
         foreach (var keyboard in _keyboards) Apply(keyboard, leds);
     }
 

@@ -48,6 +48,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
         Monitor = new MonitorRing();
         _monitored = new MonitoredOutput(Monitor);
         _engine = new RemapEngine(keymap, _monitored);
+        _leds.CapsLockChanged = on => _engine.SetCapsLockState(on); // the loop thread reads the LED reports
     }
 
     public BackendStatus Status => WithCounters(

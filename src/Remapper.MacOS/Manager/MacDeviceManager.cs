@@ -274,6 +274,7 @@ public sealed class MacDeviceManager : IHidEventSink
         var on = _hid.ReadCapsLockLed(_output.RegistryId);
         if (on is null || on == _capsLock) return;
         _capsLock = on;
+        _engine.SetCapsLockState(on.Value); // rules with caps_lock in from.modifiers follow the real lock state
         foreach (var entry in _devices.Values)
             if (entry.Seized) _hid.SetCapsLockLed(entry.Info.RegistryId, on.Value);
     }

@@ -321,12 +321,14 @@ public sealed class MacDeviceManagerTests
         _nowMs += 1_000;
         _manager.Tick(); // unchanged: not set again
         Assert.Equal([(_usb.RegistryId, true)], _hid.LedCalls);
+        Assert.True(_engine.CapsLockOn); // the engine follows the real lock state (caps_lock rules)
         _hid.CapsLockLeds[_virtual.RegistryId] = false;
         _manager.Tick(); // too soon after the last look: the LED is read a few times a second, not per key
         Assert.Single(_hid.LedCalls);
         _nowMs += 1_000;
         _manager.Tick();
         Assert.Equal((_usb.RegistryId, false), _hid.LedCalls[^1]);
+        Assert.False(_engine.CapsLockOn);
     }
 
     [Fact]
