@@ -69,6 +69,7 @@ public sealed class KeymapReloader
         lock (_gate)
         {
             var compiled = TryLoad(ReloadTrigger.Startup, out _);
+            if (compiled is not null) Publish(_loaded!);
             return compiled ?? EmptyKeymap();
         }
     }
@@ -96,6 +97,8 @@ public sealed class KeymapReloader
             // cannot hold the reload lock forever.
             if (Volatile.Read(ref _backend) is { } backend && !backend.ApplyKeymapAsync(compiled).Wait(ApplyTimeout))
                 _logger.LogError("The event loop did not take the new keymap within {Seconds} s", ApplyTimeout.TotalSeconds);
+            // Only now does status say the new keymap runs: a client that reads it and types gets the new keymap.
+            Publish(_loaded!);
             return new ReloadOutcome(true, false, diagnostics);
         }
     }
@@ -108,19 +111,20 @@ public sealed class KeymapReloader
 
     private CompiledKeymap? TryLoad(ReloadTrigger trigger, out IReadOnlyList<Diagnostic> diagnostics)
     {
-        if (trigger != ReloadTrigger.Startup && _locate?.Invoke() is { } found && found.Path != _status.Location.Path)
+        // Status keeps naming the keymap that runs until the new place's keymap was loaded (or failed to load).
+        var location = _status.Location;
+        if (trigger != ReloadTrigger.Startup && _locate?.Invoke() is { } found && found.Path != location.Path)
         {
             _logger.LogInformation("Switching to keymap {KeymapPath} ({KeymapReason})", found.Path ?? "none", found.Reason);
-            _status = _status with { Location = found };
+            location = found;
             _appliedHash = null;
             UpdateWatchedFiles(WithFileToCreate(found, found.Path is null ? [] : [found.Path]));
         }
-        var location = _status.Location;
         var now = DateTimeOffset.UtcNow;
         if (location.Path is null)
         {
             diagnostics = [];
-            Publish(_status with { LastAttemptUtc = now });
+            Publish(_status with { Location = location, LastAttemptUtc = now });
             return null;
         }
 
@@ -140,7 +144,7 @@ public sealed class KeymapReloader
         if (compiled is null)
         {
             LogFailureOnce(location.Path, trigger, diagnostics);
-            Publish(_status with { Valid = false, Diagnostics = diagnostics, LastAttemptUtc = now });
+            Publish(_status with { Location = location, Valid = false, Diagnostics = diagnostics, LastAttemptUtc = now });
             return null;
         }
 
@@ -153,16 +157,20 @@ public sealed class KeymapReloader
         _lastLoggedFailure = null;
         foreach (var warning in diagnostics.Where(d => !d.IsError))
             _logger.LogWarning("{Diagnostic}", warning.ToString());
-        Publish(_status with
+        _loaded = _status with
         {
+            Location = location,
             Valid = true,
             Diagnostics = diagnostics,
             RunningSinceUtc = now,
             LastAttemptUtc = now,
             Reloads = _status.Reloads + (trigger == ReloadTrigger.Startup ? 0 : 1),
-        });
+        };
         return compiled;
     }
+
+    // The status of a successful load, published by the caller once the keymap runs (only read under _gate).
+    private KeymapStatus? _loaded;
 
     // Handed from the worker with its result; only read under _gate right after the worker finished.
     private CompiledKeymap? _compiled;
