@@ -6,13 +6,16 @@ namespace Remapper.Fuzz.Tests;
 /// The coverage-guided part of the bounded run: tests/fuzz/run-afl.sh for a few seconds per target, when afl-fuzz
 /// (Debian: afl++) is installed, as .ci/run installs it. Without it this test says so on its output and passes: the
 /// mutational run (FuzzSuiteTests) still runs everywhere.
+/// This run explores: it must run over every target, and whatever new crash it finds is kept under tests/fuzz/regressions
+/// and named on the output, where the replay (FuzzSuiteTests.Every_kept_regression_input_passes) fails on it from then
+/// on, until it is fixed. It does not fail the suite itself, so a CI run cannot turn red at random on a new discovery.
 /// </summary>
 public class AflRunTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int SecondsPerTarget = 15;
 
     [Fact]
-    public async Task A_short_afl_run_over_every_target_finds_no_crash()
+    public async Task A_short_afl_run_covers_every_target_and_keeps_what_it_finds()
     {
         if (!OnPath("afl-fuzz"))
         {
@@ -32,8 +35,13 @@ public class AflRunTests(Xunit.Abstractions.ITestOutputHelper output)
         var stderr = await stderrTask;
         await run.WaitForExitAsync();
         output.WriteLine(stdout + stderr);
-        Assert.True(run.ExitCode == 0, $"run-afl.sh exited {run.ExitCode}:\n{stdout}{stderr}");
-        Assert.Equal(3, stdout.Split('\n').Count(l => l.StartsWith("afl-fuzz ", StringComparison.Ordinal) && l.Contains(", 0 crashes", StringComparison.Ordinal)));
+        var lines = stdout.Split('\n');
+        var targets = lines.Where(l => l.StartsWith("afl-fuzz ", StringComparison.Ordinal) && l.Contains(" inputs in ", StringComparison.Ordinal)).ToList();
+        var kept = lines.Where(l => l.StartsWith("crash kept as ", StringComparison.Ordinal)).ToList();
+        Assert.True(targets.Count == 3, $"afl-fuzz did not run over every target (exit {run.ExitCode}):\n{stdout}{stderr}");
+        // Exit 1 with crashes kept is a finding, not a broken run; any other failure is.
+        Assert.True(run.ExitCode == 0 || kept.Count > 0, $"run-afl.sh exited {run.ExitCode}:\n{stdout}{stderr}");
+        foreach (var crash in kept) output.WriteLine($"NEW FINDING: {crash} (replayed, and failing, from the next run on until fixed)");
     }
 
     private static bool OnPath(string program) =>

@@ -17,6 +17,8 @@ public static class KeyTestTime
 
         if (number.Length == 0 || number[0] is '+' or '-') return false;
         if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return false;
+        // Compare before multiplying: a number near decimal's limit (found by afl-fuzz) overflows the product itself.
+        if (value > 86_400_000_000m / scale) return false;
         var us = value * scale;
         // A day is far more than any test needs; the bound keeps the arithmetic safe from overflow.
         if (us != decimal.Truncate(us) || us > 86_400_000_000m) return false;
