@@ -172,9 +172,10 @@ public sealed class UhidKeyboard(Guest guest, GuestJob job, string fifo, string 
 
     /// <summary>
     /// Sends commands (<c>down a</c>, <c>up a</c>, <c>tap a</c>, <c>sleep 300</c>, several joined with ';') and waits
-    /// until the keyboard acknowledged each, so the reports have been written when this returns.
+    /// until the keyboard acknowledged each (within <paramref name="timeout"/>, 20 s by default), so the reports have
+    /// been written when this returns.
     /// </summary>
-    public async Task SendAsync(string commands)
+    public async Task SendAsync(string commands, TimeSpan? timeout = null)
     {
         if (commands.Contains('\'') || commands.Contains('\n'))
         {
@@ -183,7 +184,7 @@ public sealed class UhidKeyboard(Guest guest, GuestJob job, string fifo, string 
         int parts = commands.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
         int before = Acknowledged();
         await guest.RunOkAsync($"echo '{commands}' > {fifo}");
-        DateTime deadline = DateTime.UtcNow.AddSeconds(20);
+        DateTime deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (Acknowledged() < before + parts)
         {
             if (DateTime.UtcNow > deadline || Job.HasExited)
