@@ -26,9 +26,12 @@ public static class StatusRules
     /// previous one keeps running — the one state that needs an edit), <see cref="Paused"/>, <see cref="Degraded"/> (a
     /// keyboard or the output is not working) or <see cref="Running"/>.
     /// </summary>
-    public static string StateWord(BackendStatus status, bool keymapHasErrors) =>
+    public static string StateWord(BackendStatus status, bool keymapHasErrors) => StateWord(keymapHasErrors, status.Paused, status.HasProblem());
+
+    /// <summary>The same word from its three inputs, for a status that arrived over the socket.</summary>
+    public static string StateWord(bool keymapHasErrors, bool paused, bool hasProblem) =>
         keymapHasErrors ? ConfigError
-        : status.Paused ? Paused
-        : status.HasProblem() ? Degraded
+        : paused ? Paused
+        : hasProblem ? Degraded
         : Running;
 }

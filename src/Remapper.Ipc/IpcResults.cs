@@ -1,4 +1,5 @@
 using Remapper.Backend;
+using Remapper.Core.Devices;
 
 namespace Remapper.Ipc;
 
@@ -9,7 +10,7 @@ public sealed record StatusResult(
     DaemonInfoDto Daemon,
     KeymapStatusDto Keymap,
     OutputDeviceStatus Output,
-    IReadOnlyList<KeyboardStatus> Keyboards,
+    IReadOnlyList<KeyboardDto> Keyboards,
     bool Paused,
     IReadOnlyList<string> ActiveLayers,
     CountersDto Counters,
@@ -39,7 +40,32 @@ public sealed record DiagnosticDto(string File, int Line, int Column, string Sev
 public sealed record CountersDto(long EventsIn, long EventsOut, long LoopAllocatedBytes = 0, long AllocatedBytes = 0);
 
 /// <summary><c>devices</c>: the keyboards and the output device.</summary>
-public sealed record DevicesResult(OutputDeviceStatus Output, IReadOnlyList<KeyboardStatus> Keyboards);
+public sealed record DevicesResult(OutputDeviceStatus Output, IReadOnlyList<KeyboardDto> Keyboards);
+
+/// <summary>A keyboard as the socket sends it (docs/ipc.md): the backend's <see cref="KeyboardStatus"/>, flattened.</summary>
+/// <param name="Id">Stable id (<see cref="Remapper.Core.Devices.KeyboardIdentity.Id"/>).</param>
+/// <param name="Bus">Keymap bus name: usb, bluetooth, i8042, spi...</param>
+/// <param name="Cause">Why it is not seized (errno text, the missing group...); null when seized.</param>
+/// <param name="Fix">What the user can do about it; null when nothing is needed.</param>
+/// <param name="HolderPid">For <see cref="KeyboardState.Busy"/>: the process holding the grab, when found.</param>
+public sealed record KeyboardDto(
+    string Id,
+    string Name,
+    string Bus,
+    bool BuiltIn,
+    KeyboardState State,
+    string? Cause = null,
+    string? Fix = null,
+    int? HolderPid = null,
+    string? HolderCommand = null,
+    string? Path = null)
+{
+    public static KeyboardDto From(KeyboardStatus k) =>
+        new(k.Identity.Id, k.Identity.Name, k.Identity.Bus.KeymapName(), k.Identity.IsBuiltIn, k.State, k.Cause, k.Fix,
+            k.Holder?.Pid, k.Holder?.CommandLine, k.Path);
+
+    public static IReadOnlyList<KeyboardDto> From(IReadOnlyList<KeyboardStatus> keyboards) => [.. keyboards.Select(From)];
+}
 
 /// <summary><c>reload</c> when it worked; an invalid keymap is an <c>invalid_keymap</c> error carrying the diagnostics.</summary>
 public sealed record ReloadResult(bool Applied, string? Path, IReadOnlyList<DiagnosticDto> Warnings);

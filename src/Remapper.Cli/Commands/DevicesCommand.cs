@@ -26,19 +26,19 @@ internal static class DevicesCommand
             var result = new SystemProbe(ProbeEnvironment.System()).Run(keymap?.Devices ?? []);
             if (parse.GetValue(json))
             {
-                CliJson.Write(parse.Out(), result.Snapshot, StatusJson.Context.StatusSnapshot);
-                return result.Snapshot.HasProblem ? ExitCodes.Failed : ExitCodes.Ok;
+                CliJson.Write(parse.Out(), ProbeJson.From(result.Status, result.OutputNodes), StatusJson.Context.ProbeJson);
+                return result.Status.HasProblem() ? ExitCodes.Failed : ExitCodes.Ok;
             }
-            Print(result.Snapshot.Keyboards, parse.Out());
-            if (result.Snapshot.InputNote is not null) parse.Out().WriteLine(result.Snapshot.InputNote);
-            int others = result.AllDevices.Count - result.Snapshot.Keyboards.Count;
+            Print(result.Status.Keyboards, parse.Out());
+            if (result.Status.Note is not null) parse.Out().WriteLine(result.Status.Note);
+            int others = result.AllDevices.Count - result.Status.Keyboards.Count;
             if (others > 0) parse.Out().WriteLine($"({others} other input device(s) — mice, buttons, our own virtual keyboard — are not keyboards to seize)");
-            return result.Snapshot.HasProblem ? ExitCodes.Failed : ExitCodes.Ok;
+            return result.Status.HasProblem() ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }
 
-    internal static void Print(IReadOnlyList<KeyboardFinding> keyboards, TextWriter output)
+    internal static void Print(IReadOnlyList<KeyboardStatus> keyboards, TextWriter output)
     {
         if (keyboards.Count == 0)
         {
@@ -48,7 +48,7 @@ internal static class DevicesCommand
         string[] header = ["ID", "NAME", "NODE", "BUS", "WHERE", "STATE"];
         var rows = keyboards.Select(k => new[]
         {
-            k.Identity.Id, k.Identity.Name, k.DevNode, k.Identity.Bus.KeymapName(), k.Identity.IsBuiltIn ? "built-in" : "external", StateText(k),
+            k.Identity.Id, k.Identity.Name, k.Path ?? "", k.Identity.Bus.KeymapName(), k.Identity.IsBuiltIn ? "built-in" : "external", StateText(k),
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
         output.WriteLine(Format(header, widths));
@@ -57,12 +57,12 @@ internal static class DevicesCommand
         foreach (var k in keyboards.Where(k => k.IsProblem || k.State == KeyboardState.Ignored))
         {
             output.WriteLine();
-            output.WriteLine($"{k.Identity.Name} ({k.DevNode}): {k.Detail}");
+            output.WriteLine($"{k.Identity.Name} ({k.Path}): {k.Detail}");
             if (k.Fix is not null) output.WriteLine($"  fix: {k.Fix}");
         }
     }
 
-    internal static string StateText(KeyboardFinding k) => k.State switch
+    internal static string StateText(KeyboardStatus k) => k.State switch
     {
         KeyboardState.AccessDenied => "access denied",
         KeyboardState.Busy => k.Holders is { Count: > 0 } h ? $"busy (pid {h[0].Pid} {h[0].Name})" : "busy (unknown holder)",

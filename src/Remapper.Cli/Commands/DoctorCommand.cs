@@ -27,9 +27,9 @@ internal static class DoctorCommand
             var env = ProbeEnvironment.System();
             var result = new SystemProbe(env).Run(model?.Devices ?? []);
             SystemCheck[] system = [.. DaemonChecks.Run(parse.GetValue(socket)), .. new SystemChecks(env).Run()];
-            var report = DoctorReport.Build(result.Snapshot, keymapCheck, system);
+            var report = DoctorReport.Build(result, keymapCheck, system);
             if (parse.GetValue(json))
-                CliJson.Write(parse.Out(), report, StatusJson.Context.DoctorReport);
+                CliJson.Write(parse.Out(), DoctorJson.From(report), StatusJson.Context.DoctorJson);
             else
                 Print(report, location, parse.Out());
             return report.Ok ? ExitCodes.Ok : ExitCodes.Failed;
@@ -48,14 +48,15 @@ internal static class DoctorCommand
         void Explain(string label, string text) => TextWrap.Write(output, $"        {label,-7}", text, 15);
         void Item(string mark, string text) => TextWrap.Write(output, $"  {mark} ", text, 8);
         var status = report.Status;
+        var outputNodes = report.OutputNodes;
         output.WriteLine("Virtual keyboard");
-        output.WriteLine(status.Output.Chosen == OutputKind.None
+        output.WriteLine(outputNodes.Chosen == OutputKind.None
             ? $"  {Bad()} none can be created"
-            : $"  {Ok()} {status.Output.Chosen.ToString().ToLowerInvariant()}: {status.Output.Reason}");
-        foreach (var node in new[] { status.Output.Uhid, status.Output.Uinput })
+            : $"  {Ok()} {outputNodes.Chosen.ToString().ToLowerInvariant()}: {outputNodes.Reason}");
+        foreach (var node in new[] { outputNodes.Uhid, outputNodes.Uinput })
         {
             // The unused node's trouble is worth knowing but is not a problem while the other one works.
-            var nodeMark = node.State == OutputNodeState.Ok ? Ok() : status.Output.Chosen != OutputKind.None ? Info() : Bad();
+            var nodeMark = node.State == OutputNodeState.Ok ? Ok() : outputNodes.Chosen != OutputKind.None ? Info() : Bad();
             Item(nodeMark, $"{node.Node}: {node.Detail}");
             if (node.Fix is not null) Explain("fix:", node.Fix);
         }
@@ -71,8 +72,8 @@ internal static class DoctorCommand
         foreach (var k in status.Keyboards)
         {
             var mark = k.IsProblem ? Bad() : Ok();
-            Item(mark, $"{k.Identity.Name} ({k.DevNode}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
-            if (k.IsProblem || k.State == Remapper.Backend.KeyboardState.Ignored) Explain("cause:", k.Detail);
+            Item(mark, $"{k.Identity.Name} ({k.Path}, {(k.Identity.IsBuiltIn ? "built-in" : "external")}, {k.Identity.Id}): {DevicesCommand.StateText(k)}");
+            if ((k.IsProblem || k.State == Remapper.Backend.KeyboardState.Ignored) && k.Detail is not null) Explain("cause:", k.Detail);
             if (k.Fix is not null) Explain("fix:", k.Fix);
         }
 

@@ -97,7 +97,7 @@ internal static class StatusCommand
     private static string? OwnKeymap(string mode) =>
         Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: mode == "system");
 
-    private static string Detail(KeyboardStatus kb)
+    private static string Detail(KeyboardDto kb)
     {
         var parts = new List<string>();
         if (kb.Cause is not null) parts.Add(kb.Cause);

@@ -85,15 +85,15 @@ public sealed class BackendService(
             else
                 _logger.LogInformation("Remapping resumed");
         }
-        var before = previous?.Keyboards.ToDictionary(k => k.Id) ?? [];
+        var before = previous?.Keyboards.ToDictionary(k => k.Identity.Id) ?? [];
         foreach (var keyboard in status.Keyboards)
         {
-            if (before.TryGetValue(keyboard.Id, out var old) && old.State == keyboard.State) continue;
+            if (before.TryGetValue(keyboard.Identity.Id, out var old) && old.State == keyboard.State) continue;
             if (keyboard.State.IsProblem())
                 _logger.LogWarning("Keyboard {DeviceName} ({DeviceId}): {DeviceState}: {Cause}; fix: {Fix}",
-                    keyboard.Name, keyboard.Id, InWords(keyboard.State), keyboard.Cause ?? "unknown", keyboard.Fix ?? "none known");
+                    keyboard.Identity.Name, keyboard.Identity.Id, InWords(keyboard.State), keyboard.Cause ?? "unknown", keyboard.Fix ?? "none known");
             else
-                _logger.LogInformation("Keyboard {DeviceName} ({DeviceId}): {DeviceState}", keyboard.Name, keyboard.Id, InWords(keyboard.State));
+                _logger.LogInformation("Keyboard {DeviceName} ({DeviceId}): {DeviceState}", keyboard.Identity.Name, keyboard.Identity.Id, InWords(keyboard.State));
         }
     }
 

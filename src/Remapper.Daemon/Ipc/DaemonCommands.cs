@@ -27,7 +27,7 @@ public sealed class DaemonCommands
         IpcCommand[] commands =
         [
             new("status", Mutating: false, [], r => Task.FromResult(Ok(r, Status(), IpcJsonContext.Default.StatusResult))),
-            new("devices", Mutating: false, [], r => Task.FromResult(Ok(r, new DevicesResult(backend.Status.Output, backend.Status.Keyboards),
+            new("devices", Mutating: false, [], r => Task.FromResult(Ok(r, new DevicesResult(backend.Status.Output, KeyboardDto.From(backend.Status.Keyboards)),
                 IpcJsonContext.Default.DevicesResult))),
             new("version", Mutating: false, [], r => Task.FromResult(Ok(r, new VersionResult(info.Version, IpcProtocol.Version),
                 IpcJsonContext.Default.VersionResult))),
@@ -67,7 +67,7 @@ public sealed class DaemonCommands
             k.Location.Reason, k.Valid, k.RunningSinceUtc, k.LastAttemptUtc, k.Reloads, Dtos(k.Diagnostics), k.Location.FileToCreate);
         var uptime = (long)(DateTimeOffset.UtcNow - _info.StartedAt).TotalSeconds;
         var daemon = new DaemonInfoDto(_info.Version, _info.Pid, _info.StartedAt, uptime, _info.SocketPath, _info.SystemService ? "system" : "user");
-        return new StatusResult(StatusRules.StateWord(b, k.Diagnostics.Any(d => d.IsError)), daemon, keymap, b.Output, b.Keyboards, b.Paused, b.ActiveLayers,
+        return new StatusResult(StatusRules.StateWord(b, k.Diagnostics.Any(d => d.IsError)), daemon, keymap, b.Output, KeyboardDto.From(b.Keyboards), b.Paused, b.ActiveLayers,
             new CountersDto(b.Counters.EventsIn, b.Counters.EventsOut, b.Counters.LoopAllocatedBytes, GC.GetTotalAllocatedBytes()), b.Note);
     }
 

@@ -1,3 +1,4 @@
+using Remapper.Backend;
 using Remapper.Core.Devices;
 
 namespace Remapper.Linux.Discovery;
@@ -34,4 +35,8 @@ public sealed record InputDeviceInfo(
         KeyboardIdentity.MakeId(Bus, Vendor, Product, Phys), Name, Bus, Vendor, Product, Phys);
 
     public bool IsBuiltIn => Identity.IsBuiltIn;
+
+    /// <summary>This device in the status model: in <paramref name="state"/>, explained by <paramref name="detail"/>.</summary>
+    public KeyboardStatus Status(KeyboardState state, string detail, string? fix = null) =>
+        new(Identity, DevNode, state, detail, fix) { Kind = Kind == DeviceKind.MediaKeys ? KeyboardKind.MediaKeys : KeyboardKind.Keyboard };
 }

@@ -22,7 +22,6 @@ public sealed class EvdevPorts(ProbeEnvironment env)
     public ScanResult ScanWithNote()
     {
         if (Directory.Exists(env.DevInput)) return new ScanResult(Scan(), null);
-        var advice = new KernelSupport(env).Explain("evdev", env.DevInput, "CONFIG_INPUT_EVDEV");
-        return new ScanResult(Scan(), $"{advice.Detail}; fix: {advice.Fix}");
+        return new ScanResult(Scan(), new KernelSupport(env).Explain("evdev", env.DevInput, "CONFIG_INPUT_EVDEV").AsNote());
     }
 }

@@ -27,15 +27,16 @@ public sealed record KeyboardManagerOptions
 /// <summary>
 /// The life of every keyboard: discovered → ignored by a <c>[[device]]</c> block, or opened → (pending while a key is
 /// held) → grabbed and handed to the key pipeline → lost (unplugged, broken, or ignored by a new keymap). Each step's
-/// outcome is a <see cref="KeyboardFinding"/> with the cause and the fix. Pure state over small ports (opener, grabber,
-/// clock, explainer) and fed scan results, so all of it is unit-tested without devices. Runs on the event loop thread.
+/// outcome is a <see cref="KeyboardStatus"/> with the cause and the fix. Pure state over small ports (opener, grabber,
+/// clock, explanation requests) and fed scan results, so all of it is unit-tested without devices. Runs on the event loop
+/// thread, which it never holds up with file-system work: scans and explanations come back to it as results.
 /// </summary>
 public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHandle
 {
-    private sealed class Entry(InputDeviceInfo device, KeyboardFinding finding)
+    private sealed class Entry(InputDeviceInfo device, KeyboardStatus finding)
     {
         public InputDeviceInfo Device = device;
-        public KeyboardFinding Finding = finding;
+        public KeyboardStatus Finding = finding;
         public THandle? Handle;
         public bool Seized;
         public long ReleaseDeadlineMs;
@@ -45,7 +46,7 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
     private readonly IKeyboardOpener<THandle> _opener;
     private readonly IKeyboardGrabber<THandle> _grabber;
     private readonly IManagerClock _clock;
-    private readonly IAccessExplainer _explainer;
+    private readonly IExplanationRequests _explanations;
     private readonly IKeyboardSink<THandle> _sink;
     private readonly IBackendLog _log;
     private readonly KeyboardManagerOptions _options;
@@ -55,13 +56,13 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
     private int _waiting;
 
     public KeyboardManager(DeviceRules rules, IKeyboardOpener<THandle> opener, IKeyboardGrabber<THandle> grabber, IManagerClock clock,
-        IAccessExplainer explainer, IKeyboardSink<THandle> sink, IBackendLog log, KeyboardManagerOptions? options = null)
+        IExplanationRequests explanations, IKeyboardSink<THandle> sink, IBackendLog log, KeyboardManagerOptions? options = null)
     {
         _rules = rules;
         _opener = opener;
         _grabber = grabber;
         _clock = clock;
-        _explainer = explainer;
+        _explanations = explanations;
         _sink = sink;
         _log = log;
         _options = options ?? new KeyboardManagerOptions();
@@ -76,9 +77,9 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
     /// <summary>When the manager next needs <see cref="Tick"/> (a keyboard waiting for release, a retry); long.MaxValue when never.</summary>
     public long NextWakeMs => _waiting > 0 ? Math.Min(_nextScanMs, _clock.NowMs + (long)_options.ReleasePollInterval.TotalMilliseconds) : _nextScanMs;
 
-    /// <summary>Every keyboard's finding, ordered by device node.</summary>
-    public IReadOnlyList<KeyboardFinding> Findings =>
-        [.. _entries.Values.Select(e => e.Finding).OrderBy(f => f.DevNode, StringComparer.Ordinal)];
+    /// <summary>Every keyboard's status, ordered by device node.</summary>
+    public IReadOnlyList<KeyboardStatus> Keyboards =>
+        [.. _entries.Values.OrderBy(e => e.Device.DevNode, StringComparer.Ordinal).Select(e => e.Finding)];
 
     /// <summary>The seized keyboards' handles (for shutdown and tests).</summary>
     public IEnumerable<THandle> Seized => _entries.Values.Where(e => e.Seized).Select(e => e.Handle!);
@@ -152,8 +153,20 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
         if (!_entries.TryGetValue(keyboard.Info.EventName, out var entry) || entry.Handle != keyboard) return;
         LetGo(entry);
         var info = keyboard.Info;
-        Set(entry, new KeyboardFinding(info.Identity, info.DevNode, info.Kind, KeyboardState.Gone,
-            $"{info.DevNode} went away ({Interop.Errno.Name(errno)}); its held keys were released", Errno: errno));
+        Set(entry, info.Status(KeyboardState.Gone, $"{info.DevNode} went away ({Interop.Errno.Name(errno)}); its held keys were released")
+            with { Errno = errno });
+    }
+
+    /// <summary>
+    /// Why a failure happened, in words with a fix (made off the loop thread): it replaces the bare finding <see cref="Fail"/>
+    /// recorded, unless the keyboard has moved on since (seized, unplugged, or failing another way).
+    /// </summary>
+    public void OnExplained(KeyboardExplanation answer)
+    {
+        if (!_entries.TryGetValue(answer.Device.EventName, out var entry)) return;
+        if (entry.Handle is not null || entry.Device.Identity.Id != answer.Device.Identity.Id
+            || entry.LastFailure != (answer.Operation, answer.Errno)) return;
+        Set(entry, answer.Status);
     }
 
     /// <summary>
@@ -198,8 +211,7 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
         if (_rules.IgnoringBlock(device.Identity) is { } block)
         {
             var rule = DeviceRules.Describe(block);
-            Set(entry, device, new KeyboardFinding(device.Identity, device.DevNode, device.Kind, KeyboardState.Ignored,
-                $"ignored by {rule}", IgnoredBy: rule));
+            Set(entry, device, device.Status(KeyboardState.Ignored, $"ignored by {rule}") with { IgnoredBy = rule });
             return;
         }
         var handle = _opener.Open(device, out var errno, out var operation);
@@ -208,8 +220,7 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
             Fail(entry, device, operation, errno);
             return;
         }
-        var pending = new KeyboardFinding(device.Identity, device.DevNode, device.Kind, KeyboardState.Pending,
-            $"opened {device.DevNode}; waiting for its held keys to be released before taking it");
+        var pending = device.Status(KeyboardState.Pending, $"opened {device.DevNode}; waiting for its held keys to be released before taking it");
         if (entry is null)
         {
             // Not logged yet: most keyboards are grabbed right away, and a retry of a busy one must not log twice per try.
@@ -246,17 +257,22 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
         entry.LastFailure = default;
         _sink.Attach(handle);
         var stuck = handle.AnyKeyHeld ? " (some keys were still held after waiting; their releases are ignored)" : "";
-        Set(entry, new KeyboardFinding(device.Identity, device.DevNode, device.Kind, KeyboardState.Seized,
+        Set(entry, device.Status(KeyboardState.Seized,
             $"seized {device.DevNode} ({(device.IsBuiltIn ? "built-in" : "external")}, {device.Bus.ToString().ToLowerInvariant()}){stuck}"));
     }
 
     private void Fail(Entry? entry, InputDeviceInfo device, string operation, int errno)
     {
-        // A busy keyboard is retried every two seconds: explaining it walks /proc, so the same failure reuses its explanation.
+        // A busy keyboard is retried every two seconds: explaining it walks /proc, so the same failure keeps its explanation.
         if (entry is not null && entry.Finding.State.IsProblem() && entry.LastFailure == (operation, errno)
             && entry.Device.Identity.Id == device.Identity.Id) return;
-        entry = Set(entry, device, _explainer.Explain(device, operation, errno));
+        // Status says at once what failed; why (the missing group, who holds the grab) follows from the explainer, off
+        // this thread. Only the explained finding is logged, so a failure is logged once, with its fix.
+        var failed = device.Status(AccessClassifier.Classify(errno), $"{operation} {device.DevNode} failed: {Interop.Errno.Name(errno)}")
+            with { Errno = errno };
+        entry = Set(entry, device, failed, log: false);
         entry.LastFailure = (operation, errno);
+        _explanations.Request(device, operation, errno);
     }
 
     /// <summary>Closes a handle that was never given to the pipeline (waiting for release).</summary>
@@ -287,31 +303,31 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
         _nextScanMs = interval == Timeout.InfiniteTimeSpan ? long.MaxValue : _clock.NowMs + (long)interval.TotalMilliseconds;
     }
 
-    private Entry Set(Entry? entry, InputDeviceInfo device, KeyboardFinding finding)
+    private Entry Set(Entry? entry, InputDeviceInfo device, KeyboardStatus finding, bool log = true)
     {
         if (entry is null)
         {
             entry = new Entry(device, finding);
             _entries[device.EventName] = entry;
             Version++;
-            Log(null, finding);
+            if (log) Log(null, finding);
             return entry;
         }
         entry.Device = device;
-        Set(entry, finding);
+        Set(entry, finding, log);
         return entry;
     }
 
-    private void Set(Entry entry, KeyboardFinding finding)
+    private void Set(Entry entry, KeyboardStatus finding, bool log = true)
     {
         var previous = entry.Finding;
         entry.Finding = finding;
         if (finding == previous) return;
         Version++;
-        if (!finding.SameAs(previous)) Log(previous, finding);
+        if (log && !finding.SameAs(previous)) Log(previous, finding);
     }
 
-    private void Log(KeyboardFinding? previous, KeyboardFinding finding)
+    private void Log(KeyboardStatus? previous, KeyboardStatus finding)
     {
         if (finding.SameAs(previous)) return;
         var name = $"{finding.Identity.Name} [{finding.Identity.Id}]";

@@ -1,3 +1,4 @@
+using Remapper.Backend;
 using Remapper.Linux.Discovery;
 using Remapper.Linux.Probe;
 
@@ -42,11 +43,26 @@ public interface IManagerClock
     long NowMs { get; }
 }
 
-/// <summary>Why an open or grab failed, in words with a fix (reads /proc and /etc: only called when something failed).</summary>
+/// <summary>
+/// Why an open or grab failed, in words with a fix. It reads /proc, /etc and the node's permissions, so the keyboard
+/// manager never calls it on the loop thread: it asks through <see cref="IExplanationRequests"/>.
+/// </summary>
 public interface IAccessExplainer
 {
-    KeyboardFinding Explain(InputDeviceInfo device, string operation, int errno);
+    KeyboardStatus Explain(InputDeviceInfo device, string operation, int errno);
 }
+
+/// <summary>
+/// Asks, and returns at once, why an open or grab failed; the answer comes back to the loop thread as
+/// <see cref="KeyboardManager{THandle}.OnExplained"/>.
+/// </summary>
+public interface IExplanationRequests
+{
+    void Request(InputDeviceInfo device, string operation, int errno);
+}
+
+/// <summary>The explainer's answer for one failure (<paramref name="Operation"/> on <paramref name="Device"/> failed with <paramref name="Errno"/>).</summary>
+public sealed record KeyboardExplanation(InputDeviceInfo Device, string Operation, int Errno, KeyboardStatus Status);
 
 /// <summary>The key pipeline's side: a seized keyboard starts or stops being read and fed to the engine.</summary>
 public interface IKeyboardSink<in THandle> where THandle : class, IKeyboardHandle

@@ -97,7 +97,14 @@ public sealed class EventLoop : IDisposable
         var ports = new EvdevPorts(_env);
         _reactor = new Reactor(_env.DevInput, _env.DevRoot, _output.Fd);
         _pipeline = new KeyPipeline(_engine, _reactor, _leds, _tap, _log);
-        _manager = new KeyboardManager<EvdevKeyboard>(_initialRules, ports, ports, ports, new AccessExplainer(_env), _pipeline, _log, _options);
+        // Why a keyboard was refused is found out on the thread pool; the answer is posted back like a scan's.
+        var explanations = new ExplainWorker(new AccessExplainer(_env), answer => Post(new ControlOperation(() =>
+            {
+                _manager!.OnExplained(answer);
+                return null;
+            }, null)),
+            e => _log.Error($"explaining why a keyboard was refused failed: {e.Message}"));
+        _manager = new KeyboardManager<EvdevKeyboard>(_initialRules, ports, ports, ports, explanations, _pipeline, _log, _options);
         _scans = new ScanWorker(ports.ScanWithNote, result => Post(new ControlOperation(() =>
             {
                 ApplyScan(result);
@@ -306,7 +313,7 @@ public sealed class EventLoop : IDisposable
             Detail = $"writing to it fails: {Errno.Name(_publishedWriteErrno)} ({Libc.Describe(_publishedWriteErrno)}); " +
                 $"{_output.FailedWrites} key changes lost so far; {_outputReady.Detail}",
         };
-        var status = new BackendStatus(output, [.. manager.Findings.Select(f => f.ToStatus())], _publishedPaused, _engine.ActiveLayers,
+        var status = new BackendStatus(output, manager.Keyboards, _publishedPaused, _engine.ActiveLayers,
             default, _inputNote);
         Status = status;
         StatusChanged?.Invoke(status);

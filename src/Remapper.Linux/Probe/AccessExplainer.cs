@@ -5,18 +5,18 @@ using Remapper.Linux.Interop;
 namespace Remapper.Linux.Probe;
 
 /// <summary>
-/// Turns a failed open or grab into a <see cref="KeyboardFinding"/> that names the cause and the fix: the node's
+/// Turns a failed open or grab into a <see cref="KeyboardStatus"/> that names the cause and the fix: the node's
 /// owner/group/mode/ACL and the user's groups for EACCES, the holding process for EBUSY.
 /// </summary>
+/// <remarks>
+/// Stateless, so the loop's explanations may run on any thread at once. /etc is read again for each explanation: it is
+/// rare (once per new failure), and a user just added to a group must be told to log in again, not to join it.
+/// </remarks>
 public sealed class AccessExplainer(ProbeEnvironment env) : Keyboards.IAccessExplainer
 {
-    private UserAccounts? _accounts;
-    private UserAccounts Accounts => _accounts ??= new UserAccounts(env.EtcRoot);
-
-    public KeyboardFinding Explain(InputDeviceInfo device, string operation, int errno)
+    public KeyboardStatus Explain(InputDeviceInfo device, string operation, int errno)
     {
         var state = AccessClassifier.Classify(errno);
-        var identity = device.Identity;
         var node = device.DevNode;
         switch (state)
         {
@@ -29,7 +29,7 @@ public sealed class AccessExplainer(ProbeEnvironment env) : Keyboards.IAccessExp
                     ? $"{operation} {node} failed: {Errno.Name(errno)}"
                     : $"{operation} {node} failed: {Errno.Name(errno)} (owner {access.Owner}, group {access.Group}, mode {access.ModeText}" +
                       $"{(access.HasAcl ? ", ACL present" : "")}; user {access.User} {(access.UserInGroup ? "is" : "is not")} in group {access.Group})";
-                return new KeyboardFinding(identity, node, device.Kind, state, detail, fix, errno, access);
+                return device.Status(state, detail, fix) with { Errno = errno, Access = access };
 
             case KeyboardState.Busy:
                 var holders = new HolderScanner(env.ProcRoot, env.OwnPid).FindHolders(ToRealNode(node));
@@ -41,19 +41,18 @@ public sealed class AccessExplainer(ProbeEnvironment env) : Keyboards.IAccessExp
                     1 => "held by " + list,
                     _ => "held by one of " + list,
                 };
-                return new KeyboardFinding(identity, node, device.Kind, state,
+                return device.Status(state,
                     $"another program holds {node} exclusively (EVIOCGRAB: EBUSY): {who}",
                     holders.Count == 0
                         ? "stop the other remapper or input tool that grabs it; Remapper takes the keyboard as soon as it is released"
-                        : $"stop {string.Join(", ", holders.Select(h => h.Name).Distinct())} (pid {string.Join(", ", holders.Select(h => h.Pid))}); Remapper takes the keyboard as soon as it is released",
-                    errno, Holders: holders);
+                        : $"stop {string.Join(", ", holders.Select(h => h.Name).Distinct())} (pid {string.Join(", ", holders.Select(h => h.Pid))}); Remapper takes the keyboard as soon as it is released")
+                    with { Errno = errno, Holders = holders };
 
             case KeyboardState.Gone:
-                return new KeyboardFinding(identity, node, device.Kind, state, $"{node} is gone ({Errno.Name(errno)})", null, errno);
+                return device.Status(state, $"{node} is gone ({Errno.Name(errno)})") with { Errno = errno };
 
             default:
-                return new KeyboardFinding(identity, node, device.Kind, state,
-                    $"{operation} {node} failed: {Errno.Name(errno)} ({Libc.Describe(errno)})", null, errno);
+                return device.Status(state, $"{operation} {node} failed: {Errno.Name(errno)} ({Libc.Describe(errno)})") with { Errno = errno };
         }
     }
 
@@ -63,8 +62,9 @@ public sealed class AccessExplainer(ProbeEnvironment env) : Keyboards.IAccessExp
         var stat = env.Inspector.Stat(node);
         if (stat is null) return null;
         var creds = env.Credentials;
-        return new NodeAccess(node, stat.Uid, Accounts.UserName(stat.Uid), stat.Gid, Accounts.GroupName(stat.Gid), stat.Mode, stat.HasAcl,
-            Accounts.UserName(creds.Uid), creds.HasGroup(stat.Gid), Accounts.IsListedInGroup(creds.Uid, stat.Gid));
+        var accounts = new UserAccounts(env.EtcRoot);
+        return new NodeAccess(node, stat.Uid, accounts.UserName(stat.Uid), stat.Gid, accounts.GroupName(stat.Gid), stat.Mode, stat.HasAcl,
+            accounts.UserName(creds.Uid), creds.HasGroup(stat.Gid), accounts.IsListedInGroup(creds.Uid, stat.Gid));
     }
 
     // /proc fd links name the node as the kernel sees it (/dev/input/eventN), whatever root the probe runs on.

@@ -1,3 +1,4 @@
+using Remapper.Backend;
 using System.Globalization;
 
 namespace Remapper.Linux.Probe;

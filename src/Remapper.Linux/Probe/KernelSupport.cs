@@ -1,3 +1,5 @@
+using Remapper.Backend;
+
 namespace Remapper.Linux.Probe;
 
 /// <summary>
@@ -6,7 +8,14 @@ namespace Remapper.Linux.Probe;
 /// </summary>
 public sealed class KernelSupport(ProbeEnvironment env)
 {
-    public sealed record Advice(string Detail, string Fix);
+    public sealed record Advice(string Detail, string Fix)
+    {
+        /// <summary>Cause and fix in one machine-wide note (<see cref="BackendStatus.Note"/>); <see cref="DoctorReport"/> splits them again.</summary>
+        public string AsNote() => Detail + FixSeparator + Fix;
+    }
+
+    /// <summary>Joins a note's cause and its fix.</summary>
+    public const string FixSeparator = "; fix: ";
 
     public string KernelRelease
     {

@@ -14,7 +14,9 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
 {
     private readonly Func<InputDeviceInfo, (int Errno, string Operation)> _tryDevice = tryDevice ?? RealTry;
 
-    public sealed record Result(StatusSnapshot Snapshot, IReadOnlyList<InputDeviceInfo> AllDevices);
+    /// <param name="Status">What was found, in the one status model (a direct probe: not paused, the base layer).</param>
+    /// <param name="OutputNodes">What was found about <c>/dev/uhid</c> and <c>/dev/uinput</c>, node by node (doctor shows both).</param>
+    public sealed record Result(BackendStatus Status, OutputStatus OutputNodes, IReadOnlyList<InputDeviceInfo> AllDevices);
 
     public Result Run(IReadOnlyList<DeviceBlock> deviceBlocks, OutputStatus? output = null)
     {
@@ -22,7 +24,7 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
         var explainer = new AccessExplainer(env);
         var all = scanner.Scan();
         var rules = new DeviceRules(deviceBlocks);
-        var keyboards = new List<KeyboardFinding>();
+        var keyboards = new List<KeyboardStatus>();
         foreach (var device in all)
         {
             if (!device.IsCandidate) continue;
@@ -30,12 +32,12 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
             if (ignoredBy is not null)
             {
                 var rule = DeviceRules.Describe(ignoredBy);
-                keyboards.Add(new KeyboardFinding(device.Identity, device.DevNode, device.Kind, KeyboardState.Ignored, $"ignored by {rule}", IgnoredBy: rule));
+                keyboards.Add(device.Status(KeyboardState.Ignored, $"ignored by {rule}") with { IgnoredBy = rule });
                 continue;
             }
             var (errno, operation) = _tryDevice(device);
             var status = errno == 0
-                ? new KeyboardFinding(device.Identity, device.DevNode, device.Kind, KeyboardState.Available, $"{device.DevNode} can be opened and grabbed")
+                ? device.Status(KeyboardState.Available, $"{device.DevNode} can be opened and grabbed")
                 : explainer.Explain(device, operation, errno);
             keyboards.Add(HeldByRemapper(status));
         }
@@ -43,22 +45,22 @@ public sealed class SystemProbe(ProbeEnvironment env, Func<InputDeviceInfo, (int
         string? inputNote = null;
         if (!Directory.Exists(env.DevInput))
         {
-            var advice = new KernelSupport(env).Explain("evdev", env.DevInput, "CONFIG_INPUT_EVDEV");
-            inputNote = advice.Detail + StatusSnapshot.FixSeparator + advice.Fix;
+            inputNote = new KernelSupport(env).Explain("evdev", env.DevInput, "CONFIG_INPUT_EVDEV").AsNote();
         }
         else if (all.Count == 0)
         {
             inputNote = $"no input devices under {Path.Combine(env.SysRoot, "class", "input")}";
         }
 
-        return new Result(new StatusSnapshot(output ?? new OutputProbe(env).Check(), keyboards, inputNote), all);
+        output ??= new OutputProbe(env).Check();
+        return new Result(new BackendStatus(output.ToStatus(), keyboards, Paused: false, ["base"], default, inputNote), output, all);
     }
 
     /// <summary>
     /// Busy because a running Remapper holds it is the normal case, not a problem: shown as seized, with the pid.
     /// (/proc cannot say which process grabbed, so this applies only when every process with it open is a remapper.)
     /// </summary>
-    private static KeyboardFinding HeldByRemapper(KeyboardFinding status)
+    private static KeyboardStatus HeldByRemapper(KeyboardStatus status)
     {
         if (status.State != KeyboardState.Busy || status.Holders is not { Count: > 0 } holders) return status;
         foreach (var h in holders)

@@ -31,7 +31,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
     private volatile CompiledKeymap _keymap;
     private EventLoop? _loop;
     private IVirtualKeyboard? _keyboard;
-    private StatusSnapshot? _waitingStatus;
+    private BackendStatus? _waitingStatus;
     private Timer? _retry;
     private long _idleHeartbeat;
     private volatile bool _disposed;
@@ -55,9 +55,9 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
         _loop?.Status is { } running ? running : _waitingStatus is { } waiting ? Waiting(waiting) : BackendStatus.Starting);
 
     /// <summary>Without a loop the engine is only changed under the gate, so its state can be read here.</summary>
-    private BackendStatus Waiting(StatusSnapshot probe)
+    private BackendStatus Waiting(BackendStatus probe)
     {
-        lock (_gate) return (probe with { Paused = _engine.IsPaused, ActiveLayers = _engine.ActiveLayers }).ToStatus();
+        lock (_gate) return probe with { Paused = _engine.IsPaused, ActiveLayers = _engine.ActiveLayers };
     }
 
     private BackendStatus WithCounters(BackendStatus status) => status with
@@ -95,7 +95,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
             }
             if (keyboard is null)
             {
-                var waiting = new SystemProbe(_env).Run(_keymap.Model.Devices, output).Snapshot;
+                var waiting = new SystemProbe(_env).Run(_keymap.Model.Devices, output).Status;
                 _waitingStatus = waiting;
                 // The daemon logs the output's state and the input note from this status, once each (not twice here too).
                 StatusChanged?.Invoke(WithCounters(Waiting(waiting)));

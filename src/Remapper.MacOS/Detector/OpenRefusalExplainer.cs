@@ -18,7 +18,11 @@ public sealed class OpenRefusalExplainer(IProcessTable processes, string executa
     {
         var id = device.Identity;
         KeyboardStatus Status(KeyboardState state, string cause, string? fix, int? pid = null, string? command = null) =>
-            new(id.Id, id.Name, id.Bus.KeymapName(), id.IsBuiltIn, state, cause, fix, pid, command, device.Path);
+            new(id, device.Path, state, cause, fix)
+            {
+                Kind = Manager.MacDeviceManager.KindOf(device),
+                Holders = pid is { } holder ? [new HolderProcess(holder, command ?? "", command ?? "")] : null,
+            };
 
         switch (code.Value)
         {

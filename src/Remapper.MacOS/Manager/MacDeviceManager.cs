@@ -293,15 +293,17 @@ public sealed class MacDeviceManager : IHidEventSink
     }
 
     private static KeyboardStatus Status(MacDeviceInfo info, KeyboardState state, string? cause, string? fix = null) =>
-        new(info.Identity.Id, info.Identity.Name, info.Identity.Bus.KeymapName(), info.Identity.IsBuiltIn, state, cause, fix, Path: info.Path);
+        new(info.Identity, info.Path, state, cause, fix) { Kind = KindOf(info) };
+
+    internal static KeyboardKind KindOf(MacDeviceInfo info) => info.Kind == MacDeviceKind.ConsumerKeys ? KeyboardKind.MediaKeys : KeyboardKind.Keyboard;
 
     /// <summary>Records a keyboard's state; a change is logged once (not on every re-probe that finds the same).</summary>
     private void SetStatus(Entry entry, KeyboardStatus status)
     {
         var previous = entry.Status;
         entry.Status = status;
-        if (previous == status) return;
-        var name = $"{status.Name} [{status.Id}]";
+        if (status.SameAs(previous)) return; // a holder list is a new list on every re-probe: compare what the log says
+        var name = $"{status.Identity.Name} [{status.Identity.Id}]";
         if (status.State is KeyboardState.AccessDenied or KeyboardState.Busy or KeyboardState.Failed)
             _log.LogWarning("{Keyboard}: {State}: {Cause}; fix: {Fix}", name, status.State, status.Cause, status.Fix);
         else
@@ -311,7 +313,7 @@ public sealed class MacDeviceManager : IHidEventSink
     private void Publish()
     {
         Keyboards = [.. _devices.Values.Where(e => e.Status is not null).Select(e => e.Status!)
-            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)];
+            .OrderBy(s => s.Identity.Name, StringComparer.Ordinal).ThenBy(s => s.Identity.Id, StringComparer.Ordinal)];
         // Only when it costs something: a process macOS lets open keyboards anyway (TCC's answer can lag) needs no fix.
         bool refused = _devices.Values.Any(e => e.Status?.State == KeyboardState.AccessDenied);
         Note = _access == InputMonitoringAccess.Granted || !refused ? null

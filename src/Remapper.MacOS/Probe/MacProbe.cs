@@ -26,7 +26,7 @@ public static class MacProbe
             if (info.Kind == MacDeviceKind.NotKeyboard) continue;
             var id = info.Identity;
             KeyboardStatus Status(KeyboardState state, string? cause, string? fix = null) =>
-                new(id.Id, id.Name, id.Bus.KeymapName(), id.IsBuiltIn, state, cause, fix, Path: info.Path);
+                new(id, info.Path, state, cause, fix) { Kind = Manager.MacDeviceManager.KindOf(info) };
 
             if (info.Kind == MacDeviceKind.VirtualOutput)
                 keyboards.Add(Status(KeyboardState.Ignored, "a virtual keyboard of the Karabiner DriverKit driver (what Remapper types through); never seized"));
@@ -40,7 +40,7 @@ public static class MacProbe
                         ? "not opened by this probe; the daemon seizes it (if macOS refuses the built-in keyboard, `remapper status` says so)"
                         : "not opened by this probe; the daemon seizes it"));
         }
-        keyboards.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var c && c != 0 ? c : string.CompareOrdinal(a.Id, b.Id));
+        keyboards.Sort((a, b) => string.CompareOrdinal(a.Identity.Name, b.Identity.Name) is var c && c != 0 ? c : string.CompareOrdinal(a.Identity.Id, b.Identity.Id));
         string? note = access == InputMonitoringAccess.Granted ? null : $"{InputMonitoring.Explain(access)}; fix: {InputMonitoring.Fix(executable)}";
         return new MacProbeResult(keyboards, DriverExplainer.Explain(driver, installation), access, note);
     }

@@ -1,4 +1,5 @@
 using Remapper.Backend;
+using Remapper.Ipc;
 
 namespace Remapper.Tray.Model;
 
@@ -21,7 +22,7 @@ public static class KeyboardText
 
     /// <summary>"Name: access denied (cause)" or "Name: busy (held by evtest, pid 1234)".</summary>
     /// <param name="paused">Remapping is paused: a seized keyboard types its keys unchanged.</param>
-    public static string Describe(KeyboardStatus keyboard, bool paused = false)
+    public static string Describe(KeyboardDto keyboard, bool paused = false)
     {
         var word = paused && keyboard.State == KeyboardState.Seized ? "held, keys pass through unchanged" : StateWord(keyboard.State);
         var text = $"{keyboard.Name}: {word}";
@@ -29,7 +30,7 @@ public static class KeyboardText
         return detail is null ? text : $"{text} ({detail})";
     }
 
-    private static string? Detail(KeyboardStatus keyboard)
+    private static string? Detail(KeyboardDto keyboard)
     {
         if (keyboard.State == KeyboardState.Busy && keyboard.HolderPid is { } pid)
             return keyboard.HolderCommand is { Length: > 0 } command ? $"held by {command}, pid {pid}" : $"held by pid {pid}";

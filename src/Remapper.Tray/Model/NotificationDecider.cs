@@ -44,7 +44,7 @@ public sealed class NotificationDecider
         return new TrayNotification("Remapper: keymap reload failed", body, Urgent: true);
     }
 
-    private void ObserveKeyboard(KeyboardStatus keyboard, List<TrayNotification> notes)
+    private void ObserveKeyboard(KeyboardDto keyboard, List<TrayNotification> notes)
     {
         if (KeyboardText.IsProblem(keyboard.State))
         {

@@ -203,8 +203,9 @@ public sealed class CliClientTests : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.Equal("", error); // a seized keyboard and a ready output: nothing to warn about
 
-        _daemon.Backend.SetKeyboards(new Remapper.Backend.KeyboardStatus("usb:1:2:x", "Test Keyboard", "usb", false,
-            Remapper.Backend.KeyboardState.AccessDenied));
+        _daemon.Backend.SetKeyboards(new Remapper.Backend.KeyboardStatus(
+            new Remapper.Core.Devices.KeyboardIdentity("usb:1:2:x", "Test Keyboard", Remapper.Core.Devices.DeviceBus.Usb, 1, 2, "x"), null,
+            Remapper.Backend.KeyboardState.AccessDenied, null));
         (exit, _, error) = Run("monitor", "--count", "0");
         Assert.Equal(0, exit);
         Assert.Contains("nothing can appear yet: no keyboard is seized", error);

@@ -33,11 +33,12 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
             Monitor.WriteOutput(_clockUs, usage, down);
         };
         _engine = new RemapEngine(keymap, Output);
-        _keyboard = _engine.AttachDevice(new KeyboardIdentity("usb:1234:5678:test", "Test Keyboard", DeviceBus.Usb, 0x1234, 0x5678));
+        var identity = new KeyboardIdentity("usb:1234:5678:test", "Test Keyboard", DeviceBus.Usb, 0x1234, 0x5678);
+        _keyboard = _engine.AttachDevice(identity);
         _status = BackendStatus.Starting with
         {
             Output = new OutputDeviceStatus("fake", OutputDeviceState.Ready, "an in-memory recorder"),
-            Keyboards = [new KeyboardStatus("usb:1234:5678:test", "Test Keyboard", "usb", false, KeyboardState.Seized)],
+            Keyboards = [new KeyboardStatus(identity, null, KeyboardState.Seized, null)],
         };
         _thread = new Thread(Loop) { IsBackground = true, Name = "fake event loop" };
         _thread.Start();

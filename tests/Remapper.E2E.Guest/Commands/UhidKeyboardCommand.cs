@@ -180,6 +180,19 @@ internal static unsafe class UhidKeyboardCommand
                             Press(usage, true);
                             Press(usage, false);
                             break;
+                        case ["taps", string n, string ms, .. var keys] when keys.Length > 0
+                            && int.TryParse(n, CultureInfo.InvariantCulture, out int count)
+                            && int.TryParse(ms, CultureInfo.InvariantCulture, out int gap):
+                            // Many taps for one line and one acknowledgement: a soak of 100 000 events must not cost
+                            // 100 000 console lines, which under emulation take longer than the typing itself.
+                            byte[] usages = [.. keys.Select(HidUsageNames.Parse)];
+                            for (int i = 0; i < count; i++)
+                            {
+                                Press(usages[i % usages.Length], true);
+                                Press(usages[i % usages.Length], false);
+                                if (gap > 0) Thread.Sleep(gap);
+                            }
+                            break;
                         case ["sleep", string ms] when int.TryParse(ms, CultureInfo.InvariantCulture, out int delay):
                             Thread.Sleep(delay);
                             break;

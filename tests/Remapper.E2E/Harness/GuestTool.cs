@@ -171,7 +171,8 @@ public sealed class UhidKeyboard(Guest guest, GuestJob job, string fifo, string 
     public string Uniq { get; } = uniq;
 
     /// <summary>
-    /// Sends commands (<c>down a</c>, <c>up a</c>, <c>tap a</c>, <c>sleep 300</c>, several joined with ';') and waits
+    /// Sends commands (<c>down a</c>, <c>up a</c>, <c>tap a</c>, <c>sleep 300</c>, <c>taps 1000 1 a b c</c> for a thousand
+    /// taps of a, b, c in turn with 1 ms after each, several joined with ';') and waits
     /// until the keyboard acknowledged each (within <paramref name="timeout"/>, 20 s by default), so the reports have
     /// been written when this returns.
     /// </summary>

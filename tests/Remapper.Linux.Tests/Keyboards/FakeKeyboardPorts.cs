@@ -25,10 +25,11 @@ internal sealed class FakeHandle(InputDeviceInfo info, bool held) : IKeyboardHan
 }
 
 /// <summary>
-/// Every port of the keyboard manager at once: which nodes open, which grabs succeed, a clock the test moves, and a
-/// sink that attaches seized keyboards to a real engine (so a lost keyboard's held keys can be seen released).
+/// Every port of the keyboard manager at once: which nodes open, which grabs succeed, a clock the test moves, a sink that
+/// attaches seized keyboards to a real engine (so a lost keyboard's held keys can be seen released), and explanation
+/// requests that wait until the test delivers them, as the real ones wait for the thread pool.
 /// </summary>
-internal sealed class FakeKeyboardPorts : IKeyboardOpener<FakeHandle>, IKeyboardGrabber<FakeHandle>, IManagerClock, IAccessExplainer,
+internal sealed class FakeKeyboardPorts : IKeyboardOpener<FakeHandle>, IKeyboardGrabber<FakeHandle>, IManagerClock, IExplanationRequests,
     IKeyboardSink<FakeHandle>, IBackendLog
 {
     public Dictionary<string, int> OpenErrno { get; } = [];
@@ -58,11 +59,22 @@ internal sealed class FakeKeyboardPorts : IKeyboardOpener<FakeHandle>, IKeyboard
         return errno == 0;
     }
 
-    public KeyboardFinding Explain(InputDeviceInfo device, string operation, int errno)
+    /// <summary>Explanations asked for and not delivered yet.</summary>
+    public List<KeyboardExplanation> PendingExplanations { get; } = [];
+
+    public void Request(InputDeviceInfo device, string operation, int errno)
     {
         Explained++;
-        return new KeyboardFinding(device.Identity, device.DevNode, device.Kind, AccessClassifier.Classify(errno),
-            $"{operation} {device.DevNode} failed: {errno}", "the fix", errno);
+        var status = device.Status(AccessClassifier.Classify(errno), $"explained: {operation} {device.DevNode} failed with {errno}", "the fix")
+            with { Errno = errno };
+        PendingExplanations.Add(new KeyboardExplanation(device, operation, errno, status));
+    }
+
+    /// <summary>What the loop does when the explainer's answers arrive.</summary>
+    public void DeliverExplanations(KeyboardManager<FakeHandle> manager)
+    {
+        foreach (var answer in PendingExplanations) manager.OnExplained(answer);
+        PendingExplanations.Clear();
     }
 
     public void Attach(FakeHandle keyboard)
@@ -95,5 +107,5 @@ internal sealed class FakeKeyboardPorts : IKeyboardOpener<FakeHandle>, IKeyboard
 internal static class Findings
 {
     public static KeyboardState StateOf(this KeyboardManager<FakeHandle> manager, string eventName) =>
-        manager.Findings.Single(f => f.DevNode == $"/dev/input/{eventName}").State;
+        manager.Keyboards.Single(f => f.Path == $"/dev/input/{eventName}").State;
 }

@@ -72,7 +72,7 @@ public class KeyboardManagerTests
         manager.OnScan([FakeKeyboardPorts.Keyboard("event3")]);
         _ports.NowMs += 2_001;
         manager.Tick();
-        var finding = Assert.Single(manager.Findings);
+        var finding = Assert.Single(manager.Keyboards);
         Assert.Equal(KeyboardState.Seized, finding.State);
         Assert.Contains("still held", finding.Detail);
     }
@@ -86,6 +86,7 @@ public class KeyboardManagerTests
         manager.OnScan([keyboard]);
         Assert.Equal(KeyboardState.Busy, manager.StateOf("event3"));
         Assert.True(_ports.Opened["event3"].Disposed, "a refused grab closes the node");
+        _ports.DeliverExplanations(manager);
 
         for (int retry = 0; retry < 5; retry++)
         {
@@ -115,12 +116,52 @@ public class KeyboardManagerTests
         manager.OnScan([keyboard, FakeKeyboardPorts.Keyboard("event4")]);
         Assert.Equal(KeyboardState.AccessDenied, manager.StateOf("event3"));
         Assert.Equal(KeyboardState.Seized, manager.StateOf("event4")); // one denied keyboard does not stop the others
-        Assert.Equal("the fix", manager.Findings.First().Fix);
+        _ports.DeliverExplanations(manager);
+        Assert.Equal("the fix", manager.Keyboards.First().Fix);
 
         _ports.OpenErrno.Remove("event3"); // e.g. the udev rule was installed: inotify sees the attrib change and a scan runs
         manager.OnScan([keyboard, FakeKeyboardPorts.Keyboard("event4")]);
         Assert.Equal(KeyboardState.Seized, manager.StateOf("event3"));
         Assert.Equal(["attach event4", "attach event3"], _ports.Events);
+    }
+
+    [Fact]
+    public void A_refusal_shows_at_once_and_its_explanation_made_off_the_loop_replaces_it_unless_the_keyboard_moved_on()
+    {
+        var manager = Manager();
+        _ports.GrabErrno["event3"] = Errno.EBUSY;
+        var keyboard = FakeKeyboardPorts.Keyboard("event3");
+        manager.OnScan([keyboard]);
+
+        // Before the explainer answers, status already says what failed; nothing is logged yet (the answer is, once).
+        var bare = Assert.Single(manager.Keyboards);
+        Assert.Equal(KeyboardState.Busy, bare.State);
+        Assert.Equal("EVIOCGRAB on /dev/input/event3 failed: EBUSY", bare.Detail);
+        Assert.Null(bare.Fix);
+        Assert.Empty(_ports.Warnings);
+        int version = manager.Version;
+
+        _ports.DeliverExplanations(manager);
+        var explained = Assert.Single(manager.Keyboards);
+        Assert.Equal(KeyboardState.Busy, explained.State);
+        Assert.Equal("the fix", explained.Fix);
+        Assert.True(manager.Version > version, "the explanation is published");
+        Assert.Single(_ports.Warnings);
+
+        // The other program lets go, and a second failure's answer comes late: the seized keyboard stays seized.
+        _ports.GrabErrno["event4"] = Errno.EACCES;
+        var other = FakeKeyboardPorts.Keyboard("event4");
+        manager.OnScan([keyboard, other]);
+        _ports.GrabErrno.Remove("event3");
+        _ports.GrabErrno.Remove("event4");
+        _ports.NowMs += 2_000;
+        manager.Tick();
+        manager.OnScan([keyboard, other]);
+        Assert.Equal(KeyboardState.Seized, manager.StateOf("event4"));
+        _ports.DeliverExplanations(manager);
+        Assert.Equal(KeyboardState.Seized, manager.StateOf("event4"));
+        Assert.Equal(KeyboardState.Seized, manager.StateOf("event3"));
+        Assert.DoesNotContain(manager.Keyboards, k => k.Fix == "the fix");
     }
 
     [Fact]
@@ -141,7 +182,7 @@ public class KeyboardManagerTests
         Assert.Equal(KeyboardState.Gone, manager.StateOf("event5"));
         Assert.Equal(KeyboardState.Seized, manager.StateOf("event0"));
         manager.OnScan([laptop]);
-        Assert.DoesNotContain(manager.Findings, f => f.DevNode.EndsWith("event5", StringComparison.Ordinal)); // gone is said once, then forgotten
+        Assert.DoesNotContain(manager.Keyboards, f => f.Path!.EndsWith("event5", StringComparison.Ordinal)); // gone is said once, then forgotten
     }
 
     [Fact]
@@ -159,7 +200,7 @@ public class KeyboardManagerTests
         Assert.Equal(0, _ports.Engine.PressedOutputCount);
         Assert.True(handle.Disposed);
         Assert.Equal(["attach event3", "detach event3"], _ports.Events);
-        var finding = Assert.Single(manager.Findings);
+        var finding = Assert.Single(manager.Keyboards);
         Assert.Equal(KeyboardState.Gone, finding.State);
         Assert.Contains("held keys were released", finding.Detail);
 
@@ -180,7 +221,7 @@ public class KeyboardManagerTests
         Assert.Equal(["attach event7", "detach event7"], _ports.Events);
         Assert.True(manager.ScanWanted);
         manager.OnScan([yubikey]);
-        var ignored = Assert.Single(manager.Findings);
+        var ignored = Assert.Single(manager.Keyboards);
         Assert.Equal(KeyboardState.Ignored, ignored.State);
         Assert.Equal("ignored by [[device]] at test.toml:2:1 (vendor_id = 0x1050)", ignored.Detail);
 

@@ -1,7 +1,6 @@
 using Remapper.Backend;
 using System.Text.Json;
 using Remapper.Core.Devices;
-using Remapper.Linux.Discovery;
 using Remapper.Linux.Probe;
 
 namespace Remapper.Linux.Tests.Probe;
@@ -43,13 +42,13 @@ public class DoctorJsonSchemaTests
             new OutputNodeStatus("/dev/uhid", OutputNodeState.NoPermission, "permission denied", "install the udev rule", access),
             new OutputNodeStatus("/dev/uinput", OutputNodeState.Ok, "writable"));
         var identity = new KeyboardIdentity("spi:05ac:0342:spi0", "Apple Internal Keyboard", DeviceBus.Spi, 0x05ac, 0x0342, "spi0");
-        var busy = new KeyboardFinding(identity, "/dev/input/event3", DeviceKind.Keyboard, KeyboardState.Busy, "grabbed by another process",
-            "stop it", Errno: 16, Holders: [new HolderProcess(5151, "keyd", "/usr/bin/keyd")]);
-        var status = new StatusSnapshot(output, [busy], "a note") { Paused = true, ActiveLayers = ["base", "nav"] };
-        var report = DoctorReport.Build(status, new KeymapCheck("/etc/remapper/config.toml", false, ["k.toml:1:1: error: x"]),
+        var busy = new KeyboardStatus(identity, "/dev/input/event3", KeyboardState.Busy, "grabbed by another process", "stop it")
+            { Errno = 16, Holders = [new HolderProcess(5151, "keyd", "/usr/bin/keyd")] };
+        var status = new BackendStatus(output.ToStatus(), [busy], Paused: true, ["base", "nav"], default, "a note");
+        var report = DoctorReport.Build(new SystemProbe.Result(status, output, []), new KeymapCheck("/etc/remapper/config.toml", false, ["k.toml:1:1: error: x"]),
             [new SystemCheck("udev rule", CheckState.Info, "not installed", "install it")]);
 
-        using var json = JsonDocument.Parse(JsonSerializer.Serialize(report, StatusJson.Context.DoctorReport));
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(DoctorJson.From(report), StatusJson.Context.DoctorJson));
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         Collect(json.RootElement, "", paths);
 

@@ -60,9 +60,9 @@ public class SystemChecksTests : IDisposable
     public void Problems_among_the_system_checks_count_in_the_doctor_report()
     {
         _system.AddProcess(5152, "kanata", "kanata -c k.kbd");
-        var status = new SystemProbe(_system.Env()).Run([]).Snapshot;
+        var probe = new SystemProbe(_system.Env()).Run([]);
 
-        var report = DoctorReport.Build(status, null, [.. new SystemChecks(_system.Env()).Run()]);
+        var report = DoctorReport.Build(probe, null, [.. new SystemChecks(_system.Env()).Run()]);
 
         Assert.Contains(report.Problems, p => p.Subject == "other remappers" && p.Cause.Contains("kanata"));
         Assert.False(report.Ok);

@@ -27,14 +27,14 @@ public class SystemProbeTests : IDisposable
         var result = probe.Run(blocks, OutputProbe.Choose(
             new OutputNodeStatus("/dev/uhid", OutputNodeState.Ok, "ok"), new OutputNodeStatus("/dev/uinput", OutputNodeState.Ok, "ok")));
 
-        var states = result.Snapshot.Keyboards.ToDictionary(k => k.Identity.Name, k => k.State);
+        var states = result.Status.Keyboards.ToDictionary(k => k.Identity.Name, k => k.State);
         Assert.Equal(KeyboardState.AccessDenied, states["AT Translated Set 2 keyboard"]);
         Assert.Equal(KeyboardState.Available, states["QEMU QEMU USB Keyboard"]);
         Assert.Equal(KeyboardState.Ignored, states["Yubico YubiKey"]);
         Assert.False(states.ContainsKey("Mouse"));
         Assert.Equal(4, result.AllDevices.Count);
 
-        var report = DoctorReport.Build(result.Snapshot, null);
+        var report = DoctorReport.Build(result, null);
         var problem = Assert.Single(report.Problems);
         Assert.Contains("AT Translated Set 2 keyboard", problem.Subject);
         Assert.Contains("udev", problem.Fix);
@@ -48,11 +48,11 @@ public class SystemProbeTests : IDisposable
         var env = _sys.Env();
         var output = new OutputProbe(env, _ => Errno.ENOENT).Check();
         var result = new SystemProbe(env).Run([], output);
-        Assert.Empty(result.Snapshot.Keyboards);
-        Assert.Contains("/dev/input does not exist", result.Snapshot.InputNote);
-        Assert.Contains("CONFIG_INPUT_EVDEV", result.Snapshot.InputNote);
+        Assert.Empty(result.Status.Keyboards);
+        Assert.Contains("/dev/input does not exist", result.Status.Note);
+        Assert.Contains("CONFIG_INPUT_EVDEV", result.Status.Note);
 
-        var report = DoctorReport.Build(result.Snapshot, null);
+        var report = DoctorReport.Build(result, null);
         Assert.Equal(3, report.Problems.Count); // uhid, uinput, input devices
 
         // docs/doctor-json.md: the fix is in `fix`, not inside `cause`.
@@ -68,7 +68,7 @@ public class SystemProbeTests : IDisposable
         var env = _sys.Env();
         var result = new SystemProbe(env, _ => (Errno.EBUSY, "EVIOCGRAB on")).Run([],
             OutputProbe.Choose(new OutputNodeStatus("/dev/uhid", OutputNodeState.Ok, "ok"), new OutputNodeStatus("/dev/uinput", OutputNodeState.Absent, "no")));
-        var json = JsonSerializer.Serialize(DoctorReport.Build(result.Snapshot, new KeymapCheck("k.toml", true, [])), StatusJson.Context.DoctorReport);
+        var json = JsonSerializer.Serialize(DoctorJson.From(DoctorReport.Build(result, new KeymapCheck("k.toml", true, []))), StatusJson.Context.DoctorJson);
         using var doc = JsonDocument.Parse(json);
         var keyboard = doc.RootElement.GetProperty("status").GetProperty("keyboards")[0];
         Assert.Equal("Busy", keyboard.GetProperty("state").GetString());
@@ -87,10 +87,10 @@ public class SystemProbeTests : IDisposable
         var ok = OutputProbe.Choose(new OutputNodeStatus("/dev/uhid", OutputNodeState.Ok, "ok"), new OutputNodeStatus("/dev/uinput", OutputNodeState.Ok, "ok"));
         var result = new SystemProbe(_sys.Env(0, 0), _ => (Errno.EBUSY, "EVIOCGRAB on")).Run([], ok);
 
-        var byName = result.Snapshot.Keyboards.ToDictionary(k => k.Identity.Name);
+        var byName = result.Status.Keyboards.ToDictionary(k => k.Identity.Name);
         Assert.Equal(KeyboardState.Seized, byName["USB Keyboard"].State);
         Assert.Contains("pid 300", byName["USB Keyboard"].Detail);
         Assert.Equal(KeyboardState.Busy, byName["Other Keyboard"].State);
-        Assert.Single(DoctorReport.Build(result.Snapshot, null).Problems);
+        Assert.Single(DoctorReport.Build(result, null).Problems);
     }
 }

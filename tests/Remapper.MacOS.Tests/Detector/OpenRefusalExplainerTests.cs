@@ -27,7 +27,7 @@ public sealed class OpenRefusalExplainerTests
         var status = _explainer.Explain(builtIn ? _builtIn : _usb, new IOReturnCode(code), access);
         Assert.Equal(state, status.State);
         Assert.Contains(cause, status.Cause);
-        Assert.Equal(builtIn, status.BuiltIn);
+        Assert.Equal(builtIn, status.Identity.IsBuiltIn);
         if (state != KeyboardState.Gone) Assert.False(string.IsNullOrWhiteSpace(status.Fix));
     }
 
@@ -39,6 +39,6 @@ public sealed class OpenRefusalExplainerTests
         Assert.Contains("other keyboards keep being remapped", status.Cause);
         Assert.Contains("macOS update", status.Fix);
         Assert.Contains("docs/macos.md", status.Fix);
-        Assert.Equal("spi", status.Bus);
+        Assert.Equal(Remapper.Core.Devices.DeviceBus.Spi, status.Identity.Bus);
     }
 }

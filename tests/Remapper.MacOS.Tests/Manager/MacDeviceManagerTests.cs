@@ -38,7 +38,7 @@ public sealed class MacDeviceManagerTests
     }
 
     private KeyboardStatus StatusOf(HidDeviceProperties device) =>
-        Assert.Single(_manager.Keyboards, k => k.Id == MacKeyboardClassifier.Classify(device).Identity.Id);
+        Assert.Single(_manager.Keyboards, k => k.Identity.Id == MacKeyboardClassifier.Classify(device).Identity.Id);
 
     private void Key(HidDeviceProperties device, Usage usage, bool down) =>
         _manager.OnInput(device.RegistryId, usage.Page, usage.Id, down ? 1 : 0, _timeUs += 10_000);
@@ -92,7 +92,7 @@ public sealed class MacDeviceManagerTests
 
         var builtIn = StatusOf(_builtIn);
         Assert.Equal(KeyboardState.AccessDenied, builtIn.State);
-        Assert.True(builtIn.BuiltIn);
+        Assert.True(builtIn.Identity.IsBuiltIn);
         Assert.Contains("kIOReturnNotPermitted (0xe00002e2)", builtIn.Cause);
         Assert.Contains("built-in keyboard", builtIn.Cause);
         Assert.Contains("other keyboards keep being remapped", builtIn.Cause);
@@ -201,7 +201,7 @@ public sealed class MacDeviceManagerTests
 
         _manager.OnRemoved(_usb.RegistryId);
         Assert.Equal(0, _output.DownCount);
-        Assert.DoesNotContain(_manager.Keyboards, k => k.Id == MacKeyboardClassifier.Classify(_usb).Identity.Id);
+        Assert.DoesNotContain(_manager.Keyboards, k => k.Identity.Id == MacKeyboardClassifier.Classify(_usb).Identity.Id);
         Assert.Equal(KeyboardState.Seized, StatusOf(_builtIn).State);
 
         // Plugged back in: seized again, and a key typed then works.
@@ -222,8 +222,8 @@ public sealed class MacDeviceManagerTests
 
         var status = StatusOf(_usb);
         Assert.Equal(KeyboardState.Busy, status.State);
-        Assert.Equal(321, status.HolderPid);
-        Assert.Equal("Karabiner-Core-Service", status.HolderCommand);
+        Assert.Equal(321, status.Holder?.Pid);
+        Assert.Equal("Karabiner-Core-Service", status.Holder?.CommandLine);
         Assert.Contains("Karabiner-Elements", status.Cause);
         Assert.Contains("kIOReturnExclusiveAccess", status.Cause);
         Assert.Equal(_nowMs + 2_000, _manager.NextReprobeMs);
@@ -236,7 +236,7 @@ public sealed class MacDeviceManagerTests
         _hid.OpenResults[_usb.RegistryId] = IOReturnCode.ExclusiveAccess;
         Manager();
         _manager.OnMatched(_usb);
-        Assert.Equal(99, StatusOf(_usb).HolderPid);
+        Assert.Equal(99, StatusOf(_usb).Holder?.Pid);
         Assert.Contains("kanata", StatusOf(_usb).Cause);
     }
 

@@ -30,9 +30,9 @@ public sealed class MacProbeTests
     {
         var result = Run(InputMonitoringAccess.Granted);
         Assert.Equal(5, result.Keyboards.Count); // the trackpad is not a keyboard
-        Assert.Equal(KeyboardState.Ignored, result.Keyboards.Single(k => k.Name.StartsWith("YubiKey")).State);
-        Assert.Equal(KeyboardState.Ignored, result.Keyboards.Single(k => k.Name.StartsWith("Karabiner")).State);
-        Assert.All(result.Keyboards.Where(k => !k.Name.StartsWith("YubiKey") && !k.Name.StartsWith("Karabiner")),
+        Assert.Equal(KeyboardState.Ignored, result.Keyboards.Single(k => k.Identity.Name.StartsWith("YubiKey")).State);
+        Assert.Equal(KeyboardState.Ignored, result.Keyboards.Single(k => k.Identity.Name.StartsWith("Karabiner")).State);
+        Assert.All(result.Keyboards.Where(k => !k.Identity.Name.StartsWith("YubiKey") && !k.Identity.Name.StartsWith("Karabiner")),
             k => Assert.Equal(KeyboardState.Available, k.State));
         Assert.Null(result.Note);
         Assert.Equal(OutputDeviceState.Ready, result.Output.State);
@@ -42,11 +42,11 @@ public sealed class MacProbeTests
     public void Without_Input_Monitoring_every_keyboard_is_denied_with_the_settings_path()
     {
         var result = Run(InputMonitoringAccess.Denied);
-        var builtIn = result.Keyboards.Single(k => k.BuiltIn);
+        var builtIn = result.Keyboards.Single(k => k.Identity.IsBuiltIn);
         Assert.Equal(KeyboardState.AccessDenied, builtIn.State);
         Assert.Contains("System Settings → Privacy & Security → Input Monitoring", builtIn.Fix);
         Assert.NotNull(result.Note);
-        Assert.Equal(KeyboardState.Ignored, result.Keyboards.Single(k => k.Name.StartsWith("YubiKey")).State);
+        Assert.Equal(KeyboardState.Ignored, result.Keyboards.Single(k => k.Identity.Name.StartsWith("YubiKey")).State);
     }
 
     [Fact]

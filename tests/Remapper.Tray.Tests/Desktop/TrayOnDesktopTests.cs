@@ -97,7 +97,7 @@ public class TrayOnDesktopTests(ITestOutputHelper output)
             daemon.Backend.SetKeyboards(FakeBackend.Laptop with
             {
                 State = KeyboardState.AccessDenied,
-                Cause = "permission denied (not in group input)",
+                Detail = "permission denied (not in group input)",
                 Fix = "sudo usermod -aG input $USER",
             });
             ExpectIcon(desktop, work, TrayState.Warning);

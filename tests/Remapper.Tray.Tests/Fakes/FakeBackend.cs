@@ -1,3 +1,4 @@
+using Remapper.Core.Devices;
 using Remapper.Core.Engine;
 using Remapper.Backend;
 using Remapper.Backend.Monitor;
@@ -7,7 +8,9 @@ namespace Remapper.Tray.Tests.Fakes;
 /// <summary>A backend with no loop and no devices: its status is whatever the test sets; pause works as the daemon's does.</summary>
 internal sealed class FakeBackend : IRemapBackend
 {
-    public static readonly KeyboardStatus Laptop = new("i8042:0001:0001:laptop", "AT Translated Set 2 keyboard", "i8042", true, KeyboardState.Seized);
+    public static readonly KeyboardStatus Laptop = new(
+        new KeyboardIdentity("i8042:0001:0001:laptop", "AT Translated Set 2 keyboard", DeviceBus.I8042, 1, 1, "laptop"), "/dev/input/event0",
+        KeyboardState.Seized, "seized /dev/input/event0");
 
     private BackendStatus _status = BackendStatus.Starting with
     {
