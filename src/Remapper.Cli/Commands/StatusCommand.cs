@@ -63,7 +63,8 @@ internal static class StatusCommand
         TextWrap.Write(o, "", $"remapper {d.Version}: {s.State} ({d.Mode}, pid {d.Pid}, up {Uptime(d.UptimeSeconds)}, socket {d.Socket})", 4);
         var k = s.Keymap;
         Line("keymap", $"{k.Path ?? "none"} ({k.Reason})");
-        if (k.Origin is "shippedDefault" or "none" && OwnKeymap(d.Mode) is { } own)
+        // The daemon's answer, not ours: it may run as another user or as the system service, with another own keymap.
+        if (k.FileToCreate is { } own)
             Line("", $"to use your own keymap, create {own} (`remapper init` writes a starter); the daemon picks it up by itself");
         var errors = k.Diagnostics.Where(x => x.Severity == "error").ToList();
         if (k.Valid)
@@ -92,10 +93,6 @@ internal static class StatusCommand
             TextWrap.Write(o, "", $"{kb.Name}: {Detail(kb)}", 4);
         }
     }
-
-    /// <summary>The file that would replace the shipped default for the daemon's mode, as the locator names it.</summary>
-    private static string? OwnKeymap(string mode) =>
-        Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: mode == "system");
 
     private static string Detail(KeyboardDto kb)
     {

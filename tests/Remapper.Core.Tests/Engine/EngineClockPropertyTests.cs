@@ -1,8 +1,6 @@
 using CsCheck;
-using Remapper.Core.Devices;
 using Remapper.Core.Engine;
-using Remapper.Core.Hid;
-using static Remapper.Core.Tests.Engine.Km;
+using static Remapper.Core.Tests.Engine.RandomTyping;
 
 namespace Remapper.Core.Tests.Engine;
 
@@ -15,8 +13,6 @@ namespace Remapper.Core.Tests.Engine;
 /// </summary>
 public class EngineClockPropertyTests
 {
-    private static readonly Usage[] Pool = [A, B, C, D, F, H, J, KK, L, S, Space, Caps, LCtrl, LShift, Esc, RGui];
-
     private static readonly Gen<(int[] Genome, int[] Combos, long Start, (int Key, int Device, int Wait, int Op)[] Events)> Cases =
         Gen.Select(
             Gen.Int[0, 999].Array[0, 36],
@@ -30,12 +26,7 @@ public class EngineClockPropertyTests
         Cases.Sample(c =>
         {
             var (output, engine) = Run(c.Genome, c.Combos, c.Start, c.Events);
-            Assert.Empty(output.Violations);
-            // A sticky_modifier latched by the last rule press stays down by request, until the next key (the one
-            // exception, as in EngineInvariantTests).
-            byte latched = engine.LatchedModifiers;
-            Assert.DoesNotContain(output.Down, u => (u.ModifierBit & latched) == 0);
-            Assert.Equal(System.Numerics.BitOperations.PopCount(latched), engine.PressedOutputCount);
+            AssertNothingStaysPressed(output, engine);
         }, iter: 2000);
     }
 
@@ -61,46 +52,15 @@ public class EngineClockPropertyTests
         Assert.Equal(atZero.Log, atEdge.Log);
     }
 
-    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, long start, (int Key, int Device, int Wait, int Op)[] events)
-    {
-        var output = new RecordingOutput();
-        var engine = new RemapEngine(CompiledKeymap.Compile(EngineInvariantTests.BuildKeymap(genome, combos)), output);
-        output.Clock = () => engine.NowUs;
-        var identities = new[]
+    /// <summary>Three keyboards; an op of 0-9 advances time, 10 swaps the keymap, 11 pauses, 12 resumes, 13 unplugs the keyboard.</summary>
+    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, long start, (int Key, int Device, int Wait, int Op)[] events) =>
+        RandomTyping.Run(genome, combos, start, events.Select(e => (e.Key, e.Device, e.Wait, e.Op switch
         {
-            new KeyboardIdentity("i8042", "AT Translated Set 2 keyboard", DeviceBus.I8042, 1, 1),
-            new KeyboardIdentity("usb", "USB Keyboard", DeviceBus.Usb, 2, 2),
-            new KeyboardIdentity("spi", "Apple Internal Keyboard", DeviceBus.Spi, 0x05ac, 0x0340),
-        };
-        var slots = identities.Select(engine.AttachDevice).ToArray();
-        var held = new HashSet<(int, Usage)>();
-        var now = start;
-        foreach (var (key, device, wait, op) in events)
-        {
-            // Negative waits: this event is stamped earlier than the last one.
-            now += wait * 1000L;
-            if (op < 10) engine.Advance(now);
-            else if (op == 10) engine.ReplaceKeymap(CompiledKeymap.Compile(EngineInvariantTests.BuildKeymap([.. genome.Reverse()], combos)));
-            else if (op == 11) engine.SetPaused(true);
-            else if (op == 12) engine.SetPaused(false);
-            else if (op == 13)
-            {
-                engine.DetachDevice(slots[device], now);
-                held.RemoveWhere(h => h.Item1 == slots[device]);
-                slots[device] = engine.AttachDevice(identities[device]);
-            }
-            var usage = Pool[key];
-            bool down = held.Add((slots[device], usage));
-            if (!down) held.Remove((slots[device], usage));
-            engine.Process(new KeyEvent(slots[device], usage, down, now));
-        }
-        foreach (var (device, usage) in held)
-        {
-            now += 5000;
-            engine.Process(new KeyEvent(device, usage, false, now));
-        }
-        engine.SetPaused(false);
-        engine.Advance(Math.Max(now, engine.NowUs) + 60_000_000);
-        return (output, engine);
-    }
+            < 10 => Op.Advance,
+            10 => Op.SwapKeymap,
+            11 => Op.Pause,
+            12 => Op.Resume,
+            13 => Op.Replug,
+            _ => Op.None,
+        })));
 }

@@ -1,9 +1,9 @@
 using CsCheck;
-using Remapper.Core.Devices;
 using Remapper.Core.Engine;
 using Remapper.Core.Hid;
 using Remapper.Core.Keymap;
 using static Remapper.Core.Tests.Engine.Km;
+using static Remapper.Core.Tests.Engine.RandomTyping;
 
 namespace Remapper.Core.Tests.Engine;
 
@@ -14,9 +14,6 @@ namespace Remapper.Core.Tests.Engine;
 /// </summary>
 public class EngineInvariantTests
 {
-    // The keys random typing uses: letters, modifiers, and the emergency keys so pausing gets exercised too.
-    private static readonly Usage[] Pool = [A, B, C, D, F, H, J, KK, L, S, Space, Caps, LCtrl, LShift, Esc, RGui];
-
     private static readonly string[] LayerNames = ["nav", "sym"];
 
     /// <summary>A keymap from a genome of small numbers, so CsCheck can shrink failures to the smallest keymap.</summary>
@@ -109,11 +106,7 @@ public class EngineInvariantTests
         Cases.Sample(c =>
         {
             var (output, engine) = Run(c.Genome, c.Combos, c.Events);
-            Assert.Empty(output.Violations);
-            // A sticky_modifier latched by the last rule press stays down by request, until the next key.
-            byte latched = engine.LatchedModifiers;
-            Assert.DoesNotContain(output.Down, u => (u.ModifierBit & latched) == 0);
-            Assert.Equal(System.Numerics.BitOperations.PopCount(latched), engine.PressedOutputCount);
+            AssertNothingStaysPressed(output, engine);
         }, iter: 3000);
     }
 
@@ -128,41 +121,8 @@ public class EngineInvariantTests
         }, iter: 300);
     }
 
-    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, (int Key, int Device, int Wait)[] events)
-    {
-        var output = new RecordingOutput();
-        var engine = new RemapEngine(CompiledKeymap.Compile(BuildKeymap(genome, combos)), output);
-        output.Clock = () => engine.NowUs;
-        int[] slots =
-        [
-            engine.AttachDevice(new KeyboardIdentity("i8042", "AT Translated Set 2 keyboard", DeviceBus.I8042, 1, 1)),
-            engine.AttachDevice(new KeyboardIdentity("usb", "USB Keyboard", DeviceBus.Usb, 2, 2)),
-        ];
-        var held = new HashSet<(int, Usage)>();
-        long now = 0;
-        foreach (var (key, device, wait) in events)
-        {
-            now += wait * 1000L;
-            if (wait % 7 == 0) engine.Advance(now);
-            if (wait == 97) engine.ReplaceKeymap(CompiledKeymap.Compile(BuildKeymap([.. genome.Reverse()], combos)));
-            if (wait == 131)
-            {
-                // Unplugged mid-typing, then plugged back in under a new slot.
-                engine.DetachDevice(slots[device], now);
-                held.RemoveWhere(h => h.Item1 == slots[device]);
-                slots[device] = engine.AttachDevice(new KeyboardIdentity("replug", "Replugged", DeviceBus.Bluetooth, 3, 3));
-            }
-            var usage = Pool[key];
-            bool down = held.Add((slots[device], usage));
-            if (!down) held.Remove((slots[device], usage));
-            engine.Process(new KeyEvent(slots[device], usage, down, now));
-        }
-        foreach (var (device, usage) in held)
-        {
-            now += 5000;
-            engine.Process(new KeyEvent(device, usage, false, now));
-        }
-        engine.Advance(now + 60_000_000);
-        return (output, engine);
-    }
+    /// <summary>From time 0 on two keyboards: a wait of 97 ms swaps the keymap, 131 ms unplugs the keyboard, every 7th advances time.</summary>
+    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, (int Key, int Device, int Wait)[] events) =>
+        RandomTyping.Run(genome, combos, 0, events.Select(e => (e.Key, e.Device, e.Wait,
+            e.Wait == 97 ? Op.SwapKeymap : e.Wait == 131 ? Op.Replug : e.Wait % 7 == 0 ? Op.Advance : Op.None)));
 }

@@ -213,13 +213,16 @@ public sealed class CliClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Status_says_when_the_shipped_default_runs_and_names_the_file_to_create()
+    public async Task Status_says_when_the_shipped_default_runs_and_names_the_file_the_daemon_would_run()
     {
         await using var daemon = InProcessDaemon.Start(shippedDefault: true);
         var output = new StringWriter();
         var exit = RemapperCli.Run(["status", "--socket", daemon.SocketPath], output, new StringWriter());
         Assert.Equal(0, exit);
-        var own = Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: false);
+        // The daemon's keymap.fileToCreate, not the file this CLI process would pick: a system service or another
+        // user's daemon runs from another path.
+        const string own = "~/.config/remapper/config.toml";
+        Assert.NotEqual(own, Remapper.Daemon.Config.KeymapLocator.ForThisProcess().OwnKeymapPath(systemService: false));
         var text = System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\s+", " "); // as read, whatever the wrapping
         Assert.StartsWith("remapper ", output.ToString());
         Assert.Contains("(the shipped default, because", text);

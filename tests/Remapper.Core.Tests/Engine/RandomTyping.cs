@@ -1,0 +1,82 @@
+using Remapper.Core.Devices;
+using Remapper.Core.Engine;
+using Remapper.Core.Hid;
+using static Remapper.Core.Tests.Engine.Km;
+
+namespace Remapper.Core.Tests.Engine;
+
+/// <summary>
+/// Random typing on a random keymap (<see cref="EngineInvariantTests.BuildKeymap"/>) on up to three keyboards, with
+/// keymap swaps, pauses and unplugs in between, then every key released and every timer run: the setup the invariant
+/// and clock property tests share, and the one check they both make.
+/// </summary>
+internal static class RandomTyping
+{
+    /// <summary>The keys random typing uses: letters, modifiers, and the emergency keys so pausing gets exercised too.</summary>
+    public static readonly Usage[] Pool = [A, B, C, D, F, H, J, KK, L, S, Space, Caps, LCtrl, LShift, Esc, RGui];
+
+    /// <summary>What happens, besides the key itself, at one event.</summary>
+    public enum Op { None, Advance, SwapKeymap, Pause, Resume, Replug }
+
+    private static readonly KeyboardIdentity[] Keyboards =
+    [
+        new("i8042", "AT Translated Set 2 keyboard", DeviceBus.I8042, 1, 1),
+        new("usb", "USB Keyboard", DeviceBus.Usb, 2, 2),
+        new("spi", "Apple Internal Keyboard", DeviceBus.Spi, 0x05ac, 0x0340),
+    ];
+
+    /// <summary>
+    /// Types <paramref name="events"/> from <paramref name="startUs"/> on: each waits its (possibly negative: stamped
+    /// earlier than the last one) milliseconds, does its <see cref="Op"/>, then presses its key on its keyboard, or
+    /// releases it when held. Afterwards every held key is released, remapping resumed and a minute of timers run.
+    /// </summary>
+    public static (RecordingOutput Output, RemapEngine Engine) Run(int[] genome, int[] combos, long startUs,
+        IEnumerable<(int Key, int Device, int WaitMs, Op Op)> events)
+    {
+        var output = new RecordingOutput();
+        var engine = new RemapEngine(CompiledKeymap.Compile(EngineInvariantTests.BuildKeymap(genome, combos)), output);
+        output.Clock = () => engine.NowUs;
+        var slots = Keyboards.Select(engine.AttachDevice).ToArray();
+        var held = new HashSet<(int, Usage)>();
+        var now = startUs;
+        foreach (var (key, device, wait, op) in events)
+        {
+            now += wait * 1000L;
+            switch (op)
+            {
+                case Op.Advance: engine.Advance(now); break;
+                case Op.SwapKeymap: engine.ReplaceKeymap(CompiledKeymap.Compile(EngineInvariantTests.BuildKeymap([.. genome.Reverse()], combos))); break;
+                case Op.Pause: engine.SetPaused(true); break;
+                case Op.Resume: engine.SetPaused(false); break;
+                case Op.Replug:
+                    // Unplugged mid-typing, then plugged back in under a new slot.
+                    engine.DetachDevice(slots[device], now);
+                    held.RemoveWhere(h => h.Item1 == slots[device]);
+                    slots[device] = engine.AttachDevice(Keyboards[device]);
+                    break;
+            }
+            var usage = Pool[key];
+            bool down = held.Add((slots[device], usage));
+            if (!down) held.Remove((slots[device], usage));
+            engine.Process(new KeyEvent(slots[device], usage, down, now));
+        }
+        foreach (var (device, usage) in held)
+        {
+            now += 5000;
+            engine.Process(new KeyEvent(device, usage, false, now));
+        }
+        engine.SetPaused(false);
+        engine.Advance(Math.Max(now, engine.NowUs) + 60_000_000);
+        return (output, engine);
+    }
+
+    /// <summary>Every up matched a down, and nothing is left pressed but a sticky modifier the last rule latched on purpose.</summary>
+    public static void AssertNothingStaysPressed(RecordingOutput output, RemapEngine engine)
+    {
+        Assert.Empty(output.Violations);
+        // A sticky_modifier latched by the last rule press stays down by request, until the next key.
+        byte latched = engine.LatchedModifiers;
+        Assert.DoesNotContain(output.Down, u => (u.ModifierBit & latched) == 0);
+        Assert.Equal(System.Numerics.BitOperations.PopCount(latched), engine.PressedOutputCount);
+    }
+}
