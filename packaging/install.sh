@@ -22,30 +22,20 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 prefix=/usr/local
-destdir=""
-binary=""
-keymap="$repo/config/default.toml"
-action=install
-purge=no
 mode=system
 
-die() { echo "install.sh: $*" >&2; exit 2; }
+# shellcheck source=install-common.sh
+. "$here/install-common.sh"
 
-while [ $# -gt 0 ]; do
+platform_option() {
     case "$1" in
-        --prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
-        --destdir) destdir="${2:?--destdir needs a directory}"; shift 2 ;;
-        --binary) binary="${2:?--binary needs a path}"; shift 2 ;;
-        --keymap) keymap="${2:?--keymap needs a path}"; shift 2 ;;
-        --uninstall) action=uninstall; shift ;;
-        --purge) purge=yes; shift ;;
-        --user) mode=user; shift ;;
-        -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) die "unknown option '$1' (try --help)" ;;
+        --prefix) need_value "a directory" "$@"; prefix="$2"; consumed=2 ;;
+        --user) mode=user; consumed=1 ;;
+        *) return 1 ;;
     esac
-done
+}
 
-have() { command -v "$1" >/dev/null 2>&1; }
+parse_options "$@"
 
 # The man pages and completions, written by the installed binary from its own command definitions.
 install_reference() {
@@ -95,15 +85,7 @@ if [ "$mode" = user ]; then
         exit 0
     fi
 
-    [ -f "$keymap" ] || die "default keymap $keymap not found (pass --keymap)"
-    if [ -z "$binary" ]; then
-        have dotnet || die "dotnet not found: install the .NET 10 SDK, or pass a prebuilt binary with --binary"
-        out="$(mktemp -d)"
-        echo "Publishing remapper (Native AOT) ..."
-        dotnet publish "$repo/src/Remapper.Cli" -c Release -p:PublishAot=true -o "$out" >&2
-        binary="$out/remapper"
-    fi
-    [ -x "$binary" ] || die "$binary is not an executable"
+    require_inputs
     install -D -m 0755 "$binary" "$ubin/remapper"
     install -D -m 0644 "$keymap" "$ushare/default.toml"
     install -D -m 0644 "$here/systemd/remapper-user.service" "$uunit/remapper.service"
@@ -189,19 +171,8 @@ uninstall() {
     fi
 }
 
-build() {
-    have dotnet || die "dotnet not found: install the .NET 10 SDK, or pass a prebuilt binary with --binary"
-    local out
-    out="$(mktemp -d)"
-    echo "Publishing remapper (Native AOT) ..."
-    dotnet publish "$repo/src/Remapper.Cli" -c Release -p:PublishAot=true -o "$out" >&2
-    binary="$out/remapper"
-}
-
 install_files() {
-    [ -f "$keymap" ] || die "default keymap $keymap not found (pass --keymap)"
-    [ -n "$binary" ] || build
-    [ -x "$binary" ] || die "$binary is not an executable"
+    require_inputs
 
     install -D -m 0755 "$binary" "$destdir$bindir/remapper"
     install -d -m 0755 "$destdir$unitdir" "$destdir$rulesdir" "$destdir$sysusersdir" "$destdir$sharedir"

@@ -25,26 +25,18 @@ confdir=/etc/remapper
 logfile=/var/log/remapper.log
 driver_daemon="/Library/Application Support/org.pqrs/Karabiner-DriverKit-VirtualHIDDevice/Applications/Karabiner-VirtualHIDDevice-Daemon.app"
 arch=""
-binary=""
-keymap="$repo/config/default.toml"
-destdir=""
-action=install
-purge=no
 
-die() { echo "install.sh: $*" >&2; exit 2; }
+# shellcheck source=../install-common.sh
+. "$here/../install-common.sh"
 
-while [ $# -gt 0 ]; do
+platform_option() {
     case "$1" in
-        --arch) arch="${2:?--arch needs arm64 or x64}"; shift 2 ;;
-        --binary) binary="${2:?--binary needs a path}"; shift 2 ;;
-        --keymap) keymap="${2:?--keymap needs a path}"; shift 2 ;;
-        --destdir) destdir="${2:?--destdir needs a directory}"; shift 2 ;;
-        --uninstall) action=uninstall; shift ;;
-        --purge) purge=yes; shift ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) die "unknown option '$1' (try --help)" ;;
+        --arch) need_value "arm64 or x64" "$@"; arch="$2"; consumed=2 ;;
+        *) return 1 ;;
     esac
-done
+}
+
+parse_options "$@"
 
 destdir="${destdir%/}"
 live=no
@@ -79,16 +71,7 @@ if [ "$action" = uninstall ]; then
     exit 0
 fi
 
-[ -f "$keymap" ] || die "no keymap at $keymap"
-
-if [ -z "$binary" ]; then
-    command -v dotnet >/dev/null 2>&1 || die "dotnet is not installed: install the .NET 10 SDK, or pass --binary"
-    out="$repo/artifacts/publish/osx-$arch"
-    echo "publishing remapper for osx-$arch (Native AOT)..."
-    dotnet publish "$repo/src/Remapper.Cli" -c Release -r "osx-$arch" -p:PublishAot=true -o "$out" -nologo -v quiet
-    binary="$out/remapper"
-fi
-[ -f "$binary" ] || die "no binary at $binary"
+require_inputs "osx-$arch"
 
 install -d "$destdir$bindir" "$destdir$sharedir" "$destdir$daemondir" "$destdir$confdir"
 install -m 0755 "$binary" "$destdir$bindir/remapper"

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Remapper.Daemon.Tests.Packaging;
 
 /// <summary>
-/// packaging/install.sh and packaging/deb/build-deb.sh, run for real into scratch directories with a stub binary
+/// packaging/install.sh, packaging/macos/install.sh and packaging/deb/build-deb.sh, run for real into scratch directories with a stub binary
 /// (a Native AOT publish takes minutes; what is tested here is what the scripts put where).
 /// </summary>
 public sealed class PackagingTests : IDisposable
@@ -166,6 +166,37 @@ public sealed class PackagingTests : IDisposable
         var missing = Run(install, "--destdir", _dir.File("r"), "--binary", _binary, "--keymap", _dir.File("nope.toml"));
         Assert.Equal(2, missing.Exit);
         Assert.Contains("nope.toml not found", missing.Err);
+    }
+
+    [Fact]
+    public void The_macos_installer_takes_the_same_options_stages_the_launch_daemon_and_uninstalls_it()
+    {
+        // --destdir stages without launchctl or root, so this runs on Linux too.
+        var install = Path.Combine(Repo, "packaging", "macos", "install.sh");
+        var root = _dir.File("mac");
+        var staged = Run(install, "--destdir", root, "--binary", _binary, "--keymap", _keymap, "--arch", "arm64");
+        Assert.True(staged.Exit == 0, staged.Err);
+        Assert.Equal("755", Mode(Path.Combine(root, "usr/local/bin/remapper")));
+        Assert.Contains("<string>org.remapper.daemon</string>", File.ReadAllText(Path.Combine(root, "Library/LaunchDaemons/org.remapper.daemon.plist")));
+        Assert.Equal("version = 1\n# shipped default\n", File.ReadAllText(Path.Combine(root, "etc/remapper/config.toml")));
+
+        // The options both installers share fail the same way.
+        var missing = Run(install, "--destdir", root, "--binary", _binary, "--keymap", _dir.File("nope.toml"));
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("nope.toml not found", missing.Err);
+        var bad = Run(install, "--prefix", "/opt"); // Linux-only
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("unknown option '--prefix'", bad.Err);
+        var noValue = Run(install, "--arch");
+        Assert.Equal(2, noValue.Exit);
+        Assert.Contains("--arch needs arm64 or x64", noValue.Err);
+        Assert.StartsWith("Installs Remapper on macOS", Run(install, "--help").Out);
+
+        var removed = Run(install, "--destdir", root, "--uninstall");
+        Assert.True(removed.Exit == 0, removed.Err);
+        Assert.False(File.Exists(Path.Combine(root, "usr/local/bin/remapper")));
+        Assert.False(File.Exists(Path.Combine(root, "Library/LaunchDaemons/org.remapper.daemon.plist")));
+        Assert.True(File.Exists(Path.Combine(root, "etc/remapper/config.toml")), "the keymap is kept without --purge");
     }
 
     [Fact]
