@@ -83,7 +83,7 @@ public sealed class LoadTests(RemappingGuestFixture fixture, ITestOutputHelper o
         await using RemapperProcess remapper = await RemapperProcess.StartAsync(Guest, Keymaps.CapsLockToEscape);
 
         // Nobody reads the virtual keyboard: the counters say what came out, and the guest's CPUs go to the typing and
-        // to Remapper. The keyboard waits 1 ms after each tap (no reloads compete here, unlike the test above), which
+        // to Remapper. The keyboard waits 2 ms after each tap (no reloads compete here, unlike the test above), which
         // keeps Remapper's 64-event kernel buffer from overflowing while it is descheduled.
         await TypeAsync(keyboard, WarmUpTaps);
         var warm = await WaitForEventsInAsync(2L * WarmUpTaps);
@@ -91,9 +91,13 @@ public sealed class LoadTests(RemappingGuestFixture fixture, ITestOutputHelper o
         await TypeAsync(keyboard, SoakTaps);
         var soaked = await WaitForEventsInAsync(warm.EventsIn + 2L * SoakTaps);
 
+        // A loss before Remapper read the events (the emulated guest starved it for longer than its kernel buffer
+        // lasts) is said by Remapper itself; it makes the count short, and this test then says so rather than guess.
+        Assert.False(remapper.Job.Output.Contains("events dropped by the kernel", StringComparison.Ordinal),
+            $"the kernel dropped key events before Remapper read them ({soaked.EventsIn - warm.EventsIn} of {2 * SoakTaps} read): the " +
+            $"guest was starved; remapper:\n{remapper.Job.Output[^Math.Min(2000, remapper.Job.Output.Length)..]}");
         Assert.Equal(2L * SoakTaps, soaked.EventsIn - warm.EventsIn);
         Assert.Equal(2L * SoakTaps, soaked.EventsOut - warm.EventsOut); // one output change per key event: none lost, none added
-        Assert.DoesNotContain("events dropped by the kernel", remapper.Job.Output, StringComparison.Ordinal);
         Assert.False(remapper.Job.HasExited, $"remapper exited during the soak:\n{remapper.Job.Output}");
         long grown = soaked.LoopAllocatedBytes - warm.LoopAllocatedBytes;
         Assert.True(grown <= SoakAllowanceBytes,
@@ -107,15 +111,19 @@ public sealed class LoadTests(RemappingGuestFixture fixture, ITestOutputHelper o
         // One cycle of the pattern: 182 = 7 × 26 taps, after which letters and caps lock line up again.
         var cycle = string.Join(' ', Enumerable.Range(0, 7 * 26).Select(i => i % 7 == 3 ? "caps_lock" : ((char)('a' + i % 26)).ToString()));
         for (int done = 0; done < taps; done += SoakTapsPerChunk)
-            await keyboard.SendAsync($"taps {Math.Min(SoakTapsPerChunk, taps - done)} 1 {cycle}", TimeSpan.FromMinutes(2));
+            await keyboard.SendAsync($"taps {Math.Min(SoakTapsPerChunk, taps - done)} 2 {cycle}", TimeSpan.FromMinutes(2));
     }
 
     private readonly record struct Counters(long EventsIn, long EventsOut, long LoopAllocatedBytes);
 
-    /// <summary>Polls <c>remapper status</c> until it has read <paramref name="eventsIn"/> key events in all.</summary>
+    /// <summary>
+    /// Polls <c>remapper status</c> until it has read <paramref name="eventsIn"/> key events in all, or its count has not
+    /// moved for 10 s (some were lost: the caller says how many).
+    /// </summary>
     private async Task<Counters> WaitForEventsInAsync(long eventsIn)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        (long Count, DateTime Since) last = (-1, DateTime.UtcNow);
         while (true)
         {
             var status = await RemapperProcess.QueryAsync(Guest, "status");
@@ -123,6 +131,8 @@ public sealed class LoadTests(RemappingGuestFixture fixture, ITestOutputHelper o
             var read = new Counters(counters["eventsIn"]!.GetValue<long>(), counters["eventsOut"]!.GetValue<long>(),
                 counters["loopAllocatedBytes"]?.GetValue<long>() ?? throw new Xunit.Sdk.XunitException($"status has no counters.loopAllocatedBytes: {status.Result}"));
             if (read.EventsIn >= eventsIn) return read;
+            if (read.EventsIn != last.Count) last = (read.EventsIn, DateTime.UtcNow);
+            else if (DateTime.UtcNow - last.Since > TimeSpan.FromSeconds(10)) return read;
             if (DateTime.UtcNow > deadline)
                 throw new Xunit.Sdk.XunitException($"Remapper read {read.EventsIn} of {eventsIn} key events within 2 minutes of the last one typed");
             await Task.Delay(500);
