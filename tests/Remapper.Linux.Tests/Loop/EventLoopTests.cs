@@ -109,6 +109,25 @@ public sealed class EventLoopTests : IDisposable
     }
 
     [Fact]
+    public async Task Why_a_keyboard_failed_is_found_out_off_the_loop_and_reaches_status_and_the_log_once()
+    {
+        // A node that opens but answers no evdev ioctl (a regular file): the loop's EVIOCGKEY fails with ENOTTY.
+        _system.Sysfs.AddDevice(7, "Broken Keyboard", 0x03, 0x046d, 0xc31c, "usb-7");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        KeyboardStatus? keyboard = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            keyboard = _loop.Status.Keyboards.SingleOrDefault(k => k.Identity.Name == "Broken Keyboard");
+            if (keyboard?.Detail?.EndsWith(')') == true) break; // the explainer adds the error's description
+            await Task.Delay(20);
+        }
+        Assert.NotNull(keyboard);
+        Assert.Equal(KeyboardState.Failed, keyboard.State);
+        Assert.Equal($"EVIOCGKEY on {keyboard.Path} failed: {Errno.Name(keyboard.Errno)} ({Libc.Describe(keyboard.Errno)})", keyboard.Detail);
+        Assert.Single(_log.Errors, m => m.Contains("Broken Keyboard", StringComparison.Ordinal) && m.Contains(keyboard.Detail!, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_loop_thread_allocates_nothing_while_idle()
     {
         long start = _loop.Heartbeat;
