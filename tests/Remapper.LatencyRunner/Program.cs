@@ -5,6 +5,18 @@ using Remapper.LatencyRunner;
 
 // Measures latency, footprint and start-up side by side and writes the generated tables (docs/performance.md).
 // usage: Remapper.LatencyRunner --out DIR [--quick] [--rounds N]
+//        Remapper.LatencyRunner --host-startup REMAPPER_BINARY   (only the host start-up step, printed; no guest)
+if (args.SkipWhile(a => a != "--host-startup").Skip(1).FirstOrDefault() is { } startupBinary)
+{
+    string keymapFile = Path.Combine(Path.GetTempPath(), $"remapper-startup-{Environment.ProcessId}.toml");
+    File.WriteAllText(keymapFile, Keymaps.PassThrough);
+    foreach (var sample in HostStartup.Measure(startupBinary, ["run", "--config", keymapFile], 3))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exec → keymap loaded {sample.ToKeymapMs:0} ms, exec → running {sample.ToRunningMs:0} ms"));
+    }
+    File.Delete(keymapFile);
+    return 0;
+}
 string outDir = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--out DIR is required");
 bool quick = args.Contains("--quick");
 int rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? "2", CultureInfo.InvariantCulture);

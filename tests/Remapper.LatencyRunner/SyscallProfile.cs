@@ -34,8 +34,7 @@ internal static class SyscallProfile
             }
             if (result.ExitCode != 0 || !File.Exists(path))
             {
-                text.AppendLine($"- {name}: profile failed (exit {result.ExitCode})");
-                continue;
+                throw new InvalidOperationException($"profile of {name} failed (exit {result.ExitCode}, strace output {(File.Exists(path) ? "written" : "missing")}):\n{result.Output}");
             }
             string[] lines = File.ReadAllLines(path);
             var perCall = Parse(lines);
