@@ -46,7 +46,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
         _options = options;
         _keymap = keymap;
         Monitor = new MonitorRing();
-        _monitored = new MonitoredOutput(Monitor);
+        _monitored = new MonitoredOutput(Monitor, () => _engine!.NowUs); // the engine is set on the next line, before any key
         _engine = new RemapEngine(keymap, _monitored);
         _leds.CapsLockChanged = on => _engine.SetCapsLockState(on); // the loop thread reads the LED reports
     }
