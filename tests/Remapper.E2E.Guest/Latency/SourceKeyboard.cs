@@ -3,7 +3,7 @@ using Remapper.E2E.Guest.Native;
 namespace Remapper.E2E.Guest.Latency;
 
 /// <summary>
-/// The keyboard the latency driver types on: a boot keyboard made through /dev/uhid. A background thread answers
+/// The keyboard the latency driver types on (and the uhid floor pipeline's output): a boot keyboard made through /dev/uhid. A background thread answers
 /// the kernel's requests (GET_REPORT would otherwise stall the HID core for seconds); the measuring thread only writes.
 /// </summary>
 internal sealed unsafe class SourceKeyboard : IDisposable
@@ -28,13 +28,25 @@ internal sealed unsafe class SourceKeyboard : IDisposable
     /// <summary>Changes one key and writes the report; returns the CLOCK_MONOTONIC stamp taken just before the write.</summary>
     public long Write(byte usage, bool down)
     {
+        Prepare(usage, down);
+        long stamp = LatencyNative.MonotonicMicros();
+        Libc.WriteAll(_uhid, _event, "UHID_INPUT2");
+        return stamp;
+    }
+
+    /// <summary>Changes one key and writes the report, with no clock read (the uhid floor pipeline: one write per change).</summary>
+    public void Send(byte usage, bool down)
+    {
+        Prepare(usage, down);
+        Libc.WriteAll(_uhid, _event, "UHID_INPUT2");
+    }
+
+    private void Prepare(byte usage, bool down)
+    {
         _state.Set(usage, down);
         Span<byte> report = stackalloc byte[8];
         _state.WriteReport(report);
         Uhid.Input2(_event, report);
-        long stamp = LatencyNative.MonotonicMicros();
-        Libc.WriteAll(_uhid, _event, "UHID_INPUT2");
-        return stamp;
     }
 
     private void Serve()
