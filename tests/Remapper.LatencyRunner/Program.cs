@@ -65,6 +65,9 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
             (round == 1 ? $" --soak {soak}" : "")));
         runs.Add((Tables.UhidFloor, "pass-through",
             $"{Driver} {tool} latency --label floor-uhid --pipeline '{Pinned} {tool} floor --source {{source}} --output uhid' {FloorReady} {Plain} {sizes}"));
+        // The uhid floor with Remapper's report layout (an n-key-rollover bitmap): what of the uhid gap is the layout.
+        runs.Add(("floor (uhid, bitmap report)", "pass-through",
+            $"{Driver} {tool} latency --label floor-uhid-bitmap --pipeline '{Pinned} {tool} floor --source {{source}} --output uhid --report bitmap' {FloorReady} {Plain} {sizes}"));
         runs.Add(("Remapper (AOT, --realtime)", "pass-through",
             $"{Driver} {tool} latency --label remapper-aot-realtime --pipeline '{Pinned} {aot} run --realtime --config {passThrough}' {Ready} {Plain} {sizes}"));
         runs.Add(("Remapper (AOT, --output uinput)", "pass-through",
@@ -122,6 +125,7 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
         ("Remapper (AOT), --output uinput", $"{aot} run --output uinput --config {passThrough}", Ready),
         ("interception-tools", "sh -c \"interception -g {source} | uinput -d {source}\"", "--output-name 'Latency Source Keyboard'"),
         ("floor, uhid output", $"{tool} floor --source {{source}} --output uhid", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
+        ("floor, uhid output, bitmap report", $"{tool} floor --source {{source}} --output uhid --report bitmap", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
         ("floor, uinput output", $"{tool} floor --source {{source}} --output uinput", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
     ]);
 }

@@ -12,7 +12,8 @@ namespace Remapper.E2E.Guest.Commands;
 /// for a remapper with a uinput virtual keyboard);</item>
 /// <item><c>--output uhid</c>: turns each key change into an 8-byte boot-keyboard report and writes one
 /// <c>UHID_INPUT2</c> per change (the floor for a virtual-HID remapper such as Remapper). Only letters and modifiers
-/// are translated: the workloads type nothing else.</item>
+/// are translated: the workloads type nothing else. <c>--report bitmap</c> uses an n-key-rollover bitmap report (one
+/// bit per key, Remapper's layout) instead of the boot report, to tell the report layout's cost from the rest.</item>
 /// </list>
 /// No engine, no allocation per event, no other system call. Prints "floor: ready" once its device exists.
 /// </summary>
@@ -30,6 +31,7 @@ internal static unsafe class FloorCommand
         string source = options.Required("--source");
         string output = options.Required("--output");
         string name = options.Text("--name") ?? "Latency Floor Keyboard";
+        string report = options.Text("--report") ?? "boot";
         options.RejectUnknown();
 
         int input = Libc.OpenOrThrow(source, Libc.O_RDONLY);
@@ -42,11 +44,11 @@ internal static unsafe class FloorCommand
             case "uinput":
                 CopyToUinput(input, name);
                 break;
-            case "uhid":
-                ReportToUhid(input, name);
+            case "uhid" when report is "boot" or "bitmap":
+                ReportToUhid(input, name, report == "bitmap");
                 break;
             default:
-                throw new GuestToolException($"--output: '{output}' is not uinput or uhid");
+                throw new GuestToolException($"--output '{output}' --report '{report}': expected uinput, or uhid with --report boot|bitmap");
         }
         return 0;
     }
@@ -96,9 +98,9 @@ internal static unsafe class FloorCommand
         }
     }
 
-    private static void ReportToUhid(int input, string name)
+    private static void ReportToUhid(int input, string name, bool bitmap)
     {
-        using var keyboard = new SourceKeyboard(name, $"floor-{Environment.ProcessId}");
+        using var keyboard = new SourceKeyboard(name, $"floor-{Environment.ProcessId}", bitmap);
         Ready();
         var events = stackalloc Evdev.InputEvent[Batch];
         while (true)
