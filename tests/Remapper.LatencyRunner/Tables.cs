@@ -19,7 +19,8 @@ internal static class Tables
     private static string FloorOf(PooledResult r) =>
         r.Pipeline == Reference || r.Pipeline.Contains("uinput", StringComparison.Ordinal) ? UinputFloor : UhidFloor;
 
-    public static string Latency(List<PooledResult> results, string machine)
+    /// <param name="notRanked">Why no goal may be called met or missed in this run (a --quick run, a loaded host); null: rank.</param>
+    public static string Latency(List<PooledResult> results, string machine, string? notRanked)
     {
         var text = new StringBuilder();
         text.AppendLine(machine).AppendLine();
@@ -39,15 +40,16 @@ internal static class Tables
         text.AppendLine();
         text.AppendLine($"Each pipeline ÷ the floor of the same output kind (`{UhidFloor}` for uhid, `{UinputFloor}` for uinput; same guest, same " +
                         $"rounds, same workload). Goal for Remapper (AOT) with its default uhid output: ≤ {FloorGoal:0.00} at p50, p90 and p99:").AppendLine();
-        Ratios(text, results, r => !IsFloor(r), FloorOf, r => r.Pipeline == "Remapper (AOT)", FloorGoal);
+        Ratios(text, results, r => !IsFloor(r), FloorOf, r => r.Pipeline == "Remapper (AOT)", FloorGoal, notRanked);
         text.AppendLine();
         text.AppendLine($"Remapper ÷ {Reference} (same guest, same run, same workload; ≤ 1.00 meets the goal):").AppendLine();
-        Ratios(text, results, r => r.Pipeline.StartsWith("Remapper", StringComparison.Ordinal), _ => Reference, r => r.Pipeline == "Remapper (AOT)", 1.0);
+        Ratios(text, results, r => r.Pipeline.StartsWith("Remapper", StringComparison.Ordinal), _ => Reference, r => r.Pipeline == "Remapper (AOT)", 1.0,
+            notRanked);
         return text.ToString();
     }
 
     private static void Ratios(StringBuilder text, List<PooledResult> results, Func<PooledResult, bool> rows, Func<PooledResult, string> baselineOf,
-        Func<PooledResult, bool> goalRow, double goal)
+        Func<PooledResult, bool> goalRow, double goal, string? notRanked)
     {
         text.AppendLine("| pipeline | keymap | workload | ÷ | p50 ratio | p90 ratio | p99 ratio | goal met |");
         text.AppendLine("|---|---|---|---|---:|---:|---:|---|");
@@ -57,9 +59,9 @@ internal static class Tables
             // The floors ran only the plain workloads with the pass-through keymap; a realistic row is divided by them too
             // (the keymap is the pipeline's own cost), a tap-hold row has no counterpart.
             PooledResult? baseline = results.FirstOrDefault(b => b.Pipeline == baselineName && b.Workload == r.Workload);
-            if (baseline is null)
+            if (baseline is null || r.Stats.Count == 0 || baseline.Stats.Count == 0)
             {
-                continue;
+                continue; // nothing to divide: a row with no samples says so in the table above (lost, reordered)
             }
             var s = r.Stats;
             var b = baseline.Stats;
@@ -68,6 +70,7 @@ internal static class Tables
             double p99 = (double)s.Percentile(99) / Math.Max(1, b.Percentile(99));
             // Only the shipped configuration is held to the goal; the other rows explain it. Unstable rows rank nothing.
             string met = !goalRow(r) ? "(comparison)"
+                : notRanked is not null ? $"not ranked: {notRanked}"
                 : r.Unstable || baseline.Unstable ? "unstable: not ranked"
                 : p50 <= goal && p90 <= goal && p99 <= goal && r.Clean ? "yes" : "**no**";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
