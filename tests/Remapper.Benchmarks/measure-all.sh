@@ -5,9 +5,12 @@
 #      guest by tests/Remapper.LatencyRunner (about 10 minutes; boots QEMU, needs root the first time to install
 #      qemu and interception-tools).
 # Tables go between the <!-- X:BEGIN --> / <!-- X:END --> markers; nothing in them is typed by hand.
-# --skip-engine: only part 2. --quick: small workloads (a trial run, not for the doc).
+# --skip-engine: only part 2. --quick: small workloads (a trial run; the tables say so).
+# Unattended: every step either finishes or stops the script with a non-zero exit and the step that failed; the doc
+# is only rewritten once every table exists.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+trap 'echo "measure-all.sh: FAILED (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 skip_engine=0 quick=()
 for arg in "$@"; do
@@ -18,11 +21,15 @@ for arg in "$@"; do
   esac
 done
 
-if ! command -v interception >/dev/null || ! command -v uinput >/dev/null; then
+# The reference pipeline and the system call profiler run in the guest from the host's file system.
+missing=()
+{ command -v interception >/dev/null && command -v uinput >/dev/null; } || missing+=(interception-tools)
+command -v strace >/dev/null || missing+=(strace)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get install -y --no-install-recommends interception-tools
+    apt-get install -y --no-install-recommends "${missing[@]}"
   else
-    echo "interception-tools is missing: as root run apt-get install -y interception-tools" >&2
+    echo "missing ${missing[*]}: as root run apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
 fi

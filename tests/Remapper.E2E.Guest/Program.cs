@@ -18,6 +18,9 @@ const string Usage = """
           writes an EV_LED event to the node, as a desktop does to set a keyboard's LED
       latency --pipeline CMD --output-name NAME [--ready-line T] [--workloads taps,typing,flood,taphold] [--soak N] [--raw FILE]
           end-to-end latency through a pipeline ({source} in CMD = the source keyboard's node); see docs/performance.md
+      floor --source /dev/input/eventN --output uinput|uhid [--report boot|bitmap] [--name N]
+          the smallest remapper: seizes the source and copies each read() to uinput unchanged, or writes one
+          boot-keyboard report per key change to uhid; prints "floor: ready" (the latency tables' floors)
     """;
 
 if (args.Length == 0)
@@ -37,6 +40,7 @@ try
         "state" => StateCommand.Run(rest),
         "set-led" => SetLedCommand.Run(rest),
         "latency" => LatencyCommand.Run(rest),
+        "floor" => FloorCommand.Run(rest),
         _ => throw new GuestToolException($"unknown command '{args[0]}'\n{Usage}"),
     };
 }

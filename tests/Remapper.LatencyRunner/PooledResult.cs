@@ -12,6 +12,9 @@ internal sealed class PooledResult(string pipeline, string keymap, string worklo
     public string Keymap { get; } = keymap;
     public string Workload { get; } = workload;
     public List<long> Latencies { get; } = [];
+
+    /// <summary>Each round on its own, to tell a stable row from one that measured the host's load.</summary>
+    public List<LatencyStats> RoundStats { get; } = [];
     public int Rounds { get; private set; }
     public int Lost { get; private set; }
     public int Duplicated { get; private set; }
@@ -23,6 +26,16 @@ internal sealed class PooledResult(string pipeline, string keymap, string worklo
 
     public LatencyStats Stats => new(Latencies);
 
+    /// <summary>Largest ÷ smallest value of a percentile over the rounds (1 with one round): how far rounds disagree.</summary>
+    public double Spread(double percent)
+    {
+        var values = RoundStats.Select(r => (double)Math.Max(1, r.Percentile(percent))).ToList();
+        return values.Count < 2 ? 1 : values.Max() / values.Min();
+    }
+
+    /// <summary>Rounds differing by more than 2× at p50, p90 or p99 measured the machine, not the pipeline: not ranked.</summary>
+    public bool Unstable => Spread(50) > 2 || Spread(90) > 2 || Spread(99) > 2;
+
     public void Add(ResultLine summary, IEnumerable<long> latencies)
     {
         Rounds++;
@@ -31,6 +44,8 @@ internal sealed class PooledResult(string pipeline, string keymap, string worklo
         Reordered += (int)summary.Number("reordered");
         Unexpected += (int)summary.Number("unexpected");
         ReaderOverruns += (int)summary.Number("dropped");
-        Latencies.AddRange(latencies);
+        var round = latencies.ToList();
+        RoundStats.Add(new LatencyStats(round));
+        Latencies.AddRange(round);
     }
 }

@@ -34,8 +34,7 @@ internal static class SyscallProfile
             }
             if (result.ExitCode != 0 || !File.Exists(path))
             {
-                text.AppendLine($"- {name}: profile failed (exit {result.ExitCode})");
-                continue;
+                throw new InvalidOperationException($"profile of {name} failed (exit {result.ExitCode}, strace output {(File.Exists(path) ? "written" : "missing")}):\n{result.Output}");
             }
             string[] lines = File.ReadAllLines(path);
             var perCall = Parse(lines);
@@ -43,7 +42,7 @@ internal static class SyscallProfile
             string top = string.Join(", ", perCall.OrderByDescending(p => p.Calls).Take(6)
                 .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Calls / (double)(Events + WarmUp):0.00}")));
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- **{name}**: {total:0.00} per change — {top}"));
-            tables.AppendLine($"{name}:").AppendLine("```").AppendLine(string.Join('\n', lines.Take(14))).AppendLine("```");
+            tables.AppendLine($"{name}:").AppendLine("```text").AppendLine(string.Join('\n', lines.Take(14))).AppendLine("```");
         }
         return text.AppendLine().Append(tables).ToString();
     }

@@ -26,19 +26,25 @@ internal static class RunCommand
             DefaultValueFactory = _ => "auto",
         };
         output.AcceptOnlyFromAmong("auto", "uhid", "uinput");
+        var realtime = new Option<bool>("--realtime")
+        {
+            Description = "Linux: run the event loop thread under SCHED_FIFO 49 and lock memory, as keyd does (needs CAP_SYS_NICE "
+                + "or LimitRTPRIO=49, and CAP_IPC_LOCK or LimitMEMLOCK=infinity; when refused it says so and runs normally)",
+        };
         var command = new Command("run", "Run the remapper daemon in the foreground: seize the keyboards, remap them through the keymap, "
             + "reload the keymap when it changes, and answer `remapper status` and friends on a Unix socket.");
         daemon.AddTo(command);
         command.Options.Add(output);
+        command.Options.Add(realtime);
         command.SetAction((parse, cancellation) =>
         {
             var choice = Enum.Parse<OutputChoice>(parse.GetValue(output) ?? "auto", ignoreCase: true);
-            return RunAsync(parse.InvocationConfiguration.Output, daemon.Read(parse), choice, cancellation);
+            return RunAsync(parse.InvocationConfiguration.Output, daemon.Read(parse), choice, parse.GetValue(realtime), cancellation);
         });
         return command;
     }
 
-    private static Task<int> RunAsync(TextWriter stdout, DaemonOptions options, OutputChoice choice, CancellationToken cancellation)
+    private static Task<int> RunAsync(TextWriter stdout, DaemonOptions options, OutputChoice choice, bool realtime, CancellationToken cancellation)
     {
         if (OperatingSystem.IsMacOS())
             return RemapperDaemon.RunAsync(options, Remapper.MacOS.MacBackendFactory.Create(new Remapper.MacOS.MacBackendOptions(), kind =>
@@ -53,7 +59,7 @@ internal static class RunCommand
             {
                 stdout.WriteLine($"{ReadyMarker} (output: {kind})");
                 stdout.Flush();
-            });
+            }, realtime: realtime);
             backend.Start();
             return Task.FromResult<IRemapBackend>(backend);
         }, cancellation);

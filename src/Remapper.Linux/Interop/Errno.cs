@@ -10,6 +10,7 @@ internal static class Errno
     public const int ENXIO = 6;
     public const int EBADF = 9;
     public const int EAGAIN = 11;
+    public const int ENOMEM = 12;
     public const int EACCES = 13;
     public const int EBUSY = 16;
     public const int ENODEV = 19;
@@ -27,6 +28,7 @@ internal static class Errno
         ENXIO => "ENXIO",
         EBADF => "EBADF",
         EAGAIN => "EAGAIN",
+        ENOMEM => "ENOMEM",
         EACCES => "EACCES",
         EBUSY => "EBUSY",
         ENODEV => "ENODEV",

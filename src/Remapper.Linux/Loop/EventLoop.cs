@@ -38,6 +38,7 @@ public sealed class EventLoop : IDisposable
     private readonly ManualResetEventSlim _ready = new();
     private readonly ManualResetEventSlim _finished = new();
     private readonly DeviceRules _initialRules;
+    private readonly bool _realtime;
 
     private Reactor? _reactor;
     private KeyPipeline? _pipeline;
@@ -59,8 +60,9 @@ public sealed class EventLoop : IDisposable
     private bool _layersPending;
 
     public EventLoop(ProbeEnvironment env, RemapEngine engine, IVirtualKeyboard output, OutputDeviceStatus outputReady, LedMirror leds,
-        DeviceRules rules, IBackendLog log, KeyboardManagerOptions? options = null, IInputTap? tap = null)
+        DeviceRules rules, IBackendLog log, KeyboardManagerOptions? options = null, IInputTap? tap = null, bool realtime = false)
     {
+        _realtime = realtime;
         _env = env;
         _engine = engine;
         _output = output;
@@ -164,6 +166,8 @@ public sealed class EventLoop : IDisposable
         var manager = _manager!;
         try
         {
+            // Before the first keyboard is seized: every key this thread handles is handled under the policy.
+            if (_realtime) RealtimeScheduling.ApplyToCurrentThread(_log);
             ApplyScan(firstScan);
             Publish();
             _ready.Set();

@@ -28,6 +28,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
     private readonly IBackendLog _log;
     private readonly KeyboardManagerOptions? _options;
     private readonly Action<string> _onReady;
+    private readonly bool _realtime;
     private volatile CompiledKeymap _keymap;
     private EventLoop? _loop;
     private IVirtualKeyboard? _keyboard;
@@ -37,8 +38,9 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
     private volatile bool _disposed;
 
     public LinuxBackend(CompiledKeymap keymap, ProbeEnvironment env, OutputChoice choice, IBackendLog log, Action<string> onReady,
-        KeyboardManagerOptions? options = null)
+        KeyboardManagerOptions? options = null, bool realtime = false)
     {
+        _realtime = realtime;
         _env = env;
         _choice = choice;
         _log = log;
@@ -46,7 +48,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
         _options = options;
         _keymap = keymap;
         Monitor = new MonitorRing();
-        _monitored = new MonitoredOutput(Monitor);
+        _monitored = new MonitoredOutput(Monitor, () => _engine!.NowUs); // the engine is set on the next line, before any key
         _engine = new RemapEngine(keymap, _monitored);
         _leds.CapsLockChanged = on => _engine.SetCapsLockState(on); // the loop thread reads the LED reports
     }
@@ -104,7 +106,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
 
             _keyboard = keyboard;
             _monitored.Inner = keyboard;
-            var loop = new EventLoop(_env, _engine, keyboard, output.ToStatus(), _leds, _keymap.DeviceRules, _log, _options, _monitored);
+            var loop = new EventLoop(_env, _engine, keyboard, output.ToStatus(), _leds, _keymap.DeviceRules, _log, _options, _monitored, _realtime);
             loop.StatusChanged += snapshot => StatusChanged?.Invoke(WithCounters(snapshot));
             loop.Start();
             _loop = loop;

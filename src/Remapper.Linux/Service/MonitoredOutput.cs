@@ -1,16 +1,17 @@
 using Remapper.Core.Engine;
 using Remapper.Core.Hid;
 using Remapper.Backend.Monitor;
-using Remapper.Linux.Interop;
 using Remapper.Linux.Loop;
 
 namespace Remapper.Linux.Service;
 
 /// <summary>
 /// Sits on both sides of the engine on the loop thread: records input and output key events into the monitor ring
-/// and counts them, then passes output on to the virtual keyboard. Lock-free and allocation-free.
+/// and counts them, then passes output on to the virtual keyboard. Lock-free and allocation-free. An output is stamped
+/// with <paramref name="engineTimeUs"/> (the engine's <see cref="RemapEngine.NowUs"/>: the time of the key or timer
+/// that caused it), never with a clock read: in a guest without a vDSO clock that is a system call per key change.
 /// </summary>
-public sealed class MonitoredOutput(MonitorRing ring) : IKeyOutput, IInputTap
+public sealed class MonitoredOutput(MonitorRing ring, Func<long> engineTimeUs) : IKeyOutput, IInputTap
 {
     /// <summary>The virtual keyboard; set once it exists, before the loop starts (nothing is sent before that).</summary>
     public IKeyOutput? Inner { get; set; }
@@ -30,7 +31,7 @@ public sealed class MonitoredOutput(MonitorRing ring) : IKeyOutput, IInputTap
     public void Send(Usage usage, bool down)
     {
         Inner?.Send(usage, down);
-        ring.WriteOutput(Monotonic.NowUs(), usage, down);
+        ring.WriteOutput(engineTimeUs(), usage, down);
         Volatile.Write(ref _out, _out + 1);
     }
 }
