@@ -25,7 +25,7 @@ public static class KeyTestReport
         if (test.Motion is { Count: > 0 } motion) notes.AddRange(PointerExpectations.Differences(motion, recorder.Motion));
         notes.AddRange(recorder.Problems);
         if (recorder.Pressed.Count > 0)
-            notes.Add($"still pressed after every key went up and timers ran: {string.Join(", ", recorder.Pressed.Select(KeyNames.NameOf))}");
+            notes.Add($"still pressed after every key went up and timers ran: {string.Join(", ", recorder.Pressed.Select(u => PointerExpectations.TryFormatButton(u, out var b) ? b : KeyNames.NameOf(u)))}");
 
         if (firstDifference < 0 && notes.Count == 0) return null;
 
