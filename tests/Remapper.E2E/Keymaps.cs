@@ -3,6 +3,28 @@ namespace Remapper.E2E;
 /// <summary>The keymaps the scenarios run, in the TOML users write.</summary>
 internal static class Keymaps
 {
+    /// <summary>A mouse layer on right alt at one speed (10 pixels a step, every 20 ms after the first), so amounts can be counted.</summary>
+    public const string MouseLayer = """
+        version = 1
+
+        [settings.mouse]
+        mode = "constant"
+        move_delta = 10
+        delay_ms = 20
+        interval_ms = 20
+
+        [remap]
+        right_alt = "layer(mouse)"
+
+        [layer.mouse]
+        h = "mouse(left)"
+        j = "mouse(down)"
+        k = "mouse(up)"
+        l = "mouse(right)"
+        f = "button(left)"
+
+        """;
+
     public const string CapsLockToEscape = """
         version = 1
 

@@ -1,11 +1,14 @@
+using Remapper.Core.Engine.Mouse;
+
 namespace Remapper.Core.Engine;
 
-/// <summary>The parts of the engine actions may change: the output, the layer stack and the variables.</summary>
+/// <summary>The parts of the engine actions may change: the output, the layer stack, the variables and the pointer.</summary>
 internal sealed class EngineState
 {
-    public EngineState(OutputState output, int layerCount, int variableCount)
+    public EngineState(OutputState output, int layerCount, int variableCount, MouseKeys? mouse = null)
     {
         Output = output;
+        Mouse = mouse ?? new MouseKeys(null, static () => 0);
         Layers = new LayerStack(layerCount);
         Variables = new int[variableCount];
     }
@@ -13,4 +16,7 @@ internal sealed class EngineState
     public OutputState Output { get; }
     public LayerStack Layers { get; }
     public int[] Variables { get; }
+
+    /// <summary>The mouse-keys stage: pointer buttons, motion and wheel (the same instance across keymap swaps).</summary>
+    public MouseKeys Mouse { get; }
 }

@@ -1,4 +1,5 @@
 using Remapper.Core.Engine.Actions;
+using Remapper.Core.Engine.Mouse;
 using Remapper.Core.Hid;
 using Remapper.Core.Keymap;
 
@@ -111,6 +112,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         SetVariableAction set => new SetVariableKeyAction(Variable(set.Name), set.Value),
         NoAction => NoOpAction.Instance,
         TransparentAction => TransparentKeyAction.Instance,
+        MouseMoveAction or MouseWheelAction or MouseButtonAction or MouseSpeedAction or MouseKeyAction => MouseActionCompiler.Compile(action),
         // Validation keeps tap-hold at the top level; nested, its tap is the sensible reading.
         TapHoldAction th => CompileAction(th.Tap),
         _ => NoOpAction.Instance,

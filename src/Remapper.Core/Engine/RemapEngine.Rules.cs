@@ -255,6 +255,7 @@ public sealed partial class RemapEngine
             if (ev.VkNone) _output.SyncModifiers();
             else if (ev.IsModifierKey) _output.ChangeModifier(ev.Key, +1, ev.Lazy);
             else _output.Press(ev.Key);
+            ev.Action?.Press(_state, trigger); // a mouse_key with modifiers: the modifiers, then the pointer
         }
         else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Value;
         else if (!ev.StickyModifier.IsNone) _output.Sticky(ev.StickyModifier, ev.StickyKind);
@@ -271,6 +272,7 @@ public sealed partial class RemapEngine
                 return;
             }
             ReleaseKey(ev.Key, ev.Lazy);
+            ev.Action?.Release(_state, trigger);
         }
         else if (ev.Variable >= 0)
         {

@@ -1,5 +1,6 @@
 using Remapper.Core.Devices;
 using Remapper.Core.Engine.Actions;
+using Remapper.Core.Engine.Mouse;
 using Remapper.Core.Hid;
 
 namespace Remapper.Core.Engine;
@@ -29,6 +30,7 @@ public sealed partial class RemapEngine
     internal const long LazyReleaseDelayUs = 100_000;
 
     private readonly OutputState _output;
+    private readonly MouseKeys _mouse;
     private readonly ActiveKeyTable _active = new(MaxActiveKeys);
     private readonly EventQueue _queue = new(QueueCapacity);
     private readonly PhysicalKeys _physical = new(MaxPhysicalKeys);
@@ -38,11 +40,16 @@ public sealed partial class RemapEngine
     private int _nextToken = 1;
     private long _lazyReleaseAtUs = long.MaxValue;
 
-    public RemapEngine(CompiledKeymap keymap, IKeyOutput output)
+    public RemapEngine(CompiledKeymap keymap, IKeyOutput output) : this(keymap, output, output as IPointerOutput) { }
+
+    /// <summary>An engine whose mouse keys report to <paramref name="pointer"/> (null: mouse actions do nothing visible).</summary>
+    public RemapEngine(CompiledKeymap keymap, IKeyOutput output, IPointerOutput? pointer)
     {
         _keymap = keymap;
         _output = new OutputState(output);
-        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length);
+        _mouse = new MouseKeys(pointer, () => NowUs);
+        _mouse.Configure(keymap.Model.Settings.Mouse);
+        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length, _mouse);
     }
 
     public CompiledKeymap Keymap => _keymap;
@@ -57,6 +64,12 @@ public sealed partial class RemapEngine
     public int PressedOutputCount => _output.DownCount;
 
     public bool IsOutputDown(Usage usage) => _output.IsDown(usage);
+
+    /// <summary>The pointer buttons held now (bit 0 = button 1); 0 once everything is released.</summary>
+    public byte PointerButtons => _mouse.Buttons;
+
+    /// <summary>True while mouse keys still have motion to send (a direction, wheel or velocity held).</summary>
+    public bool PointerMoving => _mouse.Moving;
 
     /// <summary>
     /// Modifiers a sticky_modifier latched: they stay down, by request, until the next key press (the one
@@ -83,6 +96,7 @@ public sealed partial class RemapEngine
             long rules = RuleDeadlineUs();
             if (rules < deadline) deadline = rules;
             if (_lazyReleaseAtUs < deadline) deadline = _lazyReleaseAtUs;
+            if (_mouse.DeadlineUs < deadline) deadline = _mouse.DeadlineUs;
             return deadline;
         }
     }
@@ -154,7 +168,8 @@ public sealed partial class RemapEngine
     {
         ResetAll();
         _keymap = keymap;
-        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length);
+        _mouse.Configure(keymap.Model.Settings.Mouse);
+        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length, _mouse);
         foreach (var slot in _slots) slot.Configure(keymap);
         RefreshDeviceExists();
         _emergencyMask = 0;
@@ -220,6 +235,7 @@ public sealed partial class RemapEngine
         for (int i = 0; i < _active.Count; i++)
             if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
         FireRuleTimers(deadline);
+        if (_mouse.DeadlineUs <= deadline) _mouse.Fire(deadline);
         if (_lazyReleaseAtUs <= deadline)
         {
             _lazyReleaseAtUs = long.MaxValue;
@@ -383,6 +399,7 @@ public sealed partial class RemapEngine
     private void ResetAll()
     {
         _output.ReleaseAll();
+        _mouse.Reset();
         _active.Clear();
         _queue.Clear();
         _pending = default;

@@ -30,7 +30,7 @@ internal sealed class ReportDescriptorWriter
     public ReportDescriptorWriter UsageMaximum(ushort id) => Unsigned(0x28, id);
 
     /// <summary>Input/Output flag bits.</summary>
-    public const uint Data = 0x00, Constant = 0x01, Array = 0x00, Variable = 0x02, Absolute = 0x00;
+    public const uint Data = 0x00, Constant = 0x01, Array = 0x00, Variable = 0x02, Absolute = 0x00, Relative = 0x04;
 
     private ReportDescriptorWriter Unsigned(byte prefix, uint value) =>
         value <= 0xFF ? Item(prefix, 1, value) : value <= 0xFFFF ? Item(prefix, 2, value) : Item(prefix, 4, value);

@@ -47,6 +47,9 @@ public sealed record KeymapSettings
 
     /// <summary>Physical keys that, held together, release everything and toggle pause.</summary>
     public IReadOnlyList<Usage> EmergencySequence { get; init; } = [Usages.LeftControl, Usages.Spacebar, Usages.Escape];
+
+    /// <summary><c>[settings.mouse]</c>: how mouse keys move the pointer and the wheel.</summary>
+    public MouseSettings Mouse { get; init; } = new();
 }
 
 /// <summary>How a tap-hold key decides between tap and hold while other keys are pressed.</summary>

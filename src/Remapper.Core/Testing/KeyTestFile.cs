@@ -41,7 +41,8 @@ public sealed record KeyTestCase(
     int Line,
     IReadOnlyList<TestStep> Steps,
     IReadOnlyList<ExpectedOutput> Expected,
-    string? KnownDifference = null);
+    string? KnownDifference = null,
+    IReadOnlyList<ExpectedMotion>? Motion = null);
 
 /// <summary>One line of a test's input.</summary>
 public abstract record TestStep(int Line);

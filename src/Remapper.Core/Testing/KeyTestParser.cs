@@ -37,6 +37,7 @@ public static class KeyTestParser
         private int _testLine;
         private List<TestStep> _steps = [];
         private List<ExpectedOutput> _expected = [];
+        private List<ExpectedMotion> _motion = [];
         private bool _inExpect;
 
         public KeyTestParseResult Run()
@@ -210,6 +211,7 @@ public static class KeyTestParser
             _testLine = line;
             _steps = [];
             _expected = [];
+            _motion = [];
             _inExpect = false;
             _sawExpect = false;
             _inputLines = 0;
@@ -244,7 +246,7 @@ public static class KeyTestParser
             if (_testName is null) return;
             if (_inputLines == 0) Error(_testLine, $"test '{_testName}' has no input lines");
             if (!_sawExpect) Error(_testLine, $"test '{_testName}' has no `expect` section (write `expect nothing` if it should produce no output)");
-            _tests.Add(new KeyTestCase(_testName, _testLine, _steps, _expected, _knownDifference));
+            _tests.Add(new KeyTestCase(_testName, _testLine, _steps, _expected, _knownDifference, _motion));
             _testName = null;
         }
 
@@ -305,6 +307,16 @@ public static class KeyTestParser
 
         private void ReadExpectation(List<string> words, int line)
         {
+            if (words[0] == PointerExpectations.PointerWord)
+            {
+                if (PointerExpectations.ParseMotion(words, line, m => Error(line, m)) is { } motion) _motion.Add(motion);
+                return;
+            }
+            if (words[0] == PointerExpectations.ButtonWord)
+            {
+                if (PointerExpectations.ParseButton(words, line, m => Error(line, m)) is { } button) _expected.Add(button);
+                return;
+            }
             if (words.Count is not (2 or 3))
             {
                 Error(line, "expected `KEY down` or `KEY up`, optionally followed by the time, e.g. `@200ms`");

@@ -22,9 +22,10 @@ public static class KeyTestReport
         }
 
         var notes = new List<string>(runProblems);
+        if (test.Motion is { Count: > 0 } motion) notes.AddRange(PointerExpectations.Differences(motion, recorder.Motion));
         notes.AddRange(recorder.Problems);
         if (recorder.Pressed.Count > 0)
-            notes.Add($"still pressed after every key went up and timers ran: {string.Join(", ", recorder.Pressed.Select(KeyNames.NameOf))}");
+            notes.Add($"still pressed after every key went up and timers ran: {string.Join(", ", recorder.Pressed.Select(u => PointerExpectations.TryFormatButton(u, out var b) ? b : KeyNames.NameOf(u)))}");
 
         if (firstDifference < 0 && notes.Count == 0) return null;
 
@@ -65,5 +66,5 @@ public static class KeyTestReport
     }
 
     private static string Format(ExpectedOutput e) =>
-        $"{KeyNames.NameOf(e.Usage)} {(e.Down ? "down" : "up")}" + (e.TimeUs is { } t ? $" @{KeyTestTime.Format(t)}" : "");
+        $"{(PointerExpectations.TryFormatButton(e.Usage, out var button) ? button : KeyNames.NameOf(e.Usage))} {(e.Down ? "down" : "up")}" + (e.TimeUs is { } t ? $" @{KeyTestTime.Format(t)}" : "");
 }

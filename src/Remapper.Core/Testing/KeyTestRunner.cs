@@ -117,7 +117,13 @@ public sealed class KeyTestRunner
             }
         }
         FireTimers(engine, recorder, now + SettleUs);
+        // Motion near the end of the settle time means a mouse key's motion outlived every key: the pointer would drift on.
+        if (recorder.Motion.Count > 0 && recorder.Motion[^1].TimeUs > now + SettleUs - StillMovingUs)
+            problems.Add($"the pointer was still moving {KeyTestTime.Format(SettleUs)} after the last input");
     }
+
+    /// <summary>Motion this close to the end of the settle time counts as motion that never stops.</summary>
+    private const long StillMovingUs = 1_000_000;
 
     /// <summary>Fires every deadline up to <paramref name="until"/>, each at its own time, as a real clock would.</summary>
     private static void FireTimers(IKeyTestEngine engine, OutputRecorder recorder, long until)

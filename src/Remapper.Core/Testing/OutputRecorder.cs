@@ -1,4 +1,5 @@
 using Remapper.Core.Engine;
+using Remapper.Core.Engine.Mouse;
 using Remapper.Core.Hid;
 
 namespace Remapper.Core.Testing;
@@ -6,15 +7,20 @@ namespace Remapper.Core.Testing;
 /// <summary>One change the engine sent to its output, stamped with the virtual time it happened at.</summary>
 public readonly record struct RecordedOutput(Usage Usage, bool Down, long TimeUs)
 {
-    public override string ToString() => $"{KeyNames.NameOf(Usage)} {(Down ? "down" : "up")} @{KeyTestTime.Format(TimeUs)}";
+    public override string ToString() =>
+        $"{(PointerExpectations.TryFormatButton(Usage, out var button) ? button : KeyNames.NameOf(Usage))} {(Down ? "down" : "up")} @{KeyTestTime.Format(TimeUs)}";
 }
 
 /// <summary>
 /// Stands in for the virtual keyboard: records every change and keeps the pressed set, so a test can also
-/// fail on what a user would feel as a stuck or phantom key (an up with no down, a down twice).
+/// fail on what a user would feel as a stuck or phantom key (an up with no down, a down twice). It is the virtual
+/// pointer too: button changes join <see cref="Events"/> (as Button-page usages), motion goes to <see cref="Motion"/>.
 /// </summary>
-public sealed class OutputRecorder : IKeyOutput
+public sealed class OutputRecorder : IKeyOutput, IPointerOutput
 {
+    private readonly List<RecordedMotion> _motion = [];
+    private byte _buttons;
+
     private readonly List<RecordedOutput> _events = [];
     private readonly List<Usage> _pressed = [];
     private readonly List<string> _problems = [];
@@ -23,6 +29,18 @@ public sealed class OutputRecorder : IKeyOutput
     public long NowUs { get; set; }
 
     public IReadOnlyList<RecordedOutput> Events => _events;
+
+    /// <summary>Every pointer motion report, in order.</summary>
+    public IReadOnlyList<RecordedMotion> Motion => _motion;
+
+    public void SendPointer(in PointerReport report)
+    {
+        byte changed = (byte)(report.Buttons ^ _buttons);
+        _buttons = report.Buttons;
+        for (int i = 0; i < PointerButtons.Count; i++)
+            if ((changed & (1 << i)) != 0) Send(PointerButtons.Usage(i + 1), (report.Buttons & (1 << i)) != 0);
+        if (report.HasMotion) _motion.Add(PointerExpectations.Record(report, NowUs));
+    }
 
     /// <summary>Output keys down right now, in the order they went down.</summary>
     public IReadOnlyList<Usage> Pressed => _pressed;

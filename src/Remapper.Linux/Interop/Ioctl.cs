@@ -48,6 +48,7 @@ internal static class Ioctl
 
     public static readonly uint UiSetEvbit = Iow('U', 100, 4);
     public static readonly uint UiSetKeybit = Iow('U', 101, 4);
+    public static readonly uint UiSetRelbit = Iow('U', 102, 4);
     public static readonly uint UiSetLedbit = Iow('U', 105, 4);
 
     /// <summary>UI_GET_SYSNAME(len): the name of the created device's directory under /sys/devices/virtual/input.</summary>

@@ -75,6 +75,9 @@ public sealed class EventLoop : IDisposable
         Status = BackendStatus.Starting with { Output = outputReady };
     }
 
+    /// <summary>Mouse keys' output device, drained on the loop like the virtual keyboard (null: none could be created).</summary>
+    public IVirtualPointer? Pointer { get; init; }
+
     /// <summary>The latest status; replaced (never mutated) on each change, safe to read from any thread. Counters are not filled in here.</summary>
     public BackendStatus Status { get; private set; }
 
@@ -98,6 +101,7 @@ public sealed class EventLoop : IDisposable
     {
         var ports = new EvdevPorts(_env);
         _reactor = new Reactor(_env.DevInput, _env.DevRoot, _output.Fd);
+        if (Pointer is { Fd: >= 0 } pointer) _reactor.AddPointer(pointer.Fd);
         _pipeline = new KeyPipeline(_engine, _reactor, _leds, _tap, _log);
         // Why a keyboard was refused is found out on the thread pool; the answer is posted back like a scan's.
         var explanations = new ExplainWorker(new AccessExplainer(_env), answer => Post(new ControlOperation(() =>
@@ -189,6 +193,9 @@ public sealed class EventLoop : IDisposable
                             break;
                         case ReactorSource.Output:
                             _output.OnReadable();
+                            break;
+                        case ReactorSource.Pointer:
+                            Pointer?.OnReadable();
                             break;
                         case ReactorSource.Timer:
                             pipeline.OnTimer();

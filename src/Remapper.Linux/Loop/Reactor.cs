@@ -16,6 +16,8 @@ public enum ReactorSource : byte
     Control,
     /// <summary>Something changed under /dev/input (a node appeared, vanished, or changed permissions).</summary>
     Hotplug,
+    /// <summary>The virtual pointer has something from the kernel (uhid's start/open/close).</summary>
+    Pointer,
 }
 
 public readonly record struct ReactorEvent(ReactorSource Source, int Fd);
@@ -27,7 +29,7 @@ public readonly record struct ReactorEvent(ReactorSource Source, int Fd);
 /// </summary>
 public sealed unsafe class Reactor : IDisposable
 {
-    private const ulong TagKeyboard = 1UL << 32, TagHotplug = 2UL << 32, TagTimer = 3UL << 32, TagControl = 4UL << 32, TagOutput = 5UL << 32;
+    private const ulong TagKeyboard = 1UL << 32, TagHotplug = 2UL << 32, TagTimer = 3UL << 32, TagControl = 4UL << 32, TagOutput = 5UL << 32, TagPointer = 6UL << 32;
     public const int MaxEvents = 32;
 
     private readonly string _devInput;
@@ -69,6 +71,9 @@ public sealed unsafe class Reactor : IDisposable
     public void AddKeyboard(int fd) => Epoll.Add(_epoll, fd, Epoll.In, TagKeyboard | (uint)fd);
 
     public void RemoveKeyboard(int fd) => Epoll.Remove(_epoll, fd);
+
+    /// <summary>Watches the virtual pointer's fd (uhid queues events for it that must be read).</summary>
+    public void AddPointer(int fd) => Epoll.Add(_epoll, fd, Epoll.In, TagPointer);
 
     /// <summary>Wakes <see cref="Wait"/> from any thread.</summary>
     public void Wake()
@@ -112,6 +117,9 @@ public sealed unsafe class Reactor : IDisposable
                     break;
                 case TagOutput:
                     events[count++] = new ReactorEvent(ReactorSource.Output, -1);
+                    break;
+                case TagPointer:
+                    events[count++] = new ReactorEvent(ReactorSource.Pointer, -1);
                     break;
                 case TagTimer:
                     ulong expirations;

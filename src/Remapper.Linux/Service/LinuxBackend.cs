@@ -24,6 +24,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
     private readonly OutputChoice _choice;
     private readonly RemapEngine _engine;
     private readonly MonitoredOutput _monitored;
+    private readonly PointerRelay _pointerRelay = new();
     private readonly LedMirror _leds = new();
     private readonly IBackendLog _log;
     private readonly KeyboardManagerOptions? _options;
@@ -32,6 +33,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
     private volatile CompiledKeymap _keymap;
     private EventLoop? _loop;
     private IVirtualKeyboard? _keyboard;
+    private IVirtualPointer? _pointer;
     private BackendStatus? _waitingStatus;
     private Timer? _retry;
     private long _idleHeartbeat;
@@ -49,7 +51,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
         _keymap = keymap;
         Monitor = new MonitorRing();
         _monitored = new MonitoredOutput(Monitor, () => _engine!.NowUs); // the engine is set on the next line, before any key
-        _engine = new RemapEngine(keymap, _monitored);
+        _engine = new RemapEngine(keymap, _monitored, _pointerRelay);
         _leds.CapsLockChanged = on => _engine.SetCapsLockState(on); // the loop thread reads the LED reports
     }
 
@@ -106,7 +108,14 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
 
             _keyboard = keyboard;
             _monitored.Inner = keyboard;
-            var loop = new EventLoop(_env, _engine, keyboard, output.ToStatus(), _leds, _keymap.DeviceRules, _log, _options, _monitored, _realtime);
+            // Mouse keys' device: without it the pointer actions do nothing, typing is unaffected.
+            _pointer = VirtualPointerFactory.Create(_env, keyboard.Kind, out var pointerProblem);
+            if (pointerProblem is not null) _log.Warning($"{pointerProblem}; mouse keys will not move the pointer");
+            _pointerRelay.Inner = _pointer;
+            var loop = new EventLoop(_env, _engine, keyboard, output.ToStatus(), _leds, _keymap.DeviceRules, _log, _options, _monitored, _realtime)
+            {
+                Pointer = _pointer,
+            };
             loop.StatusChanged += snapshot => StatusChanged?.Invoke(WithCounters(snapshot));
             loop.Start();
             _loop = loop;
@@ -184,6 +193,9 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
             _loop = null;
             _keyboard?.Dispose();
             _keyboard = null;
+            _pointerRelay.Inner = null;
+            _pointer?.Dispose();
+            _pointer = null;
         }
     }
 }

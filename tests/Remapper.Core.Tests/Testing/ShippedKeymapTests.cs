@@ -17,11 +17,11 @@ public class ShippedKeymapTests
     }
 
     [Fact]
-    public void The_default_and_the_four_examples_are_shipped()
+    public void The_default_and_the_five_examples_are_shipped()
     {
         Assert.Equal(
             ["config/default.toml", "config/examples/home-row-mods.toml", "config/examples/hyper-key.toml",
-             "config/examples/navigation-layer.toml", "config/examples/vim-arrows.toml"],
+             "config/examples/mouse-layer.toml", "config/examples/navigation-layer.toml", "config/examples/vim-arrows.toml"],
             ((IEnumerable<object[]>)Keymaps()).Select(row => (string)row[0]));
     }
 

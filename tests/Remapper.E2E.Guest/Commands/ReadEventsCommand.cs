@@ -5,16 +5,18 @@ namespace Remapper.E2E.Guest.Commands;
 
 /// <summary>
 /// <c>read-events</c>: what a program reading an evdev node actually receives. Lines starting with '#' are
-/// the tool's own remarks (opened, grabbed, timeout, gone); every other line is one EV_KEY event.
+/// the tool's own remarks (opened, grabbed, timeout, gone); every other line is one EV_KEY event, or with
+/// <c>--rel</c> also one EV_REL event (<c>REL_X -12 TIME</c>), for a pointer node.
 /// </summary>
 internal static unsafe class ReadEventsCommand
 {
-    private static readonly HashSet<string> Flags = ["--grab"];
+    private static readonly HashSet<string> Flags = ["--grab", "--rel"];
 
     public static int Run(string[] args)
     {
         var options = new CommandLineArgs(args, Flags);
         bool grab = options.Flag("--grab");
+        bool rel = options.Flag("--rel");
         long count = options.Number("--count") ?? long.MaxValue;
         long timeoutMs = options.Number("--timeout-ms") ?? -1;
         options.RejectUnknown();
@@ -79,6 +81,11 @@ internal static unsafe class ReadEventsCommand
                 {
                     output.WriteLine("# dropped");
                 }
+                if (rel && e.Type == Evdev.EV_REL)
+                {
+                    output.WriteLine($"{RelName(e.Code)} {e.Value} {e.Seconds}.{e.Microseconds:D6}");
+                    continue;
+                }
                 if (e.Type != Evdev.EV_KEY)
                 {
                     continue;
@@ -93,4 +100,14 @@ internal static unsafe class ReadEventsCommand
         Libc.Close(fd);
         return 0;
     }
+
+    /// <summary>input-event-codes.h's relative axes a pointer uses.</summary>
+    private static string RelName(ushort code) => code switch
+    {
+        0x00 => "REL_X",
+        0x01 => "REL_Y",
+        0x06 => "REL_HWHEEL",
+        0x08 => "REL_WHEEL",
+        _ => $"REL_0x{code:x}",
+    };
 }

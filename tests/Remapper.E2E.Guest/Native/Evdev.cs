@@ -7,6 +7,7 @@ internal static unsafe class Evdev
 {
     public const ushort EV_SYN = 0x00;
     public const ushort EV_KEY = 0x01;
+    public const ushort EV_REL = 0x02;
     public const ushort EV_LED = 0x11;
     public const ushort SYN_REPORT = 0;
     public const ushort SYN_DROPPED = 3;

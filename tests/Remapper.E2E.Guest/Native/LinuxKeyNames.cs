@@ -26,6 +26,7 @@ internal static class LinuxKeyNames
             [111] = "KEY_DELETE", [113] = "KEY_MUTE", [114] = "KEY_VOLUMEDOWN", [115] = "KEY_VOLUMEUP",
             [116] = "KEY_POWER", [119] = "KEY_PAUSE", [125] = "KEY_LEFTMETA", [126] = "KEY_RIGHTMETA",
             [127] = "KEY_COMPOSE",
+            [0x110] = "BTN_LEFT", [0x111] = "BTN_RIGHT", [0x112] = "BTN_MIDDLE", [0x113] = "BTN_SIDE", [0x114] = "BTN_EXTRA",
         };
         // Digit row: KEY_1 = 2 ... KEY_9 = 10, KEY_0 = 11.
         for (int digit = 1; digit <= 9; digit++)

@@ -62,9 +62,9 @@ public static class GuestTool
         WaitForDeviceAsync(guest, d => d.Name == "AT Translated Set 2 keyboard" && d.Bus == InputDevice.BusI8042, "the AT keyboard");
 
     /// <summary>Starts <c>read-events</c> on a node and returns once the node is open (and grabbed, if asked).</summary>
-    public static async Task<EventReader> ReadEventsAsync(Guest guest, string node, bool grab = false, int timeoutMs = 60_000)
+    public static async Task<EventReader> ReadEventsAsync(Guest guest, string node, bool grab = false, int timeoutMs = 60_000, bool rel = false)
     {
-        string command = $"exec {GuestFixture.Tool} read-events {node} --timeout-ms {timeoutMs}" + (grab ? " --grab" : "");
+        string command = $"exec {GuestFixture.Tool} read-events {node} --timeout-ms {timeoutMs}" + (grab ? " --grab" : "") + (rel ? " --rel" : "");
         GuestJob job = await guest.StartAsync(command);
         await job.WaitForLineAsync(grab ? "# grabbed" : "# opened");
         return new EventReader(job);
@@ -98,10 +98,18 @@ public sealed class EventReader(GuestJob job) : IAsyncDisposable
 
     /// <summary>Key events so far, as <c>KEY_X down</c> / <c>KEY_X up</c> (timestamps dropped; repeats omitted).</summary>
     public IReadOnlyList<string> KeyEvents =>
-        Job.Lines.Where(l => !l.StartsWith('#'))
+        Job.Lines.Where(l => !l.StartsWith('#') && !l.StartsWith("REL_", StringComparison.Ordinal))
             .Select(l => l.Split(' '))
             .Where(w => w.Length >= 2 && w[1] != "repeat")
             .Select(w => $"{w[0]} {w[1]}")
+            .ToList();
+
+    /// <summary>Relative motion so far (read with <c>rel: true</c>): each <c>REL_X</c>/<c>REL_Y</c>/... event's value, in order.</summary>
+    public IReadOnlyList<(string Axis, int Value)> RelEvents =>
+        Job.Lines.Where(l => l.StartsWith("REL_", StringComparison.Ordinal))
+            .Select(l => l.Split(' '))
+            .Where(w => w.Length >= 2 && int.TryParse(w[1], System.Globalization.CultureInfo.InvariantCulture, out _))
+            .Select(w => (w[0], int.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
 
     /// <summary>Waits until the events read include every one of <paramref name="expected"/>, in that order.</summary>

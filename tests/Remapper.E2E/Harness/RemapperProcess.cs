@@ -10,6 +10,9 @@ public sealed class RemapperProcess : IAsyncDisposable
     public const string ReadyMarker = "remapper: ready (output: ";
     public const string VirtualKeyboardName = "Remapper Virtual Keyboard";
 
+    /// <summary>Mouse keys' output device, beside the virtual keyboard.</summary>
+    public const string VirtualPointerName = "Remapper Virtual Pointer";
+
     /// <summary>Runs a command as uid/gid 1000 with no supplementary groups (the host's setpriv, from util-linux).</summary>
     public const string AsUnprivilegedUser = "setpriv --reuid=1000 --regid=1000 --clear-groups";
 
@@ -45,6 +48,9 @@ public sealed class RemapperProcess : IAsyncDisposable
     }
 
     /// <summary>The virtual keyboard's node: the device named "Remapper Virtual Keyboard".</summary>
+    public static Task<InputDevice> VirtualPointerAsync(Guest guest) =>
+        GuestTool.WaitForDeviceAsync(guest, d => d.Name == VirtualPointerName, "the Remapper Virtual Pointer");
+
     public static Task<InputDevice> VirtualKeyboardAsync(Guest guest) =>
         GuestTool.WaitForDeviceAsync(guest, d => d.Name == VirtualKeyboardName, "the Remapper Virtual Keyboard");
 

@@ -67,7 +67,6 @@ KNOWN_DIFFERENCES = {
     "sort_events_4": "reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant",
     "caps_lock_key_to_key_1": "the case feeds caps_lock_state_changed events (the caps lock LED state), which a .keytest cannot write: without them the engine's caps lock state is not the case's",
     "caps_lock_key_to_key_2": "the case feeds caps_lock_state_changed events (the caps lock LED state), which a .keytest cannot write: without them the engine's caps lock state is not the case's",
-    "mouse_key_4": "mouse_key is not supported: the import leaves it out",
     "set_variable_3": "set_variable expressions are not supported: the import leaves them out",
     "set_variable_4": "set_variable expressions are not supported: the import leaves them out",
     "set_variable_5": "set_variable expressions are not supported: the import leaves them out",

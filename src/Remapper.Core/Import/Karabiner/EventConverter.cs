@@ -23,7 +23,6 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
         ["select_input_source"] = "select_input_source — Remapper does not switch the desktop's input source",
         ["software_function"] = "software_function (open an application, move the cursor, sleep) is macOS-only",
         ["set_notification_message"] = "set_notification_message — Remapper shows no notifications from a keymap",
-        ["mouse_key"] = "mouse_key — Remapper does not move the mouse yet",
         ["from_event"] = "from_event (pass the pressed key through) — write the key itself instead",
     };
 
@@ -182,6 +181,15 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
         foreach (var p in e.EnumerateObject())
         {
             var at = JsonPathText.Property(path, p.Name);
+            if (p.Name is "mouse_key" or "pointing_button")
+            {
+                // The virtual pointer takes these; only a pointing_button in `from` stays out (Remapper seizes keyboards only).
+                var mouse = p.Name == "mouse_key" ? MouseEventConverter.MouseKey(p.Value, out var why) : MouseEventConverter.PointingButton(p.Value, out why);
+                if (mouse is null) return Fail(at, why!);
+                entries.Add(TomlText.Entry(p.Name, mouse));
+                acts = true;
+                continue;
+            }
             if (UnsupportedKeyTypes.TryGetValue(p.Name, out var keyWhy)) return Fail(at, keyWhy);
             if (UnsupportedActions.TryGetValue(p.Name, out var actionWhy)) return Fail(at, actionWhy);
             switch (p.Name)
@@ -226,7 +234,7 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                     return Fail(at, $"'{p.Name}' in a to-event");
             }
         }
-        if (!acts) return Fail(path, "a to-event with no key_code, consumer_key_code, set_variable or sticky_modifier");
+        if (!acts) return Fail(path, "a to-event with no key_code, consumer_key_code, set_variable, sticky_modifier, mouse_key or pointing_button");
         if (none)
         {
             // vk_none alone is "nothing"; with modifiers it presses just them (Karabiner's way to order modifiers).

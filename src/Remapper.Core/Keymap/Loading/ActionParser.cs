@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set"];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set", .. MouseActionParser.Functions];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -250,6 +250,7 @@ internal sealed class ActionParser
         var argument = text[(open + 1)..^1].Trim();
         var argumentOffset = lead + open + 1 + (text[(open + 1)..^1].Length - text[(open + 1)..^1].TrimStart().Length);
         if (function.Equals("set", StringComparison.OrdinalIgnoreCase)) return ParseSet(s, argument, argumentOffset);
+        if (MouseActionParser.Handles(function)) return MouseActionParser.Parse(s, function, argument, argumentOffset, _diagnostics);
         LayerActionKind? kind = function.ToLowerInvariant() switch
         {
             "layer" => LayerActionKind.Momentary,
@@ -261,7 +262,7 @@ internal sealed class ActionParser
         if (kind is null)
         {
             _diagnostics.Error(s.LocationOf(lead), $"unknown action '{MessageText.Short(function)}(…)'",
-                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
+                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch(), set(), mouse(), wheel(), button(), click() and mouse_speed()");
             return null;
         }
         if (argument.Length == 0)

@@ -16,7 +16,7 @@ internal enum ActionPlace
     AliasDefinition,
 }
 
-internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf }
+internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse }
 
 internal static class ActionPlaces
 {
@@ -32,6 +32,7 @@ internal static class ActionPlaces
         SetVariableAction => ActionKind.Set,
         SequenceAction => ActionKind.Sequence,
         TapHoldAction => ActionKind.TapHold,
+        MouseMoveAction or MouseWheelAction or MouseButtonAction or MouseSpeedAction or MouseKeyAction => ActionKind.Mouse,
         _ => ActionKind.AllOf,
     };
 
@@ -39,15 +40,15 @@ internal static class ActionPlaces
     {
         ActionPlace.RemapBinding => kind is not (ActionKind.Transparent or ActionKind.AllOf),
         ActionPlace.LayerBinding => kind is not ActionKind.AllOf,
-        ActionPlace.TapHoldTap => kind is ActionKind.Chord or ActionKind.Sequence or ActionKind.Set
+        ActionPlace.TapHoldTap => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Sequence or ActionKind.Set
             or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch,
-        ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Momentary,
+        ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Momentary,
         // Sequences appear in the next three only through an alias, and are spliced in.
-        ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
+        ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
             or ActionKind.Sequence,
-        ActionPlace.RuleHeld => kind is ActionKind.Chord or ActionKind.None or ActionKind.Set or ActionKind.Momentary
+        ActionPlace.RuleHeld => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.None or ActionKind.Set or ActionKind.Momentary
             or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Sequence,
-        ActionPlace.RuleTapped => kind is ActionKind.Chord or ActionKind.None or ActionKind.Set or ActionKind.Toggle
+        ActionPlace.RuleTapped => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.None or ActionKind.Set or ActionKind.Toggle
             or ActionKind.Switch or ActionKind.Sequence,
         _ => kind is not ActionKind.AllOf,
     };
@@ -68,6 +69,7 @@ internal static class ActionPlaces
         ActionKind.Set => "set()",
         ActionKind.Sequence => "a sequence",
         ActionKind.TapHold => "a tap-hold",
+        ActionKind.Mouse => "a mouse action",
         _ => "a list of actions",
     };
 

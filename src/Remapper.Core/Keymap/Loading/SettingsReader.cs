@@ -11,7 +11,7 @@ internal sealed class SettingsReader(ValueReader values)
     [
         "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
-        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency",
+        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -53,6 +53,9 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "emergency" when ReadEmergency(entry.Value) is { } v:
                     settings = settings with { EmergencySequence = v };
+                    break;
+                case "mouse" when new MouseSettingsReader(values).Read(entry.Value) is { } v:
+                    settings = settings with { Mouse = v };
                     break;
                 default:
                     if (!Known.Contains(entry.Key.Value)) values.UnknownKey(entry, "in [settings]", Known);

@@ -11,7 +11,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
     private static readonly string[] EventKeys =
     [
         "key_code", "consumer_key_code", "set_variable", "sticky_modifier", "modifiers", "lazy", "repeat", "halt",
-        "hold_down_milliseconds", "held_down_milliseconds", "conditions", "description",
+        "hold_down_milliseconds", "held_down_milliseconds", "conditions", "description", "mouse_key", "pointing_button",
     ];
 
     /// <summary>Karabiner to-events a keymap refuses, with why.</summary>
@@ -22,8 +22,6 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         ["select_input_source"] = "not supported: select_input_source (input sources are the desktop's business)",
         ["software_function"] = "not supported: software_function (opening apps, sleep, mouse moves) — nothing in a keymap runs a program",
         ["set_notification_message"] = "not supported: set_notification_message (there is no notification window)",
-        ["mouse_key"] = "not supported yet: mouse_key",
-        ["pointing_button"] = "not supported yet: pointing_button",
         ["apple_vendor_keyboard_key_code"] = "not supported: apple_vendor_keyboard_key_code (Apple-only keys)",
         ["apple_vendor_top_case_key_code"] = "not supported: apple_vendor_top_case_key_code (Apple-only keys)",
         ["generic_desktop"] = "not supported yet: generic_desktop",
@@ -86,6 +84,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         StickyModifierModel? sticky = null;
         bool lazy = false, repeat = true, halt = false, vkNone = false;
         int holdDown = 0;
+        ActionModel? mouse = null;
         var eventConditions = new List<ConditionModel>();
         int kinds = 0;
         var ok = true;
@@ -109,6 +108,16 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                         vkNone = usage.IsNone;
                     }
                     else ok = false;
+                    break;
+                case "mouse_key":
+                    kinds++;
+                    mouse = new MouseKeyReader(values).ReadMouseKey(entry.Value);
+                    ok &= mouse is not null;
+                    break;
+                case "pointing_button":
+                    kinds++;
+                    mouse = new MouseKeyReader(values).ReadPointingButton(entry.Value);
+                    ok &= mouse is not null;
                     break;
                 case "set_variable":
                     kinds++;
@@ -168,17 +177,17 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         if (!ok) return null;
         if (kinds > 1)
         {
-            Diagnostics.Error(table.Location, "a to-event sends one thing: key_code, consumer_key_code, set_variable or sticky_modifier",
+            Diagnostics.Error(table.Location, "a to-event sends one thing: key_code, consumer_key_code, set_variable, sticky_modifier, mouse_key or pointing_button",
                 "split it into two events in the list");
             return null;
         }
-        if (kinds == 0 && modifiers.Count > 0)
+        if ((kinds == 0 || mouse is not null) && modifiers.Count > 0)
         {
             // Karabiner's { modifiers = [...] } with no key: the modifiers pressed together; the last one is the key.
             key = modifiers[^1];
             modifiers.RemoveAt(modifiers.Count - 1);
         }
-        return new ToEventModel(key, modifiers, table.Location, SetVariable: set, Sticky: sticky, Lazy: lazy, Repeat: repeat,
+        return new ToEventModel(key, modifiers, table.Location, Action: mouse, SetVariable: set, Sticky: sticky, Lazy: lazy, Repeat: repeat,
             Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null, VkNone: vkNone);
     }
 

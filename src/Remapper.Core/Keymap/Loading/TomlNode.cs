@@ -57,7 +57,14 @@ internal sealed class TomlBoolean(bool value, SourceLocation location) : TomlNod
     public override string KindName => "a boolean";
 }
 
-/// <summary>Floats and dates: valid TOML that no keymap setting takes.</summary>
+/// <summary>A decimal number: only a mouse speed multiplier takes one; everything else reports it as the wrong type.</summary>
+internal sealed class TomlFloat(double value, SourceLocation location) : TomlNode(location)
+{
+    public double Value { get; } = value;
+    public override string KindName => "a decimal number";
+}
+
+/// <summary>Dates: valid TOML that no keymap setting takes.</summary>
 internal sealed class TomlOther(string kindName, SourceLocation location) : TomlNode(location)
 {
     public override string KindName { get; } = kindName;

@@ -124,8 +124,8 @@ internal sealed class TomlTreeBuilder(string file, DiagnosticBag diagnostics)
                 return new TomlInteger(i.Value, at);
             case BooleanValueSyntax b:
                 return new TomlBoolean(b.Value, at);
-            case FloatValueSyntax:
-                return new TomlOther("a decimal number", at);
+            case FloatValueSyntax f:
+                return new TomlFloat(f.Value, at);
             case DateTimeValueSyntax:
                 return new TomlOther("a date/time", at);
             case ArraySyntax a:
