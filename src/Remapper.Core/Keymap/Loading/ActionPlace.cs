@@ -16,7 +16,7 @@ internal enum ActionPlace
     AliasDefinition,
 }
 
-internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf }
+internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Macro, CapsWord }
 
 internal static class ActionPlaces
 {
@@ -32,6 +32,8 @@ internal static class ActionPlaces
         SetVariableAction => ActionKind.Set,
         SequenceAction => ActionKind.Sequence,
         TapHoldAction => ActionKind.TapHold,
+        MacroAction => ActionKind.Macro,
+        CapsWordAction => ActionKind.CapsWord,
         _ => ActionKind.AllOf,
     };
 
@@ -40,7 +42,7 @@ internal static class ActionPlaces
         ActionPlace.RemapBinding => kind is not (ActionKind.Transparent or ActionKind.AllOf),
         ActionPlace.LayerBinding => kind is not ActionKind.AllOf,
         ActionPlace.TapHoldTap => kind is ActionKind.Chord or ActionKind.Sequence or ActionKind.Set
-            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch,
+            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord,
         ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Momentary,
         // Sequences appear in the next three only through an alias, and are spliced in.
         ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
@@ -68,6 +70,8 @@ internal static class ActionPlaces
         ActionKind.Set => "set()",
         ActionKind.Sequence => "a sequence",
         ActionKind.TapHold => "a tap-hold",
+        ActionKind.Macro => "a macro (macro(), text() or unicode())",
+        ActionKind.CapsWord => "caps_word",
         _ => "a list of actions",
     };
 
@@ -85,11 +89,11 @@ internal static class ActionPlaces
 
     public static string Accepted(this ActionPlace place) => place switch
     {
-        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot() or switch()",
+        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
         ActionPlace.TapHoldHold => "a key or chord (usually a modifier) or layer()",
         ActionPlace.SequenceStep => "keys or chords, set(), toggle() or switch()",
         ActionPlace.RuleHeld => "keys or chords, 'none', set(), layer(), toggle(), oneshot() or switch()",
         ActionPlace.RuleTapped => "keys or chords, 'none', set(), toggle() or switch()",
-        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), a sequence or a tap-hold",
+        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
     };
 }
