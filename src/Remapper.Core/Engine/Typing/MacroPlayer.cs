@@ -27,6 +27,7 @@ internal sealed class MacroPlayer(OutputState output)
         public int Token;
         public int Device;
         public bool Held;
+        public bool Again; // waiting to repeat: only if the key is still held when the gap ends
         public long NextAtUs;
     }
 
@@ -98,6 +99,12 @@ internal sealed class MacroPlayer(OutputState output)
         {
             ref var head = ref _queue[0];
             if (head.NextAtUs > output.NowUs) return;
+            if (head.Again && (!head.Held || _count > 1))
+            {
+                RemoveHead();
+                continue;
+            }
+            head.Again = false;
             if (head.Step < head.Program.Steps.Length)
             {
                 RunBurst(ref head, ignoreDelays: false);
@@ -106,6 +113,7 @@ internal sealed class MacroPlayer(OutputState output)
             if (head.Held && head.Program.Repeats && _count == 1)
             {
                 head.Step = 0;
+                head.Again = true;
                 head.NextAtUs = output.NowUs + head.Program.RepeatGapUs;
                 if (head.Program.RepeatGapUs > 0) return;
                 continue;
