@@ -36,7 +36,14 @@ public sealed record MacroAction(
     IReadOnlyList<MacroStepModel> Steps,
     int? RepeatGapMs,
     MacroCancel Cancel,
-    SourceLocation Location) : ActionModel(Location);
+    SourceLocation Location) : ActionModel(Location)
+{
+    /// <summary>
+    /// <c>keep_modifiers</c>: modifiers the user holds stay down while the macro types (keyd's and kanata's way);
+    /// by default they are lifted for it and come back after.
+    /// </summary>
+    public bool KeepHeldModifiers { get; init; }
+}
 
 /// <summary>
 /// <c>caps_word</c>, <c>caps_word(5000ms, toggle, shift="a b", continue="1 backspace")</c>: letters are shifted

@@ -59,6 +59,14 @@ public class MacroTests
     }
 
     [Fact]
+    public void Keep_modifiers_lets_a_held_shift_reach_the_macro_as_keyd_and_kanata_do()
+    {
+        var rig = Rig("f1 = 'macro(text(\"hi\"), keep_modifiers)'");
+        rig.Down(LShift).Tap(F1).Up(LShift);
+        Assert.Equal([$"{LShift} down", $"{H} down", $"{H} up", $"{I} down", $"{I} up", $"{LShift} up"], rig.Settle());
+    }
+
+    [Fact]
     public void Text_letters_come_out_as_written_while_caps_lock_is_on()
     {
         var rig = Rig("f1 = 'text(\"aB\")'");

@@ -31,7 +31,7 @@ internal static class MacroCompiler
                     break;
             }
         }
-        return new MacroProgram([.. steps], macro.RepeatGapMs is not null, (macro.RepeatGapMs ?? 0) * UsPerMs, macro.Cancel);
+        return new MacroProgram([.. steps], macro.RepeatGapMs is not null, (macro.RepeatGapMs ?? 0) * UsPerMs, macro.Cancel, macro.KeepHeldModifiers);
     }
 
     private static void Chord(List<MacroStep> steps, IReadOnlyList<Usage> keys)

@@ -11,8 +11,9 @@ namespace Remapper.Core.Engine.Typing;
 /// Keys the user holds do not leak into what a macro types: each burst of steps (everything between two waits)
 /// runs with the held modifiers lifted, and the held modifiers come back at its end. So shift held on a layer
 /// key does not turn text("hello") into HELLO, and ctrl held does not turn it into shortcuts. A chord written
-/// in the macro ("ctrl+c") carries its own modifiers. keyd does the same (it clears the active modifiers around
-/// a macro); a macro that should add to held modifiers is written with them.
+/// in the macro ("ctrl+c") carries its own modifiers. The peers differ: keyd lifts only the modifiers of the
+/// layer the macro is bound on (a held shift still reaches it), kanata lifts none. With <c>keep_modifiers</c>
+/// the held modifiers stay, as in both: an importer sets it where the peer's behaviour matters.
 /// Nothing here allocates: the queue is a fixed array and programs are precompiled.
 /// </remarks>
 internal sealed class MacroPlayer(OutputState output)
@@ -126,7 +127,7 @@ internal sealed class MacroPlayer(OutputState output)
     private void RunBurst(ref Playback playback, bool ignoreDelays)
     {
         var steps = playback.Program.Steps;
-        LiftHeldModifiers();
+        if (!playback.Program.KeepHeldModifiers) LiftHeldModifiers();
         output.CapsWord.Suspended = true;
         while (playback.Step < steps.Length)
         {

@@ -20,8 +20,11 @@ internal readonly record struct MacroStep(MacroOp Op, Usage Key, bool Shift, lon
 /// key pressed is released again (the compiler emits chords as press…release), so a macro never holds a key
 /// while it waits, and stopping it between steps can leave nothing down.
 /// </summary>
-internal sealed class MacroProgram(MacroStep[] steps, bool repeats, long repeatGapUs, MacroCancel cancel)
+internal sealed class MacroProgram(MacroStep[] steps, bool repeats, long repeatGapUs, MacroCancel cancel, bool keepHeldModifiers)
 {
+    /// <summary>Modifiers the user holds stay down while it types (else they are lifted for each burst).</summary>
+    public bool KeepHeldModifiers { get; } = keepHeldModifiers;
+
     public MacroStep[] Steps { get; } = steps;
 
     /// <summary>Played again, <see cref="RepeatGapUs"/> after each run ends, while its key is held.</summary>

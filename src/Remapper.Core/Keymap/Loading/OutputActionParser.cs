@@ -19,7 +19,7 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
     /// <summary>Waits longer than this are a mistake (a forgotten unit), not a macro.</summary>
     public const int MaxDelayMs = 60_000;
 
-    private static readonly string[] MacroOptions = ["repeat", "cancel_on_press", "cancel_on_release"];
+    private static readonly string[] MacroOptions = ["repeat", "cancel_on_press", "cancel_on_release", "keep_modifiers"];
 
     /// <summary>True when <paramref name="text"/> is written as one of these actions (so errors come from here).</summary>
     public static bool Handles(string text)
@@ -152,6 +152,7 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
         var steps = new List<MacroStepModel>();
         int? repeat = null;
         var cancel = MacroCancel.Never;
+        var keep = false;
         var ok = true;
         foreach (var arg in args)
         {
@@ -183,14 +184,17 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
                     case "cancel_on_release" when value is null:
                         cancel |= MacroCancel.OnRelease;
                         continue;
-                    case "cancel_on_press" or "cancel_on_release":
+                    case "keep_modifiers" when value is null:
+                        keep = true;
+                        continue;
+                    case "cancel_on_press" or "cancel_on_release" or "keep_modifiers":
                         diagnostics.Error(arg.At, $"'{option}' takes no value");
                         ok = false;
                         continue;
                     default:
                         diagnostics.Error(arg.At, $"'{MessageText.Short(arg.Value)}' is not a macro step",
                             () => Suggestions.DidYouMean(option, MacroOptions)
-                                  ?? "steps are \"ctrl+c\" (a chord, quoted), 50ms (a wait), text(\"…\") and unicode(\"…\"); options are repeat, repeat=100ms, cancel_on_press and cancel_on_release");
+                                  ?? "steps are \"ctrl+c\" (a chord, quoted), 50ms (a wait), text(\"…\") and unicode(\"…\"); options are repeat, repeat=100ms, cancel_on_press, cancel_on_release and keep_modifiers");
                         ok = false;
                         continue;
                 }
@@ -215,7 +219,7 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
             diagnostics.Error(s.Location, "a macro with no wait in it needs a gap to repeat", "e.g. repeat=50ms");
             return null;
         }
-        return new MacroAction(steps, repeat, cancel, s.Location);
+        return new MacroAction(steps, repeat, cancel, s.Location) { KeepHeldModifiers = keep };
     }
 
     /// <summary><c>text("…")</c> written as a macro step; <paramref name="inner"/> is null after an error.</summary>
