@@ -62,7 +62,7 @@ public sealed record CapsWordAction(
 /// <summary>How <c>unicode("…")</c> types a code point: the desktop's own input method does the work.</summary>
 public enum UnicodeInput
 {
-    /// <summary>Ctrl+Shift+U, the hex digits, space: GTK and Qt apps under IBus (GNOME's default) and Fcitx.</summary>
+    /// <summary>Ctrl+Shift+U, the hex digits, space: GTK apps, and any app while IBus (GNOME's default) is the input method.</summary>
     CtrlShiftU,
     /// <summary>Option held while the hex digits (UTF-16, four per unit) are typed: macOS with the "Unicode Hex Input" source.</summary>
     MacosHex,

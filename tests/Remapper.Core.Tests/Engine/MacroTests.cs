@@ -146,6 +146,19 @@ public class MacroTests
     }
 
     [Fact]
+    public void A_macro_pressed_during_the_last_wait_of_another_starts_at_once_as_in_kanata()
+    {
+        // kanata macro_sim_tests test_on_press: (macro z 100 y 100) then (macro x 100 w) 120 ms later.
+        var rig = Rig("f1 = 'macro(\"z\", 100ms, \"y\", 100ms)'\nf2 = 'macro(\"x\", 100ms, \"w\")'");
+        rig.Down(F1).Wait(120).Down(F2).Wait(20).Tap(C).Wait(200);
+        Assert.Equal(
+        [
+            $"{Z} down @0ms", $"{Z} up @0ms", $"{Y} down @100ms", $"{Y} up @100ms",
+            $"{X} down @120ms", $"{X} up @120ms", $"{C} down @140ms", $"{C} up @140ms", $"{K(0x1A)} down @220ms", $"{K(0x1A)} up @220ms",
+        ], rig.Output.TimedLog);
+    }
+
+    [Fact]
     public void Pause_in_the_middle_of_a_macro_stops_it_and_leaves_nothing_down()
     {
         var rig = Rig("f1 = 'macro(\"a\", 100ms, \"b\", 100ms, \"c\")'");

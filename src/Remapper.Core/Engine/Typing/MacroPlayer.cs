@@ -51,7 +51,10 @@ internal sealed class MacroPlayer(OutputState output)
             RemoveHead();
         }
         _queue[_count++] = new Playback { Program = program, Token = trigger.Token, Device = trigger.Device, Held = true, NextAtUs = output.NowUs };
-        if (_count == 1) Play();
+        // The one playing has nothing left to type (only its last waits, or the gap before a repeat): the new one
+        // starts now, as in kanata, rather than after a pause that only mattered to the one before.
+        if (_count > 1 && (_queue[0].Again || _queue[0].Step >= _queue[0].Program.OutputEnd)) RemoveHead();
+        Play();
     }
 
     /// <summary>The macro's key went up: a repeating macro stops after this run; cancel_on_release stops it now.</summary>

@@ -27,6 +27,9 @@ internal sealed class MacroProgram(MacroStep[] steps, bool repeats, long repeatG
 
     public MacroStep[] Steps { get; } = steps;
 
+    /// <summary>Past this step only waits are left: nothing more is typed, so a macro queued behind need not wait for them.</summary>
+    public int OutputEnd { get; } = Array.FindLastIndex(steps, s => s.Op != MacroOp.Delay) + 1;
+
     /// <summary>Played again, <see cref="RepeatGapUs"/> after each run ends, while its key is held.</summary>
     public bool Repeats { get; } = repeats;
 
