@@ -115,4 +115,11 @@ public class OutputActionSyntaxTests
         var model = Valid("[alias]\nsig = 'text(\"Regards\")'\n[remap]\nf1 = \"@sig\"\n");
         Assert.IsType<MacroAction>(model.Remap[0].Action);
     }
+
+    [Fact]
+    public void A_misspelt_function_name_suggests_the_typing_actions()
+    {
+        var error = SingleError("[remap]\nf1 = 'txt(\"hi\")'\n", 2, 6, "unknown action 'txt(…)'");
+        Assert.Equal("did you mean 'text'?", error.Suggestion);
+    }
 }

@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set"];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set", "macro", "text", "unicode", "caps_word"];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -263,7 +263,7 @@ internal sealed class ActionParser
         if (kind is null)
         {
             _diagnostics.Error(s.LocationOf(lead), $"unknown action '{MessageText.Short(function)}(…)'",
-                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
+                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch(), set(), macro(), text(), unicode() and caps_word");
             return null;
         }
         if (argument.Length == 0)
