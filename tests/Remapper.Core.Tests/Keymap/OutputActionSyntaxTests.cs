@@ -122,4 +122,24 @@ public class OutputActionSyntaxTests
         var error = SingleError("[remap]\nf1 = 'txt(\"hi\")'\n", 2, 6, "unknown action 'txt(…)'");
         Assert.Equal("did you mean 'text'?", error.Suggestion);
     }
+
+    [Theory]
+    [InlineData("macro(text(\"a\\\\))")]
+    [InlineData("macro(text(\"a\\\\\\\"))")]
+    [InlineData("macro(x\"\\)")]
+    [InlineData("macro(,)")]
+    [InlineData("macro(\"a\",)")]
+    [InlineData("text(\"\ufffd\")")]
+    [InlineData("caps_word(shift=\")")]
+    [InlineData("caps_word(=)")]
+    [InlineData("macro(1ms, 99999999999ms)")]
+    [InlineData("text()")]
+    [InlineData("macro(")]
+    public void Broken_arguments_are_one_error_never_a_crash(string value)
+    {
+        var toml = "[remap]\nf1 = \"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"\n";
+        var result = Load(toml);
+        Assert.Null(result.Model);
+        Assert.Contains(result.Diagnostics, d => d.IsError);
+    }
 }

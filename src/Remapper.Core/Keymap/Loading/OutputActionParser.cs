@@ -133,6 +133,7 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
                     }
                     else if (text[j] == ',' && depth == 0) break;
                 }
+                j = Math.Min(j, end); // a string left open inside ran to the end
                 args.Add(new Argument(text[i..j].Trim(), false, at));
                 i = j;
             }
@@ -230,14 +231,35 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
             !arg.Value[function.Length..].TrimStart().StartsWith('(')) return false;
         var open = arg.Value.IndexOf('(');
         var body = arg.Value[(open + 1)..].TrimEnd();
-        if (!body.EndsWith(')') || body.Length < 3 || body[0] is not ('"' or '\'') || body[^2] != body[0])
+        var value = body.Length >= 3 && body[0] is '"' or '\'' && body.EndsWith(')') ? Unquote(body.AsSpan(0, body.Length - 1).TrimEnd()) : null;
+        if (value is null)
         {
             diagnostics.Error(arg.At, $"{function}() takes one quoted string", Example(function));
             return true;
         }
-        var raw = body[1..^2];
-        inner = new Argument(body[0] == '"' ? raw.Replace("\\\"", "\"").Replace("\\n", "\n").Replace("\\t", "\t").Replace("\\\\", "\\") : raw, true, arg.At);
+        inner = new Argument(value, true, arg.At);
         return true;
+    }
+
+    /// <summary>The value of exactly one quoted string (escapes as in <see cref="SplitArguments"/>), or null.</summary>
+    private static string? Unquote(ReadOnlySpan<char> quoted)
+    {
+        if (quoted.Length < 2) return null;
+        var quote = quoted[0];
+        var value = new StringBuilder();
+        int j = 1;
+        for (; j < quoted.Length && quoted[j] != quote; j++)
+        {
+            if (quote == '"' && quoted[j] == '\\')
+            {
+                if (++j >= quoted.Length) return null;
+                char c = quoted[j] switch { 'n' => '\n', 't' => '\t', '"' => '"', '\\' => '\\', _ => '\0' };
+                if (c == '\0') return null;
+                value.Append(c);
+            }
+            else value.Append(quoted[j]);
+        }
+        return j == quoted.Length - 1 ? value.ToString() : null;
     }
 
     private Argument? ParseSingle(TomlString s, List<Argument> args, string function)
@@ -299,7 +321,7 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
         for (int i = 0; i < text.Length; i++)
         {
             if (UsLayout.TryGetKey(text[i], out _, out _)) continue;
-            var rune = Rune.GetRuneAt(text, i);
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out _); // a lone surrogate decodes as U+FFFD
             diagnostics.Error(at, $"text() can't type '{Describe(rune)}': it is not on the US keyboard layout",
                 $"type it with unicode(\"{rune}\"), through the desktop's input method");
             return null;
