@@ -11,6 +11,7 @@ internal sealed class EngineState
         Mouse = mouse ?? new MouseKeys(null, static () => 0);
         Layers = new LayerStack(layerCount);
         Variables = new int[variableCount];
+        Macros = new Typing.MacroPlayer(output);
     }
 
     public OutputState Output { get; }
@@ -19,4 +20,6 @@ internal sealed class EngineState
 
     /// <summary>The mouse-keys stage: pointer buttons, motion and wheel (the same instance across keymap swaps).</summary>
     public MouseKeys Mouse { get; }
+    /// <summary>The macro stage: macros, text and unicode playing on the engine's clock.</summary>
+    public Typing.MacroPlayer Macros { get; }
 }

@@ -55,7 +55,11 @@ public sealed partial class RemapEngine
     public CompiledKeymap Keymap => _keymap;
 
     /// <summary>The time of the step being processed: an event's time, or a timer's deadline while it fires.</summary>
-    public long NowUs { get; private set; }
+    public long NowUs
+    {
+        get => _output.NowUs;
+        private set => _output.NowUs = value;
+    }
 
     /// <summary>Paused: every key passes through unchanged (the emergency sequence, or <c>remapper pause</c>).</summary>
     public bool IsPaused { get; private set; }
@@ -97,6 +101,8 @@ public sealed partial class RemapEngine
             if (rules < deadline) deadline = rules;
             if (_lazyReleaseAtUs < deadline) deadline = _lazyReleaseAtUs;
             if (_mouse.DeadlineUs < deadline) deadline = _mouse.DeadlineUs;
+            if (_state.Macros.DeadlineUs < deadline) deadline = _state.Macros.DeadlineUs;
+            if (_output.CapsWord.DeadlineUs < deadline) deadline = _output.CapsWord.DeadlineUs;
             return deadline;
         }
     }
@@ -125,6 +131,7 @@ public sealed partial class RemapEngine
             if (i >= _physical.Count || _physical.DeviceAt(i) != slot) continue;
             Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs));
         }
+        _state.Macros.StopDevice(slot);
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
         RefreshDeviceExists();
         ArmLazyRelease();
@@ -236,6 +243,8 @@ public sealed partial class RemapEngine
             if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
         FireRuleTimers(deadline);
         if (_mouse.DeadlineUs <= deadline) _mouse.Fire(deadline);
+        _state.Macros.Fire(deadline);
+        _output.CapsWord.Fire(deadline);
         if (_lazyReleaseAtUs <= deadline)
         {
             _lazyReleaseAtUs = long.MaxValue;
@@ -273,6 +282,7 @@ public sealed partial class RemapEngine
     private void DispatchDown(in KeyEvent e)
     {
         MarkOtherKeysPressed();
+        if (_state.Macros.Count > 0) _state.Macros.OtherKeyPressed();
         if (_active.IsFull) return; // dropped whole: its release will find nothing, so nothing can stick
         var trigger = new Trigger(_nextToken++, e.Device, e.Usage);
         CheckOtherKeyPressed(e);
@@ -412,5 +422,6 @@ public sealed partial class RemapEngine
         _holdDownCount = 0;
         _lazyReleaseAtUs = long.MaxValue;
         _state.Layers.ClearPressBound();
+        _state.Macros.Reset();
     }
 }

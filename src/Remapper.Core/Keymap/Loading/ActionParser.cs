@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set", .. MouseActionParser.Functions];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set", "macro", "text", "unicode", "caps_word", .. MouseActionParser.Functions];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -178,6 +178,8 @@ internal sealed class ActionParser
             action = new NoAction(s.Location);
         else if (text.Equals("transparent", StringComparison.OrdinalIgnoreCase) || text == "_")
             action = new TransparentAction(s.Location);
+        else if (OutputActionParser.Handles(text))
+            action = new OutputActionParser(_diagnostics).Parse(s, text, lead);
         else if (text[0] == '@' && !text.Contains('+'))
         {
             action = ResolveAlias(text[1..], (s, lead));
@@ -262,7 +264,7 @@ internal sealed class ActionParser
         if (kind is null)
         {
             _diagnostics.Error(s.LocationOf(lead), $"unknown action '{MessageText.Short(function)}(…)'",
-                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch(), set(), mouse(), wheel(), button(), click() and mouse_speed()");
+                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch(), set(), macro(), text(), unicode(), caps_word, mouse(), wheel(), button(), click() and mouse_speed()");
             return null;
         }
         if (argument.Length == 0)

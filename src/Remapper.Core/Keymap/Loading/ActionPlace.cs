@@ -16,7 +16,7 @@ internal enum ActionPlace
     AliasDefinition,
 }
 
-internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse }
+internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord }
 
 internal static class ActionPlaces
 {
@@ -33,6 +33,8 @@ internal static class ActionPlaces
         SequenceAction => ActionKind.Sequence,
         TapHoldAction => ActionKind.TapHold,
         MouseMoveAction or MouseWheelAction or MouseButtonAction or MouseSpeedAction or MouseKeyAction => ActionKind.Mouse,
+        MacroAction => ActionKind.Macro,
+        CapsWordAction => ActionKind.CapsWord,
         _ => ActionKind.AllOf,
     };
 
@@ -41,7 +43,7 @@ internal static class ActionPlaces
         ActionPlace.RemapBinding => kind is not (ActionKind.Transparent or ActionKind.AllOf),
         ActionPlace.LayerBinding => kind is not ActionKind.AllOf,
         ActionPlace.TapHoldTap => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Sequence or ActionKind.Set
-            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch,
+            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord,
         ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Momentary,
         // Sequences appear in the next three only through an alias, and are spliced in.
         ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
@@ -70,6 +72,8 @@ internal static class ActionPlaces
         ActionKind.Sequence => "a sequence",
         ActionKind.TapHold => "a tap-hold",
         ActionKind.Mouse => "a mouse action",
+        ActionKind.Macro => "a macro (macro(), text() or unicode())",
+        ActionKind.CapsWord => "caps_word",
         _ => "a list of actions",
     };
 
@@ -87,11 +91,11 @@ internal static class ActionPlaces
 
     public static string Accepted(this ActionPlace place) => place switch
     {
-        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot() or switch()",
+        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
         ActionPlace.TapHoldHold => "a key or chord (usually a modifier) or layer()",
         ActionPlace.SequenceStep => "keys or chords, set(), toggle() or switch()",
         ActionPlace.RuleHeld => "keys or chords, 'none', set(), layer(), toggle(), oneshot() or switch()",
         ActionPlace.RuleTapped => "keys or chords, 'none', set(), toggle() or switch()",
-        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), a sequence or a tap-hold",
+        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
     };
 }

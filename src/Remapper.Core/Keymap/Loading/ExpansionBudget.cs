@@ -50,6 +50,16 @@ internal sealed class ExpansionBudget(DiagnosticBag diagnostics)
         SequenceAction s => 1 + s.Steps.Sum(Size),
         AllOfAction a => 1 + a.Items.Sum(Size),
         TapHoldAction t => 1 + Size(t.Tap) + Size(t.Hold),
+        MacroAction m => 1 + m.Steps.Sum(MacroSteps),
+        _ => 1,
+    };
+
+    /// <summary>The key steps a macro step compiles to: a code point through the input method is a dozen or more.</summary>
+    private static long MacroSteps(MacroStepModel step) => step switch
+    {
+        MacroChordStep c => 2 * c.Keys.Count,
+        MacroTextStep t => t.Text.Length,
+        MacroUnicodeStep u => 16L * u.Text.Length,
         _ => 1,
     };
 }
