@@ -40,6 +40,7 @@ internal sealed class OutputState
     private bool _capsActual;
     private int _capsDelta;
     private bool _capsTapping;
+    private bool _capsRulePending; // a rule changed caps lock and the desktop has not caught up with all of it yet
 
     public OutputState(IKeyOutput sink) => _sink = sink;
 
@@ -52,14 +53,23 @@ internal sealed class OutputState
     /// <summary>The lock state as the desktop has it (the backend corrects it from the keyboard LED).</summary>
     public bool CapsLockOn => _capsActual;
 
+    /// <summary>
+    /// The LED tells the lock state the desktop has. While a rule's change to it is outstanding (a lifted
+    /// caps_lock, or its restore not sent yet) the LED only reflects that change, so the user's state stays: the
+    /// rule still puts caps lock back when it ends (Karabiner ignores the LED while a rule holds caps lock).
+    /// </summary>
     public void SetCapsLockState(bool on)
     {
-        _capsBase = on;
         _capsActual = on;
+        if (!_capsRulePending) _capsBase = on;
     }
 
     /// <summary>A rule lifts (-1) or asks for (+1) caps lock; the lock key is tapped to match just before the next key.</summary>
-    public void ChangeCapsLock(int delta) => _capsDelta += delta;
+    public void ChangeCapsLock(int delta)
+    {
+        _capsDelta += delta;
+        _capsRulePending = true;
+    }
 
     /// <summary>The modifier byte the desktop sees right now.</summary>
     public byte VisibleModifiers => _visible;
@@ -131,8 +141,14 @@ internal sealed class OutputState
         int bit = modifier.Id - 0xE0;
         _modifierCounts[bit] += delta;
         RecomputeWanted(bit);
-        if (!lazy) SyncModifiers();
+        if (!lazy && !(delta < 0 && DeferModifierReleases)) SyncModifiers();
     }
+
+    /// <summary>
+    /// While set, a modifier let go waits (as a lazy change does) for the next key press or
+    /// <see cref="FlushPendingReleases"/>: a keyboard that goes away releases its other keys first, modifiers last.
+    /// </summary>
+    public bool DeferModifierReleases { get; set; }
 
     /// <summary>Modifiers latched by a sticky_modifier, waiting for the next key press.</summary>
     public byte StickyModifiers => _sticky;
@@ -168,14 +184,17 @@ internal sealed class OutputState
                 if ((wanted & mask) != (_visible & mask)) EmitModifier(bit, (wanted & mask) != 0);
             }
         }
-        if (CapsLockWanted != _capsActual && _holds[Usages.CapsLock.Id] == 0)
+        if (CapsLockWanted != _capsActual)
         {
-            // Karabiner lists caps lock after the eight modifiers; the lock changes with a tap of its key.
+            // Karabiner lists caps lock after the eight modifiers; the lock changes with a tap of its key. A lock key
+            // held down is let go first (its own release later sends nothing), so the tap can toggle it.
+            if (_holds[Usages.CapsLock.Id] > 0) Emit(Usages.CapsLock.Id, Usages.CapsLock, false);
             _capsTapping = true;
             Emit(Usages.CapsLock.Id, Usages.CapsLock, true);
             Emit(Usages.CapsLock.Id, Usages.CapsLock, false);
             _capsTapping = false;
         }
+        if (_capsDelta == 0 && CapsLockWanted == _capsActual) _capsRulePending = false;
     }
 
     /// <summary>Lets go of modifiers that are visibly down but no longer wanted; pending presses stay pending.</summary>
@@ -204,6 +223,7 @@ internal sealed class OutputState
         Modifiers = 0;
         _sticky = 0;
         _capsDelta = 0;
+        _capsRulePending = false;
     }
 
     private void ReleaseSticky()
@@ -244,8 +264,8 @@ internal sealed class OutputState
         }
         else
         {
-            int i = Array.LastIndexOf(_down, (ushort)slot, _downCount - 1, _downCount);
-            if (i < 0) return;
+            int i = _downCount == 0 ? -1 : Array.LastIndexOf(_down, (ushort)slot, _downCount - 1, _downCount);
+            if (i < 0) return; // not visibly down (a held caps_lock let go for a tap): nothing to send
             // Keep press order for ReleaseAll (reverse of press): shift the rest down.
             Array.Copy(_down, i + 1, _down, i, _downCount - i - 1);
             _downCount--;

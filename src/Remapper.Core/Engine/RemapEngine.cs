@@ -102,18 +102,44 @@ public sealed partial class RemapEngine
         return slot;
     }
 
-    /// <summary>A keyboard went away: whatever it held is released as if its keys went up at <paramref name="nowUs"/>.</summary>
+    /// <summary>
+    /// A keyboard went away: whatever it held is released as if its keys went up at <paramref name="nowUs"/>, in the
+    /// order they went down, the modifiers they held last (Karabiner's order: the other keys' releases are still seen
+    /// with the modifiers they were typed with, and every key goes up, so nothing can stick).
+    /// </summary>
     public void DetachDevice(int slot, long nowUs)
     {
         Advance(nowUs);
-        for (int i = _physical.Count - 1; i >= 0; i--)
-        {
-            if (i >= _physical.Count || _physical.DeviceAt(i) != slot) continue;
-            Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs));
-        }
+        ReleaseHeldBy(slot);
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
         RefreshDeviceExists();
         ArmLazyRelease();
+    }
+
+    /// <summary>
+    /// A keyboard says none of its keys is down any more, though no key-up came for some (Karabiner's
+    /// device_keys_and_pointing_buttons_are_released; an evdev resync): what it still held is released as in
+    /// <see cref="DetachDevice"/>, and the modifiers (caps lock too) waiting for the next key are brought up to date now,
+    /// as Karabiner does: nothing is left half-changed once every key is up.
+    /// </summary>
+    public void ReleaseDeviceKeys(int slot, long nowUs)
+    {
+        Advance(nowUs);
+        ReleaseHeldBy(slot);
+        _output.SyncModifiers();
+        ArmLazyRelease();
+    }
+
+    private void ReleaseHeldBy(int slot)
+    {
+        _output.DeferModifierReleases = true;
+        for (int i = 0; i < _physical.Count;)
+        {
+            if (_physical.DeviceAt(i) != slot) { i++; continue; }
+            Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs)); // removes entry i, keeping the order of the rest
+        }
+        _output.DeferModifierReleases = false;
+        _output.FlushPendingReleases();
     }
 
     public void Process(in KeyEvent e)

@@ -77,8 +77,9 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
         {
             var at = JsonPathText.Property(path, p.Name);
             if (p.Name is not ("mandatory" or "optional")) return Fail(at, $"'{p.Name}' in from.modifiers");
-            var names = StringList(p.Value);
-            if (names is null) return Fail(at, $"{p.Name} must be an array of modifier names");
+            // Karabiner also takes a single name as a string ("optional": "any").
+            var names = p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : StringList(p.Value);
+            if (names is null) return Fail(at, $"{p.Name} must be an array of modifier names (or one name)");
             var kept = new List<string>();
             for (var i = 0; i < names.Count; i++)
             {
