@@ -194,6 +194,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             StickyModifier = e.Sticky?.Modifier ?? default,
             StickyKind = e.Sticky?.Kind ?? StickyKind.On,
             VkNone = e.VkNone,
+            FromEvent = e.FromEvent,
             Lazy = e.Lazy,
             Repeat = e.Repeat,
             Halt = e.Halt,

@@ -113,7 +113,7 @@ public sealed partial class RemapEngine
         if (rule.ToIfHeldDown.Length > 0) key.HeldDownAtUs = timeUs + rule.HeldDownThresholdUs;
         LiftMandatory(ref key);
         key.Deferred = PostAtKeyDown(rule.To, ref key);
-        if (!rule.LastToIsModifier) RestoreMandatory(ref key);
+        if (!LastIsModifier(rule.To, trigger)) RestoreMandatory(ref key);
         if (rule.HasDelayedAction) ScheduleDelayed(rule, key, timeUs);
         if (key.Halted && trigger.Usage.Page == ComboPage) MarkComboHalted(trigger.Usage.Id, trigger.Device);
     }
@@ -148,7 +148,7 @@ public sealed partial class RemapEngine
         RestoreMandatory(ref key);
         LiftMandatory(ref key);
         key.Deferred = PostAtKeyDown(rule.ToIfHeldDown, ref key);
-        if (!rule.ToIfHeldDown[^1].IsModifierKey) RestoreMandatory(ref key);
+        if (!LastIsModifier(rule.ToIfHeldDown, key.Trigger)) RestoreMandatory(ref key);
     }
 
     /// <summary>Another key went down: held rule keys are no longer "alone", and pending held-down thresholds are off.</summary>
@@ -177,12 +177,15 @@ public sealed partial class RemapEngine
                 RestoreMandatory(ref key);
                 LiftBits(consumed);
                 key.OtherDeferred = PostAtKeyDown(entry.To, ref key);
-                if (entry.To.Length == 0 || !entry.To[^1].IsModifierKey) RestoreBits(consumed);
+                if (!LastIsModifier(entry.To, key.Trigger)) RestoreBits(consumed);
                 else key.OtherLifted = consumed;
                 break;
             }
         }
     }
+
+    /// <summary>The last event of a list is a modifier key (Karabiner then keeps the lifted from-modifiers lifted while it is held).</summary>
+    private static bool LastIsModifier(ToEvent[] events, in Trigger trigger) => events.Length > 0 && events[^1].IsModifierKeyFor(trigger);
 
     private bool MatchesAny(CompiledFrom[] froms, Usage usage, out byte consumed)
     {
@@ -215,7 +218,8 @@ public sealed partial class RemapEngine
         {
             var ev = events[i];
             if (i < 64 && (passing & (1UL << i)) == 0) continue;
-            PressEvent(ev, modifiersLazy: !ev.IsModifierKey || ev.Lazy, trigger);
+            bool modifierKey = ev.IsModifierKeyFor(trigger);
+            PressEvent(ev, modifiersLazy: !modifierKey || ev.Lazy, trigger);
             if (ev.Halt) key.Halted = true;
             if (i != last || !ev.Repeat)
             {
@@ -225,7 +229,7 @@ public sealed partial class RemapEngine
             else
             {
                 held = ev;
-                if (!ev.IsModifierKey) ReleaseEventModifiers(ev);
+                if (!modifierKey) ReleaseEventModifiers(ev);
             }
         }
         return held;
@@ -253,8 +257,8 @@ public sealed partial class RemapEngine
         {
             foreach (var m in ev.Modifiers) _output.ChangeModifier(m, +1, modifiersLazy);
             if (ev.VkNone) _output.SyncModifiers();
-            else if (ev.IsModifierKey) _output.ChangeModifier(ev.Key, +1, ev.Lazy);
-            else _output.Press(ev.Key);
+            else if (ev.IsModifierKeyFor(trigger)) _output.ChangeModifier(ev.KeyFor(trigger), +1, ev.Lazy);
+            else _output.Press(ev.KeyFor(trigger));
         }
         else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Value;
         else if (!ev.StickyModifier.IsNone) _output.Sticky(ev.StickyModifier, ev.StickyKind);
@@ -267,10 +271,10 @@ public sealed partial class RemapEngine
         {
             if (allowHoldDown && ev.HoldDownUs > 0 && _holdDownCount < MaxHoldDowns)
             {
-                _holdDowns[_holdDownCount++] = new PendingHoldDown { Key = ev.Key, Lazy = ev.Lazy, AtUs = NowUs + ev.HoldDownUs };
+                _holdDowns[_holdDownCount++] = new PendingHoldDown { Key = ev.KeyFor(trigger), Lazy = ev.Lazy, AtUs = NowUs + ev.HoldDownUs };
                 return;
             }
-            ReleaseKey(ev.Key, ev.Lazy);
+            ReleaseKey(ev.KeyFor(trigger), ev.Lazy);
         }
         else if (ev.Variable >= 0)
         {
@@ -299,13 +303,13 @@ public sealed partial class RemapEngine
         {
             key.Deferred = null;
             ReleaseEvent(held, trigger, allowHoldDown: false);
-            if (held.IsModifierKey) ReleaseEventModifiers(held);
+            if (held.IsModifierKeyFor(trigger)) ReleaseEventModifiers(held);
         }
         if (key.OtherDeferred is { } other)
         {
             key.OtherDeferred = null;
             ReleaseEvent(other, trigger, allowHoldDown: false);
-            if (other.IsModifierKey) ReleaseEventModifiers(other);
+            if (other.IsModifierKeyFor(trigger)) ReleaseEventModifiers(other);
             RestoreBits(key.OtherLifted);
             key.OtherLifted = 0;
         }

@@ -83,7 +83,8 @@ public sealed record ToEventModel(
     bool Halt = false,
     int HoldDownMs = 0,
     IReadOnlyList<ConditionModel>? Conditions = null,
-    bool VkNone = false)
+    bool VkNone = false,
+    bool FromEvent = false)
 {
     public IReadOnlyList<ConditionModel> ToConditions => Conditions ?? [];
 

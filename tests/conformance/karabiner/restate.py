@@ -70,8 +70,6 @@ APPENDED_OUTPUT["sticky_modifier_3"] = (
 # Reasons for the cases Remapper's engine does not pass yet (keyed by the input file's stem). Filled in from
 # runs against the engine; docs/compatibility.md lists the same.
 KNOWN_DIFFERENCES = {
-    "from_event_1": "to-event from_event (send the pressed key itself) is not supported: the import leaves it out",
-    "from_event_2": "to-event from_event (send the pressed key itself) is not supported: the import leaves it out",
     "sort_events_1": "reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant",
     "sort_events_4": "reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant",
     "mouse_key_4": "mouse_key is not supported: the import leaves it out",

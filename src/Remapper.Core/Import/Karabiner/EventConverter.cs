@@ -24,7 +24,6 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
         ["software_function"] = "software_function (open an application, move the cursor, sleep) is macOS-only",
         ["set_notification_message"] = "set_notification_message — Remapper shows no notifications from a keymap",
         ["mouse_key"] = "mouse_key — Remapper does not move the mouse yet",
-        ["from_event"] = "from_event (pass the pressed key through) — write the key itself instead",
     };
 
     // ---- from ----
@@ -211,6 +210,11 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                 case "conditions":
                     if (conditions.ConvertAll(p.Value, at) is not { } list) return null;
                     entries.Add(TomlText.Entry("conditions", list));
+                    break;
+                case "from_event":
+                    if (p.Value.ValueKind != JsonValueKind.True) return Fail(at, "from_event must be true");
+                    entries.Add(TomlText.Entry("from_event", TomlText.Bool(true)));
+                    acts = true;
                     break;
                 case "set_variable":
                     if (SetVariable(p.Value, at) is not { } variable) return null;

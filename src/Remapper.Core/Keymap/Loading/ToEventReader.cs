@@ -11,7 +11,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
     private static readonly string[] EventKeys =
     [
         "key_code", "consumer_key_code", "set_variable", "sticky_modifier", "modifiers", "lazy", "repeat", "halt",
-        "hold_down_milliseconds", "held_down_milliseconds", "conditions", "description",
+        "hold_down_milliseconds", "held_down_milliseconds", "conditions", "description", "from_event",
     ];
 
     /// <summary>Karabiner to-events a keymap refuses, with why.</summary>
@@ -27,7 +27,6 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         ["apple_vendor_keyboard_key_code"] = "not supported: apple_vendor_keyboard_key_code (Apple-only keys)",
         ["apple_vendor_top_case_key_code"] = "not supported: apple_vendor_top_case_key_code (Apple-only keys)",
         ["generic_desktop"] = "not supported yet: generic_desktop",
-        ["from_event"] = "not supported yet: from_event",
     };
 
     private static readonly string[] VariableKeys = ["name", "value", "key_up_value", "type"];
@@ -84,7 +83,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         var modifiers = new List<Usage>();
         SetVariableModel? set = null;
         StickyModifierModel? sticky = null;
-        bool lazy = false, repeat = true, halt = false, vkNone = false;
+        bool lazy = false, repeat = true, halt = false, vkNone = false, fromEvent = false;
         int holdDown = 0;
         var eventConditions = new List<ConditionModel>();
         int kinds = 0;
@@ -109,6 +108,16 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                         vkNone = usage.IsNone;
                     }
                     else ok = false;
+                    break;
+                case "from_event":
+                    // Karabiner's from_event: the key that triggered the rule, sent as it came (with this event's modifiers).
+                    kinds++;
+                    ok &= Flag(entry, ref fromEvent);
+                    if (ok && !fromEvent)
+                    {
+                        Diagnostics.Error(entry.Value.Location, "from_event = false sends nothing", "leave the event out, or write from_event = true");
+                        ok = false;
+                    }
                     break;
                 case "set_variable":
                     kinds++;
@@ -168,7 +177,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         if (!ok) return null;
         if (kinds > 1)
         {
-            Diagnostics.Error(table.Location, "a to-event sends one thing: key_code, consumer_key_code, set_variable or sticky_modifier",
+            Diagnostics.Error(table.Location, "a to-event sends one thing: key_code, consumer_key_code, from_event, set_variable or sticky_modifier",
                 "split it into two events in the list");
             return null;
         }
@@ -179,7 +188,8 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
             modifiers.RemoveAt(modifiers.Count - 1);
         }
         return new ToEventModel(key, modifiers, table.Location, SetVariable: set, Sticky: sticky, Lazy: lazy, Repeat: repeat,
-            Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null, VkNone: vkNone);
+            Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null, VkNone: vkNone,
+            FromEvent: fromEvent);
     }
 
     private bool Flag(TomlEntry entry, ref bool flag)
