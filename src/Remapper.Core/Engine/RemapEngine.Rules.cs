@@ -100,6 +100,10 @@ public sealed partial class RemapEngine
             bool exists = test.Condition < _deviceExists.Length && _deviceExists[test.Condition];
             if (exists == test.Negate) return false;
         }
+        foreach (var test in conditions.Expressions)
+        {
+            if ((test.Expression.Evaluate(_state.Variables) != 0) == test.Negate) return false;
+        }
         return true;
     }
 
@@ -260,7 +264,7 @@ public sealed partial class RemapEngine
             else if (ev.IsModifierKeyFor(trigger)) _output.ChangeModifier(ev.KeyFor(trigger), +1, ev.Lazy);
             else _output.Press(ev.KeyFor(trigger));
         }
-        else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Value;
+        else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Expression is { } x ? x.Evaluate(_state.Variables) : ev.Value;
         else if (!ev.StickyModifier.IsNone) _output.Sticky(ev.StickyModifier, ev.StickyKind);
         else ev.Action?.Press(_state, trigger);
     }
@@ -278,7 +282,8 @@ public sealed partial class RemapEngine
         }
         else if (ev.Variable >= 0)
         {
-            if (ev.HasKeyUpValue) _state.Variables[ev.Variable] = ev.KeyUpValue;
+            if (ev.KeyUpExpression is { } x) _state.Variables[ev.Variable] = x.Evaluate(_state.Variables);
+            else if (ev.HasKeyUpValue) _state.Variables[ev.Variable] = ev.KeyUpValue;
         }
         else ev.Action?.Release(_state, trigger);
     }

@@ -17,6 +17,10 @@ internal sealed class ToEvent
     public bool HasKeyUpValue { get; init; }
     public int KeyUpValue { get; init; }
 
+    /// <summary>set_variable.expression / key_up_expression: computed when the event is sent, instead of the value.</summary>
+    public CompiledExpression? Expression { get; init; }
+    public CompiledExpression? KeyUpExpression { get; init; }
+
     public Usage StickyModifier { get; init; }
     public StickyKind StickyKind { get; init; }
 

@@ -28,7 +28,7 @@ public class EngineInvariantTests
         for (int i = 0; i + 2 < genome.Length; i += 3)
         {
             var key = Pool[genome[i] % Pool.Length];
-            int kind = genome[i + 1] % 17;
+            int kind = genome[i + 1] % 19;
             int arg = genome[i + 2];
             var target = Pool[arg % Pool.Length];
             string layer = LayerNames[arg % LayerNames.Length];
@@ -79,6 +79,16 @@ public class EngineInvariantTests
                         Options: new SimultaneousOptions(arg % 2 == 0 ? KeyOrder.Strict : KeyOrder.Insensitive, arg % 5 < 2,
                             arg % 7 == 0 ? [Ev(Esc)] : null)),
                     [Ev(Pool[(arg + 5) % Pool.Length]), Ev(target, LCtrl)], [], [], [], null, [], [], RuleParameters.None, At));
+            else if (kind == 17)
+                // set_variable expressions (a counter, a toggle) and an expression_if condition on them.
+                rules.Add(arg % 2 == 0
+                    ? KRule(key, to: [SetExpr("n", arg % 3 == 0 ? "n + 1" : "n == 0 ? 1 : 0", "n / 2"), Ev(target)])
+                    : KRule(key, to: [Ev(target, LAlt)], conditions: [new ExpressionCondition(Expr(arg % 3 == 0 ? "n > 1" : "n % 2 == 1 and v != 0"), arg % 5 == 0, At)]));
+            else if (kind == 18)
+                // from_event: the pressed key itself, with modifiers, for a single key or every key of the page.
+                rules.Add(arg % 2 == 0
+                    ? KRule(key, to: [FromEv(arg % 3 == 0 ? [LShift] : [])], mandatory: arg % 3 == 0 ? [0x11] : null, optional: 0xFF)
+                    : KRule(default, anyPage: 0x07, to: [FromEv(LCtrl)], conditions: [new VariableCondition("n", 1, arg % 3 == 0, At)]));
             else if (action is not null)
             {
                 var table = arg % 4 == 0 ? layers[arg % 2] : remap;
@@ -151,6 +161,13 @@ public class EngineInvariantTests
                 engine.DetachDevice(slots[device], now);
                 held.RemoveWhere(h => h.Item1 == slots[device]);
                 slots[device] = engine.AttachDevice(new KeyboardIdentity("replug", "Replugged", DeviceBus.Bluetooth, 3, 3));
+            }
+            if (wait == 173)
+            {
+                // The keyboard reports all its keys up with no key-up events (a resync); the LED tells the lock state.
+                engine.ReleaseDeviceKeys(slots[device], now);
+                held.RemoveWhere(h => h.Item1 == slots[device]);
+                engine.SetCapsLockState(key % 2 == 0);
             }
             var usage = Pool[key];
             bool down = held.Add((slots[device], usage));

@@ -209,7 +209,7 @@ public class KarabinerImporterTests(ITestOutputHelper output)
     [InlineData("{\"from\":{\"pointing_button\":\"button1\"},\"to\":[{\"key_code\":\"a\"}]}", "$[0].from.pointing_button: not supported: mouse buttons")]
     [InlineData("{\"from\":{\"key_code\":\"a\",\"modifiers\":{\"mandatory\":[\"fn\"]}},\"to\":[{\"key_code\":\"b\"}]}", "$[0].from.modifiers.mandatory[0]: not supported: fn as a mandatory modifier")]
     [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"mouse_key\":{\"x\":10}}]}", "$[0].to[0].mouse_key: not supported: mouse_key")]
-    [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"set_variable\":{\"name\":\"x\",\"expression\":\"x + 1\"}}]}", "$[0].to[0].set_variable.expression: not supported: expression")]
+    [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"set_variable\":{\"name\":\"x\",\"expression\":\"system.now.milliseconds + 500\"}}]}", "$[0].to[0].set_variable.expression: not supported: the expression \"system.now.milliseconds + 500\" (at character 1: system.now.milliseconds is not available")]
     [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"select_input_source\":{\"language\":\"en\"}}]}", "$[0].to[0].select_input_source: not supported:")]
     [InlineData("{\"from\":{\"key_code\":\"japanese_kanji\"},\"to\":[{\"key_code\":\"a\"}]}", "$[0].from.key_code: not supported: key 'japanese_kanji' is not a key Remapper knows")]
     [InlineData("{\"from\":{\"key_code\":\"a\",\"modifiers\":{\"mandatory\":[\"any\"]}},\"to\":[{\"key_code\":\"b\"}]}", "$[0].from.modifiers.mandatory[0]: not supported: \"any\" among mandatory modifiers")]

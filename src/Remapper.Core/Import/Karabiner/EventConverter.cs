@@ -282,7 +282,9 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                     entries.Add(TomlText.Entry("type", TomlText.String(JsonValues.String(p.Value)!)));
                     break;
                 case "expression" or "key_up_expression":
-                    return Fail(at, $"{p.Name} — expressions are not supported; set a value");
+                    if (ConditionConverter.ExpressionText(p.Value, at, notes) is not { } text) return null;
+                    entries.Add(TomlText.Entry(p.Name, TomlText.String(text)));
+                    break;
                 default:
                     return Fail(at, $"'{p.Name}' in set_variable");
             }

@@ -29,7 +29,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         ["generic_desktop"] = "not supported yet: generic_desktop",
     };
 
-    private static readonly string[] VariableKeys = ["name", "value", "key_up_value", "type"];
+    private static readonly string[] VariableKeys = ["name", "value", "key_up_value", "type", "expression", "key_up_expression"];
 
     private DiagnosticBag Diagnostics => values.Diagnostics;
 
@@ -228,6 +228,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         if (values.Table(node) is not { } table) return null;
         string? name = null;
         VariableValue? value = null, keyUp = null;
+        ExpressionModel? expression = null, keyUpExpression = null;
         bool unset = false, ok = true;
         foreach (var entry in table.Entries)
         {
@@ -259,9 +260,12 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                     }
                     break;
                 case "expression":
+                    expression = ReadExpression(entry.Value, values);
+                    ok &= expression is not null;
+                    break;
                 case "key_up_expression":
-                    Diagnostics.Error(entry.Key.Location, $"not supported: set_variable.{entry.Key.Value} (expressions)", "give a value instead");
-                    ok = false;
+                    keyUpExpression = ReadExpression(entry.Value, values);
+                    ok &= keyUpExpression is not null;
                     break;
                 default:
                     values.UnknownKey(entry, "in set_variable", VariableKeys);
@@ -270,13 +274,18 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
             }
         }
         if (!ok) return null;
-        if (name is null || (value is null && !unset))
+        if (name is null || (value is null && expression is null && !unset))
         {
-            Diagnostics.Error(table.Location, "set_variable needs 'name' and 'value' (or type = \"unset\")",
+            Diagnostics.Error(table.Location, "set_variable needs 'name' and 'value' or 'expression' (or type = \"unset\")",
                 "e.g. set_variable = { name = \"mode\", value = 1 }");
             return null;
         }
-        return new SetVariableModel(name, value ?? VariableValue.Of(0), keyUp, unset);
+        if (value is not null && expression is not null || keyUp is not null && keyUpExpression is not null)
+        {
+            Diagnostics.Error(table.Location, "set_variable gives both a value and an expression", "keep one of them");
+            return null;
+        }
+        return new SetVariableModel(name, value ?? VariableValue.Of(0), keyUp, unset, expression, keyUpExpression);
     }
 
     /// <summary>An integer, boolean or string value (of a variable or a condition).</summary>
@@ -288,6 +297,17 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
     };
 
     private VariableValue? ReadValue(TomlEntry entry) => ReadValue(entry, values);
+
+    /// <summary>A Karabiner expression string, with its error pointed at the column where it is.</summary>
+    internal static ExpressionModel? ReadExpression(TomlNode node, ValueReader values)
+    {
+        if (values.String(node) is not { } s) return null;
+        if (ExpressionParser.Parse(s.Value, out var error, out var column) is { } parsed) return parsed;
+        // The column inside the string (past its opening quote; exact when the string has no escapes).
+        values.Diagnostics.Error(s.Location with { Column = s.Location.Column + 1 + column }, $"in the expression: {error}",
+            "expressions use integers, variable names, ( ), + - * / %, < <= > >= == !=, and/or/not and c ? a : b");
+        return null;
+    }
 
     private StickyModifierModel? ReadSticky(TomlNode node)
     {
