@@ -271,7 +271,61 @@ internal sealed class OutputState
             _downCount--;
             if (!usage.IsModifier) _keysDown--;
         }
-        _sink.Send(usage, down);
+        Send(usage, down);
+    }
+
+    // A batch (SameInstantOrder): the changes caused by events of one instant, each stamped with its place among
+    // the changes of its own input event, sent in Karabiner's order when the batch ends.
+    private const int BatchCapacity = 256;
+    private readonly (Usage Usage, bool Down, int Step)[] _batch = new (Usage, bool, int)[BatchCapacity];
+    private int _batchCount;
+    private int _batchStep;
+    private bool _batching;
+
+    /// <summary>Starts collecting changes instead of sending them (see <see cref="EndBatch"/>).</summary>
+    public void BeginBatch()
+    {
+        _batching = true;
+        _batchCount = 0;
+        _batchStep = 0;
+    }
+
+    /// <summary>The next input event of the batch begins: its first change is of the same instant as the others' first.</summary>
+    public void NextBatchEvent() => _batchStep = 0;
+
+    /// <summary>
+    /// Sends the collected changes: among changes of the same instant (the first of each input event, the second of
+    /// each, …) modifier presses move before other keys and modifier releases after them, as Karabiner sorts its queue.
+    /// </summary>
+    public void EndBatch()
+    {
+        _batching = false;
+        for (int i = 0; i < _batchCount - 1;)
+        {
+            var (a, b) = (_batch[i], _batch[i + 1]);
+            bool swap = a.Step == b.Step && (
+                (!a.Usage.IsModifier && b.Usage.IsModifier && b.Down) ||
+                (a.Usage.IsModifier && !b.Usage.IsModifier && !a.Down));
+            if (swap)
+            {
+                (_batch[i], _batch[i + 1]) = (b, a);
+                if (i > 0) i--;
+                continue;
+            }
+            i++;
+        }
+        for (int i = 0; i < _batchCount; i++) _sink.Send(_batch[i].Usage, _batch[i].Down);
+        _batchCount = 0;
+    }
+
+    private void Send(Usage usage, bool down)
+    {
+        if (!_batching || _batchCount == BatchCapacity)
+        {
+            _sink.Send(usage, down);
+            return;
+        }
+        _batch[_batchCount++] = (usage, down, _batchStep++);
     }
 
     private static int Slot(Usage usage) => usage.Page switch

@@ -32,6 +32,7 @@ public sealed partial class RemapEngine
     private readonly ActiveKeyTable _active = new(MaxActiveKeys);
     private readonly EventQueue _queue = new(QueueCapacity);
     private readonly PhysicalKeys _physical = new(MaxPhysicalKeys);
+    private readonly SameInstantOrder _sameInstant = new();
     private DeviceSlot[] _slots = [];
     private CompiledKeymap _keymap;
     private EngineState _state;
@@ -83,6 +84,7 @@ public sealed partial class RemapEngine
             long rules = RuleDeadlineUs();
             if (rules < deadline) deadline = rules;
             if (_lazyReleaseAtUs < deadline) deadline = _lazyReleaseAtUs;
+            if (_sameInstant.DeadlineUs < deadline) deadline = _sameInstant.DeadlineUs;
             return deadline;
         }
     }
@@ -110,6 +112,7 @@ public sealed partial class RemapEngine
     public void DetachDevice(int slot, long nowUs)
     {
         Advance(nowUs);
+        HandOnSameInstant();
         ReleaseHeldBy(slot);
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
         RefreshDeviceExists();
@@ -125,6 +128,7 @@ public sealed partial class RemapEngine
     public void ReleaseDeviceKeys(int slot, long nowUs)
     {
         Advance(nowUs);
+        HandOnSameInstant();
         ReleaseHeldBy(slot);
         _output.SyncModifiers();
         ArmLazyRelease();
@@ -146,8 +150,26 @@ public sealed partial class RemapEngine
     {
         long time = Math.Max(e.TimeUs, NowUs);
         Advance(time);
-        Entry(e with { TimeUs = time });
+        if (!_keymap.Model.Settings.ModifiersFirstAtSameInstant || !_sameInstant.TryHold(e with { TimeUs = time }))
+        {
+            HandOnSameInstant();
+            Entry(e with { TimeUs = time });
+        }
         ArmLazyRelease();
+    }
+
+    /// <summary>Hands on the events held back for their instant (<see cref="SameInstantOrder"/>), in their new order.</summary>
+    private void HandOnSameInstant()
+    {
+        if (_sameInstant.Count == 0) return;
+        _output.BeginBatch();
+        for (int i = 0; i < _sameInstant.Count; i++)
+        {
+            _output.NextBatchEvent();
+            Entry(_sameInstant[i]);
+        }
+        _sameInstant.Clear();
+        _output.EndBatch();
     }
 
     /// <summary>Lets timers (tap-hold terms, combo windows, held-down thresholds) due by <paramref name="nowUs"/> fire, in order.</summary>
@@ -237,6 +259,7 @@ public sealed partial class RemapEngine
 
     private void FireTimers(long deadline)
     {
+        if (_sameInstant.DeadlineUs <= deadline) HandOnSameInstant();
         if (_comboCount > 0 && _comboDeadlineUs <= deadline) ResolveCombo();
         if (_pending.Active && _pending.DeadlineUs <= deadline)
         {
@@ -420,6 +443,7 @@ public sealed partial class RemapEngine
         _delayedCount = 0;
         _holdDownCount = 0;
         _lazyReleaseAtUs = long.MaxValue;
+        _sameInstant.Clear();
         _state.Layers.ClearPressBound();
     }
 }

@@ -45,6 +45,12 @@ public sealed record KeymapSettings
     /// <summary>What <c>keyboard_type_if</c> conditions compare with (Karabiner's keyboard_type_v2): ansi, iso or jis.</summary>
     public string KeyboardType { get; init; } = "ansi";
 
+    /// <summary>
+    /// Karabiner's reorder_same_timestamp_input_events_to_prioritize_modifiers: key events of the same instant are
+    /// handed on with modifier presses first and modifier releases last (off: events keep the order they came in).
+    /// </summary>
+    public bool ModifiersFirstAtSameInstant { get; init; }
+
     /// <summary>Physical keys that, held together, release everything and toggle pause.</summary>
     public IReadOnlyList<Usage> EmergencySequence { get; init; } = [Usages.LeftControl, Usages.Spacebar, Usages.Escape];
 }

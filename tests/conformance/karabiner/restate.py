@@ -51,6 +51,9 @@ APPENDED_OUTPUT = {
     "simultaneous_5": (
         "the last s down still waits for a simultaneous partner when Karabiner's case ends; released, it is sent as typed (down, up)",
         ["s down", "s up"]),
+    "sort_events_1": (
+        "f2 goes up first (reverse press order), releasing the left_shift it sent, then f1, releasing its f2",
+        ["left_shift up", "f2 up"]),
     "to_if_held_down_6": (
         "tab, then f4 go up (reverse press order), f4 releasing its to_if_held_down f5; then left_shift",
         ["tab up", "f5 up", "left_shift up"]),
@@ -70,8 +73,6 @@ APPENDED_OUTPUT["sticky_modifier_3"] = (
 # Reasons for the cases Remapper's engine does not pass yet (keyed by the input file's stem). Filled in from
 # runs against the engine; docs/compatibility.md lists the same.
 KNOWN_DIFFERENCES = {
-    "sort_events_1": "reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant",
-    "sort_events_4": "reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant",
     "mouse_key_4": "mouse_key is not supported: the import leaves it out",
     "simultaneous_3": "a key on a second keyboard while a simultaneous rule's keys are held: Remapper holds it back as the start of a possible new simultaneous until it goes up; Karabiner sends it at once",
     "simultaneous_5": "s pressed again while spacebar is held: Karabiner's last report (stamped 16 ms, after one stamped 35 ms; the case runs with manipulation paused) releases spacebar while it is still held; Remapper keeps it held until it goes up",
@@ -101,6 +102,9 @@ NOT_COMPARABLE = {
     "simultaneous_10": "the case is about events marked invalid (validity: false), which have no .keytest input",
 }
 
+# Marks a case that turns the same-instant reordering on: it is restated against the _reorder configuration.
+REORDER = "reorder"
+
 NOT_KEYBOARD = ("pointing_button", "pointing_motion", "pointing_device_event_from_event_tap")
 
 
@@ -115,12 +119,16 @@ def stem(path):
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def restate_rules(suite, rule_file, commit):
-    """rules/X.json(c) -> tests/conformance/karabiner/rules/X.json (a karabiner.json profile)."""
+def restate_rules(suite, rule_file, commit, reorder=False):
+    """rules/X.json(c) -> tests/conformance/karabiner/rules/X.json (a karabiner.json profile).
+
+    With `reorder`, the cases that turn reorder_same_timestamp_input_events_to_prioritize_modifiers on: the
+    configuration is rules/X_reorder.json, with that global setting set, as a karabiner.json sets it."""
     manipulators = load_jsonc(os.path.join(suite, rule_file))
-    name = stem(rule_file)
+    name = stem(rule_file) + ("_reorder" if reorder else "")
     config = {
         "_restated_from": f"pqrs-org/Karabiner-Elements@{commit} tests/src/post_event_to_virtual_devices/{rule_file}",
+        **({"global": {"reorder_same_timestamp_input_events_to_prioritize_modifiers": True}} if reorder else {}),
         "profiles": [{
             "name": f"conformance {name}",
             "selected": True,
@@ -179,7 +187,7 @@ def restate_input(entries, case_reasons):
             continue  # batching only: every event keeps its own time stamp, which the virtual clock replays
         if "reorder_same_timestamp_input_events_to_prioritize_modifiers" in entry:
             if entry["reorder_same_timestamp_input_events_to_prioritize_modifiers"]:
-                case_reasons.append("reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant")
+                case_reasons.append(REORDER)
             continue
         if "delay_milliseconds_before_sleep_shortcut" in entry:
             case_reasons.append(INEXPRESSIBLE_INPUT["delay_milliseconds_before_sleep_shortcut"])
@@ -289,6 +297,10 @@ def restate_case(case, suite, commit):
     input_lines, held, devices = restate_input(entries, reasons)
     expected, down = restate_output(reports, timed=case_stem.startswith("hold_down_milliseconds"))
     appended_input = [f"    {k} up" + ("" if d == "default" else f" on {d}") + "    # appended" for k, d in reversed(held)]
+    if REORDER in reasons and len(appended_input) > 1:
+        # With the same-instant reordering on, releases of one instant would be reordered: the appended releases are
+        # 1 ms apart, so they go up in the order written, as the appended expected output assumes.
+        appended_input = [line for i, line in enumerate(appended_input) for line in ([line] if i == 0 else ["    1ms    # appended", line])]
     appended_output = [f"    {k} up    # appended" for k in reversed(down)]
     if case_stem in APPENDED_INPUT:
         why, lines = APPENDED_INPUT[case_stem]
@@ -321,11 +333,14 @@ def main():
         except Skip as why:
             skipped.append((case["description"], str(why)))
             continue
-        by_rules.setdefault(case["rules"][0], []).append((case, restated))
+        reorder = REORDER in restated[4]
+        if reorder:
+            restated[4].remove(REORDER)
+        by_rules.setdefault((case["rules"][0], reorder), []).append((case, restated))
 
     total = 0
-    for rule_file, group in by_rules.items():
-        name = restate_rules(suite, rule_file, commit)
+    for (rule_file, reorder), group in by_rules.items():
+        name = restate_rules(suite, rule_file, commit, reorder)
         devices = {}
         for _, restated in group:
             for device_id, device in restated[3].items():
@@ -333,7 +348,8 @@ def main():
                     devices[device] = device_id
         out = [
             f"# Karabiner-Elements conformance: the cases of tests/src/post_event_to_virtual_devices/json/tests.json",
-            f"# that load {rule_file}, read at pqrs-org/Karabiner-Elements@{commit}.",
+            f"# that load {rule_file}" + (" and turn reorder_same_timestamp_input_events_to_prioritize_modifiers on" if reorder else "")
+            + f", read at pqrs-org/Karabiner-Elements@{commit}.",
             f"# Generated by restate.py (do not edit by hand: change restate.py and run it again).",
             f"keymap rules/{name}.json",
             "",
