@@ -23,10 +23,11 @@ public sealed partial class RemapEngine
 
     /// <summary>
     /// A modifier a rule's to-key held is let go lazily, at the next key press, so repeating the rule keeps it down
-    /// (Karabiner). With no key pressed and nothing left that could auto-repeat, it still goes up after this long:
-    /// a modifier must never stay down with nothing holding it.
+    /// (Karabiner). With no key pressed and nothing left that could auto-repeat, it still goes up after this long
+    /// (<c>[settings] lazy_modifier_release_ms</c>; 0, Karabiner's way: as soon as every key is up): a modifier must
+    /// never stay down with nothing holding it.
     /// </summary>
-    internal const long LazyReleaseDelayUs = 100_000;
+    private long LazyReleaseUs => _keymap.Model.Settings.LazyModifierReleaseMs * 1000L;
 
     private readonly OutputState _output;
     private readonly ActiveKeyTable _active = new(MaxActiveKeys);
@@ -280,7 +281,7 @@ public sealed partial class RemapEngine
     private void ArmLazyRelease()
     {
         if (!_output.HasPendingRelease || _output.KeysDown > 0) _lazyReleaseAtUs = long.MaxValue;
-        else if (_lazyReleaseAtUs == long.MaxValue) _lazyReleaseAtUs = NowUs + LazyReleaseDelayUs;
+        else if (_lazyReleaseAtUs == long.MaxValue) _lazyReleaseAtUs = NowUs + LazyReleaseUs;
     }
 
     /// <summary>Puts an event behind any undecided tap-hold and processes whatever can be processed.</summary>

@@ -51,6 +51,12 @@ public sealed record KeymapSettings
     /// </summary>
     public bool ModifiersFirstAtSameInstant { get; init; }
 
+    /// <summary>
+    /// How long a modifier a rule's to-key held stays down, lazily, once no key holds it and no other key is down (so
+    /// that repeating the rule keeps it down). 0: it goes up as soon as every key is up, as Karabiner does.
+    /// </summary>
+    public int LazyModifierReleaseMs { get; init; } = 100;
+
     /// <summary>Physical keys that, held together, release everything and toggle pause.</summary>
     public IReadOnlyList<Usage> EmergencySequence { get; init; } = [Usages.LeftControl, Usages.Spacebar, Usages.Escape];
 }
