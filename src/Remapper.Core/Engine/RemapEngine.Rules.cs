@@ -17,35 +17,8 @@ namespace Remapper.Core.Engine;
 /// </remarks>
 public sealed partial class RemapEngine
 {
-    private const int MaxDelayedActions = 16;
-    private const int MaxHoldDowns = 32;
-
-    /// <summary>A to_delayed_action waiting for its delay (it outlives the key press that started it).</summary>
-    private struct PendingDelayed
-    {
-        public CompiledRule Rule;
-        public int Token;
-        public int Device;
-        public long AtUs;
-        public byte DownModifiers;
-        public byte Consumed;
-    }
-
-    /// <summary>A to-key sent with hold_down_milliseconds: released when its time comes.</summary>
-    private struct PendingHoldDown
-    {
-        public Usage Key;
-        public bool Lazy;
-        public long AtUs;
-    }
-
-    private readonly PendingDelayed[] _delayed = new PendingDelayed[MaxDelayedActions];
-    private readonly PendingHoldDown[] _holdDowns = new PendingHoldDown[MaxHoldDowns];
-    private int _delayedCount;
-    private int _holdDownCount;
-
-    /// <summary>Device-condition index → does any attached keyboard match it (device_exists_if).</summary>
-    private bool[] _deviceExists = [];
+    /// <summary>The rule matcher's own state, reset and deadline (see <see cref="RuleStage"/>).</summary>
+    private readonly RuleStage _rules = new();
 
     private CompiledRule? MatchRule(in KeyEvent e, out byte consumed)
     {
@@ -97,7 +70,7 @@ public sealed partial class RemapEngine
         }
         foreach (var test in conditions.Exists)
         {
-            bool exists = test.Condition < _deviceExists.Length && _deviceExists[test.Condition];
+            bool exists = test.Condition < _rules.DeviceExists.Length && _rules.DeviceExists[test.Condition];
             if (exists == test.Negate) return false;
         }
         foreach (var test in conditions.Expressions)
@@ -273,9 +246,9 @@ public sealed partial class RemapEngine
     {
         if (ev.IsKey)
         {
-            if (allowHoldDown && ev.HoldDownUs > 0 && _holdDownCount < MaxHoldDowns)
+            if (allowHoldDown && ev.HoldDownUs > 0 && _rules.HoldDownCount < RuleStage.MaxHoldDowns)
             {
-                _holdDowns[_holdDownCount++] = new PendingHoldDown { Key = ev.KeyFor(trigger), Lazy = ev.Lazy, AtUs = NowUs + ev.HoldDownUs };
+                _rules.HoldDowns[_rules.HoldDownCount++] = new PendingHoldDown { Key = ev.KeyFor(trigger), Lazy = ev.Lazy, AtUs = NowUs + ev.HoldDownUs };
                 return;
             }
             ReleaseKey(ev.KeyFor(trigger), ev.Lazy);
@@ -373,14 +346,14 @@ public sealed partial class RemapEngine
 
     private void ScheduleDelayed(CompiledRule rule, in ActiveKey key, long timeUs)
     {
-        for (int i = 0; i < _delayedCount; i++)
+        for (int i = 0; i < _rules.DelayedCount; i++)
         {
-            if (!ReferenceEquals(_delayed[i].Rule, rule)) continue;
-            _delayed[i] = _delayed[--_delayedCount]; // debounced: the newer press replaces it
+            if (!ReferenceEquals(_rules.Delayed[i].Rule, rule)) continue;
+            _rules.Delayed[i] = _rules.Delayed[--_rules.DelayedCount]; // debounced: the newer press replaces it
             break;
         }
-        if (_delayedCount == MaxDelayedActions) return;
-        _delayed[_delayedCount++] = new PendingDelayed
+        if (_rules.DelayedCount == RuleStage.MaxDelayedActions) return;
+        _rules.Delayed[_rules.DelayedCount++] = new PendingDelayed
         {
             Rule = rule,
             Token = key.Token,
@@ -394,11 +367,11 @@ public sealed partial class RemapEngine
     /// <summary>A key went down: the delayed actions waiting of rules before <paramref name="beforeOrder"/> (except the one this press started) are canceled.</summary>
     private void CancelDelayedActions(int exceptToken, int beforeOrder)
     {
-        for (int i = 0; i < _delayedCount;)
+        for (int i = 0; i < _rules.DelayedCount;)
         {
-            if (_delayed[i].Token == exceptToken || _delayed[i].Rule.Order >= beforeOrder) { i++; continue; }
-            var pending = _delayed[i];
-            _delayed[i] = _delayed[--_delayedCount];
+            if (_rules.Delayed[i].Token == exceptToken || _rules.Delayed[i].Rule.Order >= beforeOrder) { i++; continue; }
+            var pending = _rules.Delayed[i];
+            _rules.Delayed[i] = _rules.Delayed[--_rules.DelayedCount];
             PostDelayed(pending, pending.Rule.ToIfCanceled!);
         }
     }
@@ -412,30 +385,20 @@ public sealed partial class RemapEngine
         UnscopeModifiers(added, removed);
     }
 
-    private long RuleDeadlineUs()
-    {
-        long deadline = long.MaxValue;
-        for (int i = 0; i < _delayedCount; i++)
-            if (_delayed[i].AtUs < deadline) deadline = _delayed[i].AtUs;
-        for (int i = 0; i < _holdDownCount; i++)
-            if (_holdDowns[i].AtUs < deadline) deadline = _holdDowns[i].AtUs;
-        return deadline;
-    }
-
     private void FireRuleTimers(long deadline)
     {
-        for (int i = 0; i < _holdDownCount;)
+        for (int i = 0; i < _rules.HoldDownCount;)
         {
-            if (_holdDowns[i].AtUs > deadline) { i++; continue; }
-            var hold = _holdDowns[i];
-            _holdDowns[i] = _holdDowns[--_holdDownCount];
+            if (_rules.HoldDowns[i].AtUs > deadline) { i++; continue; }
+            var hold = _rules.HoldDowns[i];
+            _rules.HoldDowns[i] = _rules.HoldDowns[--_rules.HoldDownCount];
             ReleaseKey(hold.Key, hold.Lazy);
         }
-        for (int i = 0; i < _delayedCount;)
+        for (int i = 0; i < _rules.DelayedCount;)
         {
-            if (_delayed[i].AtUs > deadline) { i++; continue; }
-            var pending = _delayed[i];
-            _delayed[i] = _delayed[--_delayedCount];
+            if (_rules.Delayed[i].AtUs > deadline) { i++; continue; }
+            var pending = _rules.Delayed[i];
+            _rules.Delayed[i] = _rules.Delayed[--_rules.DelayedCount];
             PostDelayed(pending, pending.Rule.ToIfInvoked!);
         }
     }
@@ -449,6 +412,6 @@ public sealed partial class RemapEngine
             if (!slot.InUse) continue;
             for (int i = 0; i < exists.Length && i < slot.ConditionMatches.Length; i++) exists[i] |= slot.ConditionMatches[i];
         }
-        _deviceExists = exists;
+        _rules.DeviceExists = exists;
     }
 }

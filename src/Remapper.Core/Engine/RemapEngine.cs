@@ -82,7 +82,7 @@ public sealed partial class RemapEngine
             if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
-            long rules = RuleDeadlineUs();
+            long rules = _rules.DeadlineUs;
             if (rules < deadline) deadline = rules;
             if (_lazyReleaseAtUs < deadline) deadline = _lazyReleaseAtUs;
             if (_sameInstant.DeadlineUs < deadline) deadline = _sameInstant.DeadlineUs;
@@ -313,9 +313,9 @@ public sealed partial class RemapEngine
         // A press cancels every waiting to_delayed_action. Karabiner runs each rule in file order on the press,
         // so the delayed actions of rules before the one that takes the press (all of them, if none does) are
         // canceled before it, the others after.
-        if (_delayedCount > 0) CancelDelayedActions(trigger.Token, RuleOrderOf(e));
+        if (_rules.DelayedCount > 0) CancelDelayedActions(trigger.Token, RuleOrderOf(e));
         DispatchPress(trigger, e);
-        if (_delayedCount > 0) CancelDelayedActions(trigger.Token, int.MaxValue);
+        if (_rules.DelayedCount > 0) CancelDelayedActions(trigger.Token, int.MaxValue);
     }
 
     private int RuleOrderOf(in KeyEvent e)
@@ -441,8 +441,7 @@ public sealed partial class RemapEngine
         _heldReleaseCount = 0;
         _firedCount = 0;
         _lastTap = default;
-        _delayedCount = 0;
-        _holdDownCount = 0;
+        _rules.Reset();
         _lazyReleaseAtUs = long.MaxValue;
         _sameInstant.Clear();
         _state.Layers.ClearPressBound();
