@@ -107,6 +107,33 @@ public class KarabinerImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Expressions_from_event_and_the_same_instant_reordering_come_over()
+    {
+        const string json = """
+            {
+              "global": { "reorder_same_timestamp_input_events_to_prioritize_modifiers": true, "check_for_updates_on_startup": true },
+              "profiles": [{ "name": "p", "selected": true, "complex_modifications": { "rules": [{ "description": "r", "manipulators": [
+                { "type": "basic", "from": { "key_code": "f1" },
+                  "to": [{ "set_variable": { "name": "n", "expression": "n >= 3 ? 0 : n + 1", "key_up_expression": "n * 2" } }] },
+                { "type": "basic", "from": { "any": "key_code", "modifiers": { "optional": "any" } },
+                  "to": [{ "from_event": true, "modifiers": ["left_shift"] }],
+                  "conditions": [{ "type": "expression_if", "expression": "n % 2 == 1" }] }
+              ] }] } }]
+            }
+            """;
+        var result = KarabinerImporter.Import(json, "karabiner.json", null);
+        output.WriteLine(result.Toml);
+        Assert.Empty(result.NotConverted);
+        var toml = result.Toml!;
+        Assert.Contains("modifiers_first_at_same_instant = true", toml);
+        Assert.Contains("expression = \"n >= 3 ? 0 : n + 1\", key_up_expression = \"n * 2\"", toml);
+        Assert.Contains("to = [{ from_event = true, modifiers = [\"left_shift\"] }]", toml);
+        Assert.Contains("conditions = [{ type = \"expression_if\", expression = \"n % 2 == 1\" }]", toml);
+        var model = AssertLoads(result);
+        Assert.True(model.Settings.ModifiersFirstAtSameInstant);
+    }
+
+    [Fact]
     public void A_disabled_rule_is_written_out_commented_and_is_not_a_loss()
     {
         var toml = ImportFixture("karabiner.json").Toml!;
