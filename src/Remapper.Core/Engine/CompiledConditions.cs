@@ -10,21 +10,27 @@ internal sealed class CompiledConditions
 {
     public static readonly CompiledConditions Always = new([], [], [], false);
 
-    public CompiledConditions(VariableTest[] variables, DeviceTest[] devices, DeviceTest[] exists, bool never)
+    public CompiledConditions(VariableTest[] variables, DeviceTest[] devices, DeviceTest[] exists, bool never, ExpressionTest[]? expressions = null)
     {
         Variables = variables;
         Devices = devices;
         Exists = exists;
         Never = never;
+        Expressions = expressions ?? [];
     }
+
+    /// <summary>expression_if / expression_unless: the expression is not 0 (with Negate: is 0).</summary>
+    public ExpressionTest[] Expressions { get; }
 
     public VariableTest[] Variables { get; }
     public DeviceTest[] Devices { get; }
     public DeviceTest[] Exists { get; }
     public bool Never { get; }
 
-    public bool IsEmpty => Variables.Length == 0 && Devices.Length == 0 && Exists.Length == 0 && !Never;
+    public bool IsEmpty => Variables.Length == 0 && Devices.Length == 0 && Exists.Length == 0 && Expressions.Length == 0 && !Never;
 }
+
+internal readonly record struct ExpressionTest(CompiledExpression Expression, bool Negate);
 
 internal readonly record struct VariableTest(int Variable, int Value, bool Negate);
 

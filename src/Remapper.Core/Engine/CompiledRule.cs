@@ -30,9 +30,6 @@ internal sealed class CompiledRule
     public Keymap.KeyOrder KeyDownOrder { get; init; }
     public bool KeyUpWhenAll { get; init; }
     public ToEvent[] SimultaneousAfterKeyUp { get; init; } = [];
-
-    /// <summary>Karabiner keeps the lifted from-modifiers lifted while a modifier is the held to-key.</summary>
-    public bool LastToIsModifier => To.Length > 0 && To[^1].IsModifierKey;
 }
 
 /// <summary>A from (or an other_keys entry): the key or key class and the modifier test.</summary>

@@ -203,9 +203,12 @@ internal sealed class KeymapCompiler(KeymapModel model)
             Value = set is null ? 0 : set.Unset ? 0 : Encode(set.Value),
             HasKeyUpValue = set?.KeyUpValue is not null,
             KeyUpValue = set?.KeyUpValue is { } up ? Encode(up) : 0,
+            Expression = set?.Expression is { } x ? CompileExpression(x) : null,
+            KeyUpExpression = set?.KeyUpExpression is { } ux ? CompileExpression(ux) : null,
             StickyModifier = e.Sticky?.Modifier ?? default,
             StickyKind = e.Sticky?.Kind ?? StickyKind.On,
             VkNone = e.VkNone,
+            FromEvent = e.FromEvent,
             Lazy = e.Lazy,
             Repeat = e.Repeat,
             Halt = e.Halt,
@@ -220,6 +223,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         var variableTests = new List<VariableTest>();
         var deviceTests = new List<DeviceTest>();
         var existsTests = new List<DeviceTest>();
+        var expressionTests = new List<ExpressionTest>();
         bool never = false;
         foreach (var condition in conditions)
         {
@@ -236,14 +240,19 @@ internal sealed class KeymapCompiler(KeymapModel model)
                     _deviceConditions.Add([.. x.Matches]);
                     existsTests.Add(new DeviceTest(_deviceConditions.Count - 1, x.Negate));
                     break;
+                case ExpressionCondition e:
+                    expressionTests.Add(new ExpressionTest(CompileExpression(e.Expression), e.Negate));
+                    break;
                 case KeyboardTypeCondition k:
                     bool listed = k.KeyboardTypes.Contains(model.Settings.KeyboardType, StringComparer.OrdinalIgnoreCase);
                     never |= listed == k.Negate;
                     break;
             }
         }
-        return new CompiledConditions([.. variableTests], [.. deviceTests], [.. existsTests], never);
+        return new CompiledConditions([.. variableTests], [.. deviceTests], [.. existsTests], never, [.. expressionTests]);
     }
+
+    private CompiledExpression CompileExpression(ExpressionModel expression) => new(expression, Variable);
 
     /// <summary>
     /// Variable values as the engine stores them: integers as they are, booleans as 1/0, and each distinct

@@ -40,6 +40,7 @@ internal sealed class OutputState
     private bool _capsActual;
     private int _capsDelta;
     private bool _capsTapping;
+    private bool _capsRulePending; // a rule changed caps lock and the desktop has not caught up with all of it yet
 
     public OutputState(IKeyOutput sink) => _sink = sink;
 
@@ -61,14 +62,23 @@ internal sealed class OutputState
     /// <summary>The lock state as the desktop has it (the backend corrects it from the keyboard LED).</summary>
     public bool CapsLockOn => _capsActual;
 
+    /// <summary>
+    /// The LED tells the lock state the desktop has. While a rule's change to it is outstanding (a lifted
+    /// caps_lock, or its restore not sent yet) the LED only reflects that change, so the user's state stays: the
+    /// rule still puts caps lock back when it ends (Karabiner ignores the LED while a rule holds caps lock).
+    /// </summary>
     public void SetCapsLockState(bool on)
     {
-        _capsBase = on;
         _capsActual = on;
+        if (!_capsRulePending) _capsBase = on;
     }
 
     /// <summary>A rule lifts (-1) or asks for (+1) caps lock; the lock key is tapped to match just before the next key.</summary>
-    public void ChangeCapsLock(int delta) => _capsDelta += delta;
+    public void ChangeCapsLock(int delta)
+    {
+        _capsDelta += delta;
+        _capsRulePending = true;
+    }
 
     /// <summary>The modifier byte the desktop sees right now.</summary>
     public byte VisibleModifiers => _visible;
@@ -146,8 +156,14 @@ internal sealed class OutputState
         int bit = modifier.Id - 0xE0;
         _modifierCounts[bit] += delta;
         RecomputeWanted(bit);
-        if (!lazy) SyncModifiers();
+        if (!lazy && !(delta < 0 && DeferModifierReleases)) SyncModifiers();
     }
+
+    /// <summary>
+    /// While set, a modifier let go waits (as a lazy change does) for the next key press or
+    /// <see cref="FlushPendingReleases"/>: a keyboard that goes away releases its other keys first, modifiers last.
+    /// </summary>
+    public bool DeferModifierReleases { get; set; }
 
     /// <summary>Modifiers latched by a sticky_modifier, waiting for the next key press.</summary>
     public byte StickyModifiers => _sticky;
@@ -183,14 +199,17 @@ internal sealed class OutputState
                 if ((wanted & mask) != (_visible & mask)) EmitModifier(bit, (wanted & mask) != 0);
             }
         }
-        if (CapsLockWanted != _capsActual && _holds[Usages.CapsLock.Id] == 0)
+        if (CapsLockWanted != _capsActual)
         {
-            // Karabiner lists caps lock after the eight modifiers; the lock changes with a tap of its key.
+            // Karabiner lists caps lock after the eight modifiers; the lock changes with a tap of its key. A lock key
+            // held down is let go first (its own release later sends nothing), so the tap can toggle it.
+            if (_holds[Usages.CapsLock.Id] > 0) Emit(Usages.CapsLock.Id, Usages.CapsLock, false);
             _capsTapping = true;
             Emit(Usages.CapsLock.Id, Usages.CapsLock, true);
             Emit(Usages.CapsLock.Id, Usages.CapsLock, false);
             _capsTapping = false;
         }
+        if (_capsDelta == 0 && CapsLockWanted == _capsActual) _capsRulePending = false;
     }
 
     /// <summary>Lets go of modifiers that are visibly down but no longer wanted; pending presses stay pending.</summary>
@@ -220,6 +239,7 @@ internal sealed class OutputState
         _sticky = 0;
         _capsDelta = 0;
         CapsWord.Reset();
+        _capsRulePending = false;
     }
 
     private void ReleaseSticky()
@@ -260,14 +280,68 @@ internal sealed class OutputState
         }
         else
         {
-            int i = Array.LastIndexOf(_down, (ushort)slot, _downCount - 1, _downCount);
-            if (i < 0) return;
+            int i = _downCount == 0 ? -1 : Array.LastIndexOf(_down, (ushort)slot, _downCount - 1, _downCount);
+            if (i < 0) return; // not visibly down (a held caps_lock let go for a tap): nothing to send
             // Keep press order for ReleaseAll (reverse of press): shift the rest down.
             Array.Copy(_down, i + 1, _down, i, _downCount - i - 1);
             _downCount--;
             if (!usage.IsModifier) _keysDown--;
         }
-        _sink.Send(usage, down);
+        Send(usage, down);
+    }
+
+    // A batch (SameInstantOrder): the changes caused by events of one instant, each stamped with its place among
+    // the changes of its own input event, sent in Karabiner's order when the batch ends.
+    private const int BatchCapacity = 256;
+    private readonly (Usage Usage, bool Down, int Step)[] _batch = new (Usage, bool, int)[BatchCapacity];
+    private int _batchCount;
+    private int _batchStep;
+    private bool _batching;
+
+    /// <summary>Starts collecting changes instead of sending them (see <see cref="EndBatch"/>).</summary>
+    public void BeginBatch()
+    {
+        _batching = true;
+        _batchCount = 0;
+        _batchStep = 0;
+    }
+
+    /// <summary>The next input event of the batch begins: its first change is of the same instant as the others' first.</summary>
+    public void NextBatchEvent() => _batchStep = 0;
+
+    /// <summary>
+    /// Sends the collected changes: among changes of the same instant (the first of each input event, the second of
+    /// each, …) modifier presses move before other keys and modifier releases after them, as Karabiner sorts its queue.
+    /// </summary>
+    public void EndBatch()
+    {
+        _batching = false;
+        for (int i = 0; i < _batchCount - 1;)
+        {
+            var (a, b) = (_batch[i], _batch[i + 1]);
+            bool swap = a.Step == b.Step && (
+                (!a.Usage.IsModifier && b.Usage.IsModifier && b.Down) ||
+                (a.Usage.IsModifier && !b.Usage.IsModifier && !a.Down));
+            if (swap)
+            {
+                (_batch[i], _batch[i + 1]) = (b, a);
+                if (i > 0) i--;
+                continue;
+            }
+            i++;
+        }
+        for (int i = 0; i < _batchCount; i++) _sink.Send(_batch[i].Usage, _batch[i].Down);
+        _batchCount = 0;
+    }
+
+    private void Send(Usage usage, bool down)
+    {
+        if (!_batching || _batchCount == BatchCapacity)
+        {
+            _sink.Send(usage, down);
+            return;
+        }
+        _batch[_batchCount++] = (usage, down, _batchStep++);
     }
 
     private static int Slot(Usage usage) => usage.Page switch

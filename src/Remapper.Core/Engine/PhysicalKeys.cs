@@ -18,6 +18,7 @@ internal sealed class PhysicalKeys
         _usages = new Usage[capacity];
     }
 
+    /// <summary>Keys down, in the order they went down.</summary>
     public int Count { get; private set; }
 
     public int DeviceAt(int i) => _devices[i];
@@ -37,9 +38,10 @@ internal sealed class PhysicalKeys
             return true;
         }
         if (i < 0) return false;
+        // Keep press order (a keyboard that goes away is released in the order its keys went down).
         Count--;
-        _devices[i] = _devices[Count];
-        _usages[i] = _usages[Count];
+        Array.Copy(_devices, i + 1, _devices, i, Count - i);
+        Array.Copy(_usages, i + 1, _usages, i, Count - i);
         return true;
     }
 

@@ -17,35 +17,8 @@ namespace Remapper.Core.Engine;
 /// </remarks>
 public sealed partial class RemapEngine
 {
-    private const int MaxDelayedActions = 16;
-    private const int MaxHoldDowns = 32;
-
-    /// <summary>A to_delayed_action waiting for its delay (it outlives the key press that started it).</summary>
-    private struct PendingDelayed
-    {
-        public CompiledRule Rule;
-        public int Token;
-        public int Device;
-        public long AtUs;
-        public byte DownModifiers;
-        public byte Consumed;
-    }
-
-    /// <summary>A to-key sent with hold_down_milliseconds: released when its time comes.</summary>
-    private struct PendingHoldDown
-    {
-        public Usage Key;
-        public bool Lazy;
-        public long AtUs;
-    }
-
-    private readonly PendingDelayed[] _delayed = new PendingDelayed[MaxDelayedActions];
-    private readonly PendingHoldDown[] _holdDowns = new PendingHoldDown[MaxHoldDowns];
-    private int _delayedCount;
-    private int _holdDownCount;
-
-    /// <summary>Device-condition index → does any attached keyboard match it (device_exists_if).</summary>
-    private bool[] _deviceExists = [];
+    /// <summary>The rule matcher's own state, reset and deadline (see <see cref="RuleStage"/>).</summary>
+    private readonly RuleStage _rules = new();
 
     private CompiledRule? MatchRule(in KeyEvent e, out byte consumed)
     {
@@ -97,8 +70,12 @@ public sealed partial class RemapEngine
         }
         foreach (var test in conditions.Exists)
         {
-            bool exists = test.Condition < _deviceExists.Length && _deviceExists[test.Condition];
+            bool exists = test.Condition < _rules.DeviceExists.Length && _rules.DeviceExists[test.Condition];
             if (exists == test.Negate) return false;
+        }
+        foreach (var test in conditions.Expressions)
+        {
+            if ((test.Expression.Evaluate(_state.Variables) != 0) == test.Negate) return false;
         }
         return true;
     }
@@ -113,7 +90,7 @@ public sealed partial class RemapEngine
         if (rule.ToIfHeldDown.Length > 0) key.HeldDownAtUs = timeUs + rule.HeldDownThresholdUs;
         LiftMandatory(ref key);
         key.Deferred = PostAtKeyDown(rule.To, ref key);
-        if (!rule.LastToIsModifier) RestoreMandatory(ref key);
+        if (!LastIsModifier(rule.To, trigger)) RestoreMandatory(ref key);
         if (rule.HasDelayedAction) ScheduleDelayed(rule, key, timeUs);
         if (key.Halted && trigger.Usage.Page == ComboPage) MarkComboHalted(trigger.Usage.Id, trigger.Device);
     }
@@ -148,7 +125,7 @@ public sealed partial class RemapEngine
         RestoreMandatory(ref key);
         LiftMandatory(ref key);
         key.Deferred = PostAtKeyDown(rule.ToIfHeldDown, ref key);
-        if (!rule.ToIfHeldDown[^1].IsModifierKey) RestoreMandatory(ref key);
+        if (!LastIsModifier(rule.ToIfHeldDown, key.Trigger)) RestoreMandatory(ref key);
     }
 
     /// <summary>Another key went down: held rule keys are no longer "alone", and pending held-down thresholds are off.</summary>
@@ -177,12 +154,15 @@ public sealed partial class RemapEngine
                 RestoreMandatory(ref key);
                 LiftBits(consumed);
                 key.OtherDeferred = PostAtKeyDown(entry.To, ref key);
-                if (entry.To.Length == 0 || !entry.To[^1].IsModifierKey) RestoreBits(consumed);
+                if (!LastIsModifier(entry.To, key.Trigger)) RestoreBits(consumed);
                 else key.OtherLifted = consumed;
                 break;
             }
         }
     }
+
+    /// <summary>The last event of a list is a modifier key (Karabiner then keeps the lifted from-modifiers lifted while it is held).</summary>
+    private static bool LastIsModifier(ToEvent[] events, in Trigger trigger) => events.Length > 0 && events[^1].IsModifierKeyFor(trigger);
 
     private bool MatchesAny(CompiledFrom[] froms, Usage usage, out byte consumed)
     {
@@ -215,7 +195,8 @@ public sealed partial class RemapEngine
         {
             var ev = events[i];
             if (i < 64 && (passing & (1UL << i)) == 0) continue;
-            PressEvent(ev, modifiersLazy: !ev.IsModifierKey || ev.Lazy, trigger);
+            bool modifierKey = ev.IsModifierKeyFor(trigger);
+            PressEvent(ev, modifiersLazy: !modifierKey || ev.Lazy, trigger);
             if (ev.Halt) key.Halted = true;
             if (i != last || !ev.Repeat)
             {
@@ -225,7 +206,7 @@ public sealed partial class RemapEngine
             else
             {
                 held = ev;
-                if (!ev.IsModifierKey) ReleaseEventModifiers(ev);
+                if (!modifierKey) ReleaseEventModifiers(ev);
             }
         }
         return held;
@@ -253,11 +234,11 @@ public sealed partial class RemapEngine
         {
             foreach (var m in ev.Modifiers) _output.ChangeModifier(m, +1, modifiersLazy);
             if (ev.VkNone) _output.SyncModifiers();
-            else if (ev.IsModifierKey) _output.ChangeModifier(ev.Key, +1, ev.Lazy);
-            else _output.Press(ev.Key);
+            else if (ev.IsModifierKeyFor(trigger)) _output.ChangeModifier(ev.KeyFor(trigger), +1, ev.Lazy);
+            else _output.Press(ev.KeyFor(trigger));
             ev.Action?.Press(_state, trigger); // a mouse_key with modifiers: the modifiers, then the pointer
         }
-        else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Value;
+        else if (ev.Variable >= 0) _state.Variables[ev.Variable] = ev.Expression is { } x ? x.Evaluate(_state.Variables) : ev.Value;
         else if (!ev.StickyModifier.IsNone) _output.Sticky(ev.StickyModifier, ev.StickyKind);
         else ev.Action?.Press(_state, trigger);
     }
@@ -266,17 +247,18 @@ public sealed partial class RemapEngine
     {
         if (ev.IsKey)
         {
-            if (allowHoldDown && ev.HoldDownUs > 0 && _holdDownCount < MaxHoldDowns)
+            if (allowHoldDown && ev.HoldDownUs > 0 && _rules.HoldDownCount < RuleStage.MaxHoldDowns)
             {
-                _holdDowns[_holdDownCount++] = new PendingHoldDown { Key = ev.Key, Lazy = ev.Lazy, AtUs = NowUs + ev.HoldDownUs };
+                _rules.HoldDowns[_rules.HoldDownCount++] = new PendingHoldDown { Key = ev.KeyFor(trigger), Lazy = ev.Lazy, AtUs = NowUs + ev.HoldDownUs };
                 return;
             }
-            ReleaseKey(ev.Key, ev.Lazy);
+            ReleaseKey(ev.KeyFor(trigger), ev.Lazy);
             ev.Action?.Release(_state, trigger);
         }
         else if (ev.Variable >= 0)
         {
-            if (ev.HasKeyUpValue) _state.Variables[ev.Variable] = ev.KeyUpValue;
+            if (ev.KeyUpExpression is { } x) _state.Variables[ev.Variable] = x.Evaluate(_state.Variables);
+            else if (ev.HasKeyUpValue) _state.Variables[ev.Variable] = ev.KeyUpValue;
         }
         else ev.Action?.Release(_state, trigger);
     }
@@ -301,13 +283,13 @@ public sealed partial class RemapEngine
         {
             key.Deferred = null;
             ReleaseEvent(held, trigger, allowHoldDown: false);
-            if (held.IsModifierKey) ReleaseEventModifiers(held);
+            if (held.IsModifierKeyFor(trigger)) ReleaseEventModifiers(held);
         }
         if (key.OtherDeferred is { } other)
         {
             key.OtherDeferred = null;
             ReleaseEvent(other, trigger, allowHoldDown: false);
-            if (other.IsModifierKey) ReleaseEventModifiers(other);
+            if (other.IsModifierKeyFor(trigger)) ReleaseEventModifiers(other);
             RestoreBits(key.OtherLifted);
             key.OtherLifted = 0;
         }
@@ -366,14 +348,14 @@ public sealed partial class RemapEngine
 
     private void ScheduleDelayed(CompiledRule rule, in ActiveKey key, long timeUs)
     {
-        for (int i = 0; i < _delayedCount; i++)
+        for (int i = 0; i < _rules.DelayedCount; i++)
         {
-            if (!ReferenceEquals(_delayed[i].Rule, rule)) continue;
-            _delayed[i] = _delayed[--_delayedCount]; // debounced: the newer press replaces it
+            if (!ReferenceEquals(_rules.Delayed[i].Rule, rule)) continue;
+            _rules.Delayed[i] = _rules.Delayed[--_rules.DelayedCount]; // debounced: the newer press replaces it
             break;
         }
-        if (_delayedCount == MaxDelayedActions) return;
-        _delayed[_delayedCount++] = new PendingDelayed
+        if (_rules.DelayedCount == RuleStage.MaxDelayedActions) return;
+        _rules.Delayed[_rules.DelayedCount++] = new PendingDelayed
         {
             Rule = rule,
             Token = key.Token,
@@ -387,11 +369,11 @@ public sealed partial class RemapEngine
     /// <summary>A key went down: the delayed actions waiting of rules before <paramref name="beforeOrder"/> (except the one this press started) are canceled.</summary>
     private void CancelDelayedActions(int exceptToken, int beforeOrder)
     {
-        for (int i = 0; i < _delayedCount;)
+        for (int i = 0; i < _rules.DelayedCount;)
         {
-            if (_delayed[i].Token == exceptToken || _delayed[i].Rule.Order >= beforeOrder) { i++; continue; }
-            var pending = _delayed[i];
-            _delayed[i] = _delayed[--_delayedCount];
+            if (_rules.Delayed[i].Token == exceptToken || _rules.Delayed[i].Rule.Order >= beforeOrder) { i++; continue; }
+            var pending = _rules.Delayed[i];
+            _rules.Delayed[i] = _rules.Delayed[--_rules.DelayedCount];
             PostDelayed(pending, pending.Rule.ToIfCanceled!);
         }
     }
@@ -405,30 +387,20 @@ public sealed partial class RemapEngine
         UnscopeModifiers(added, removed);
     }
 
-    private long RuleDeadlineUs()
-    {
-        long deadline = long.MaxValue;
-        for (int i = 0; i < _delayedCount; i++)
-            if (_delayed[i].AtUs < deadline) deadline = _delayed[i].AtUs;
-        for (int i = 0; i < _holdDownCount; i++)
-            if (_holdDowns[i].AtUs < deadline) deadline = _holdDowns[i].AtUs;
-        return deadline;
-    }
-
     private void FireRuleTimers(long deadline)
     {
-        for (int i = 0; i < _holdDownCount;)
+        for (int i = 0; i < _rules.HoldDownCount;)
         {
-            if (_holdDowns[i].AtUs > deadline) { i++; continue; }
-            var hold = _holdDowns[i];
-            _holdDowns[i] = _holdDowns[--_holdDownCount];
+            if (_rules.HoldDowns[i].AtUs > deadline) { i++; continue; }
+            var hold = _rules.HoldDowns[i];
+            _rules.HoldDowns[i] = _rules.HoldDowns[--_rules.HoldDownCount];
             ReleaseKey(hold.Key, hold.Lazy);
         }
-        for (int i = 0; i < _delayedCount;)
+        for (int i = 0; i < _rules.DelayedCount;)
         {
-            if (_delayed[i].AtUs > deadline) { i++; continue; }
-            var pending = _delayed[i];
-            _delayed[i] = _delayed[--_delayedCount];
+            if (_rules.Delayed[i].AtUs > deadline) { i++; continue; }
+            var pending = _rules.Delayed[i];
+            _rules.Delayed[i] = _rules.Delayed[--_rules.DelayedCount];
             PostDelayed(pending, pending.Rule.ToIfInvoked!);
         }
     }
@@ -442,6 +414,6 @@ public sealed partial class RemapEngine
             if (!slot.InUse) continue;
             for (int i = 0; i < exists.Length && i < slot.ConditionMatches.Length; i++) exists[i] |= slot.ConditionMatches[i];
         }
-        _deviceExists = exists;
+        _rules.DeviceExists = exists;
     }
 }

@@ -24,16 +24,18 @@ public sealed partial class RemapEngine
 
     /// <summary>
     /// A modifier a rule's to-key held is let go lazily, at the next key press, so repeating the rule keeps it down
-    /// (Karabiner). With no key pressed and nothing left that could auto-repeat, it still goes up after this long:
-    /// a modifier must never stay down with nothing holding it.
+    /// (Karabiner). With no key pressed and nothing left that could auto-repeat, it still goes up after this long
+    /// (<c>[settings] lazy_modifier_release_ms</c>; 0, Karabiner's way: as soon as every key is up): a modifier must
+    /// never stay down with nothing holding it.
     /// </summary>
-    internal const long LazyReleaseDelayUs = 100_000;
+    private long LazyReleaseUs => _keymap.Model.Settings.LazyModifierReleaseMs * 1000L;
 
     private readonly OutputState _output;
     private readonly MouseKeys _mouse;
     private readonly ActiveKeyTable _active = new(MaxActiveKeys);
     private readonly EventQueue _queue = new(QueueCapacity);
     private readonly PhysicalKeys _physical = new(MaxPhysicalKeys);
+    private readonly SameInstantOrder _sameInstant = new();
     private DeviceSlot[] _slots = [];
     private CompiledKeymap _keymap;
     private EngineState _state;
@@ -97,12 +99,13 @@ public sealed partial class RemapEngine
             if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
-            long rules = RuleDeadlineUs();
+            long rules = _rules.DeadlineUs;
             if (rules < deadline) deadline = rules;
             if (_lazyReleaseAtUs < deadline) deadline = _lazyReleaseAtUs;
             if (_mouse.DeadlineUs < deadline) deadline = _mouse.DeadlineUs;
             if (_state.Macros.DeadlineUs < deadline) deadline = _state.Macros.DeadlineUs;
             if (_output.CapsWord.DeadlineUs < deadline) deadline = _output.CapsWord.DeadlineUs;
+            if (_sameInstant.DeadlineUs < deadline) deadline = _sameInstant.DeadlineUs;
             return deadline;
         }
     }
@@ -122,27 +125,73 @@ public sealed partial class RemapEngine
         return slot;
     }
 
-    /// <summary>A keyboard went away: whatever it held is released as if its keys went up at <paramref name="nowUs"/>.</summary>
+    /// <summary>
+    /// A keyboard went away: whatever it held is released as if its keys went up at <paramref name="nowUs"/>, in the
+    /// order they went down, the modifiers they held last (Karabiner's order: the other keys' releases are still seen
+    /// with the modifiers they were typed with, and every key goes up, so nothing can stick).
+    /// </summary>
     public void DetachDevice(int slot, long nowUs)
     {
         Advance(nowUs);
-        for (int i = _physical.Count - 1; i >= 0; i--)
-        {
-            if (i >= _physical.Count || _physical.DeviceAt(i) != slot) continue;
-            Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs));
-        }
+        HandOnSameInstant();
+        ReleaseHeldBy(slot);
         _state.Macros.StopDevice(slot);
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
         RefreshDeviceExists();
         ArmLazyRelease();
     }
 
+    /// <summary>
+    /// A keyboard says none of its keys is down any more, though no key-up came for some (Karabiner's
+    /// device_keys_and_pointing_buttons_are_released; an evdev resync): what it still held is released as in
+    /// <see cref="DetachDevice"/>, and the modifiers (caps lock too) waiting for the next key are brought up to date now,
+    /// as Karabiner does: nothing is left half-changed once every key is up.
+    /// </summary>
+    public void ReleaseDeviceKeys(int slot, long nowUs)
+    {
+        Advance(nowUs);
+        HandOnSameInstant();
+        ReleaseHeldBy(slot);
+        _output.SyncModifiers();
+        ArmLazyRelease();
+    }
+
+    private void ReleaseHeldBy(int slot)
+    {
+        _output.DeferModifierReleases = true;
+        for (int i = 0; i < _physical.Count;)
+        {
+            if (_physical.DeviceAt(i) != slot) { i++; continue; }
+            Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs)); // removes entry i, keeping the order of the rest
+        }
+        _output.DeferModifierReleases = false;
+        _output.FlushPendingReleases();
+    }
+
     public void Process(in KeyEvent e)
     {
         long time = Math.Max(e.TimeUs, NowUs);
         Advance(time);
-        Entry(e with { TimeUs = time });
+        if (!_keymap.Model.Settings.ModifiersFirstAtSameInstant || !_sameInstant.TryHold(e with { TimeUs = time }))
+        {
+            HandOnSameInstant();
+            Entry(e with { TimeUs = time });
+        }
         ArmLazyRelease();
+    }
+
+    /// <summary>Hands on the events held back for their instant (<see cref="SameInstantOrder"/>), in their new order.</summary>
+    private void HandOnSameInstant()
+    {
+        if (_sameInstant.Count == 0) return;
+        _output.BeginBatch();
+        for (int i = 0; i < _sameInstant.Count; i++)
+        {
+            _output.NextBatchEvent();
+            Entry(_sameInstant[i]);
+        }
+        _sameInstant.Clear();
+        _output.EndBatch();
     }
 
     /// <summary>Lets timers (tap-hold terms, combo windows, held-down thresholds) due by <paramref name="nowUs"/> fire, in order.</summary>
@@ -233,6 +282,7 @@ public sealed partial class RemapEngine
 
     private void FireTimers(long deadline)
     {
+        if (_sameInstant.DeadlineUs <= deadline) HandOnSameInstant();
         if (_comboCount > 0 && _comboDeadlineUs <= deadline) ResolveCombo();
         if (_pending.Active && _pending.DeadlineUs <= deadline)
         {
@@ -256,7 +306,7 @@ public sealed partial class RemapEngine
     private void ArmLazyRelease()
     {
         if (!_output.HasPendingRelease || _output.KeysDown > 0) _lazyReleaseAtUs = long.MaxValue;
-        else if (_lazyReleaseAtUs == long.MaxValue) _lazyReleaseAtUs = NowUs + LazyReleaseDelayUs;
+        else if (_lazyReleaseAtUs == long.MaxValue) _lazyReleaseAtUs = NowUs + LazyReleaseUs;
     }
 
     /// <summary>Puts an event behind any undecided tap-hold and processes whatever can be processed.</summary>
@@ -289,9 +339,9 @@ public sealed partial class RemapEngine
         // A press cancels every waiting to_delayed_action. Karabiner runs each rule in file order on the press,
         // so the delayed actions of rules before the one that takes the press (all of them, if none does) are
         // canceled before it, the others after.
-        if (_delayedCount > 0) CancelDelayedActions(trigger.Token, RuleOrderOf(e));
+        if (_rules.DelayedCount > 0) CancelDelayedActions(trigger.Token, RuleOrderOf(e));
         DispatchPress(trigger, e);
-        if (_delayedCount > 0) CancelDelayedActions(trigger.Token, int.MaxValue);
+        if (_rules.DelayedCount > 0) CancelDelayedActions(trigger.Token, int.MaxValue);
     }
 
     private int RuleOrderOf(in KeyEvent e)
@@ -418,9 +468,9 @@ public sealed partial class RemapEngine
         _heldReleaseCount = 0;
         _firedCount = 0;
         _lastTap = default;
-        _delayedCount = 0;
-        _holdDownCount = 0;
+        _rules.Reset();
         _lazyReleaseAtUs = long.MaxValue;
+        _sameInstant.Clear();
         _state.Layers.ClearPressBound();
         _state.Macros.Reset();
     }

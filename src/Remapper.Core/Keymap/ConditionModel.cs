@@ -8,6 +8,9 @@ public sealed record VariableCondition(string Name, VariableValue Value, bool Ne
     public VariableCondition(string name, int value, bool negate, SourceLocation location) : this(name, VariableValue.Of(value), negate, location) { }
 }
 
+/// <summary><c>expression_if</c> / <c>expression_unless</c>: true when the expression is not 0.</summary>
+public sealed record ExpressionCondition(ExpressionModel Expression, bool Negate, SourceLocation Location) : ConditionModel(Location);
+
 /// <summary><c>device_if</c> / <c>device_unless</c>: true when the event's keyboard matches any of the entries.</summary>
 public sealed record DeviceCondition(IReadOnlyList<DeviceMatch> Matches, bool Negate, SourceLocation Location) : ConditionModel(Location);
 

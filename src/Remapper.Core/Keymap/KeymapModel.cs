@@ -50,6 +50,17 @@ public sealed record KeymapSettings
 
     /// <summary>How <c>unicode("…")</c> reaches the desktop's input method.</summary>
     public UnicodeInput UnicodeInput { get; init; } = UnicodeInput.CtrlShiftU;
+    /// <summary>
+    /// Karabiner's reorder_same_timestamp_input_events_to_prioritize_modifiers: key events of the same instant are
+    /// handed on with modifier presses first and modifier releases last (off: events keep the order they came in).
+    /// </summary>
+    public bool ModifiersFirstAtSameInstant { get; init; }
+
+    /// <summary>
+    /// How long a modifier a rule's to-key held stays down, lazily, once no key holds it and no other key is down (so
+    /// that repeating the rule keeps it down). 0: it goes up as soon as every key is up, as Karabiner does.
+    /// </summary>
+    public int LazyModifierReleaseMs { get; init; } = 100;
 
     /// <summary>Physical keys that, held together, release everything and toggle pause.</summary>
     public IReadOnlyList<Usage> EmergencySequence { get; init; } = [Usages.LeftControl, Usages.Spacebar, Usages.Escape];

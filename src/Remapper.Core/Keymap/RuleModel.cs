@@ -83,7 +83,8 @@ public sealed record ToEventModel(
     bool Halt = false,
     int HoldDownMs = 0,
     IReadOnlyList<ConditionModel>? Conditions = null,
-    bool VkNone = false)
+    bool VkNone = false,
+    bool FromEvent = false)
 {
     public IReadOnlyList<ConditionModel> ToConditions => Conditions ?? [];
 
@@ -126,7 +127,9 @@ public sealed record ToEventModel(
 /// Karabiner's <c>set_variable</c>: <c>value</c> when the key goes down, <c>key_up_value</c> (if given) when it
 /// goes up; <c>type = "unset"</c> forgets the variable (it then reads as 0 again).
 /// </summary>
-public sealed record SetVariableModel(string Name, VariableValue Value, VariableValue? KeyUpValue, bool Unset);
+/// <summary>A set_variable; <see cref="Expression"/> and <see cref="KeyUpExpression"/> (Karabiner's) replace the value when given.</summary>
+public sealed record SetVariableModel(string Name, VariableValue Value, VariableValue? KeyUpValue, bool Unset,
+    ExpressionModel? Expression = null, ExpressionModel? KeyUpExpression = null);
 
 public enum StickyKind { On, Off, Toggle }
 

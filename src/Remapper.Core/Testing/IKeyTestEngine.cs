@@ -14,6 +14,14 @@ public interface IKeyTestEngine
     void Process(in KeyEvent e);
     void Advance(long nowUs);
     long NextDeadlineUs { get; }
+
+    /// <summary>A keyboard's keys all went up without key-up events (<c>keys-released DEVICE</c>).</summary>
+    void ReleaseDeviceKeys(int slot, long nowUs) =>
+        throw new NotSupportedException("this engine cannot take `keys-released`");
+
+    /// <summary>The caps lock LED changed (<c>led caps_lock on|off</c>).</summary>
+    void SetCapsLockState(bool on) =>
+        throw new NotSupportedException("this engine cannot take `led caps_lock`");
 }
 
 /// <summary>The real <see cref="RemapEngine"/> behind <see cref="IKeyTestEngine"/>.</summary>
@@ -24,4 +32,6 @@ internal sealed class RemapEngineUnderTest(RemapEngine engine) : IKeyTestEngine
     public void Process(in KeyEvent e) => engine.Process(e);
     public void Advance(long nowUs) => engine.Advance(nowUs);
     public long NextDeadlineUs => engine.NextDeadlineUs;
+    public void ReleaseDeviceKeys(int slot, long nowUs) => engine.ReleaseDeviceKeys(slot, nowUs);
+    public void SetCapsLockState(bool on) => engine.SetCapsLockState(on);
 }

@@ -58,5 +58,11 @@ public sealed record WaitStep(long DurationUs, int Line) : TestStep(Line);
 /// <summary><c>unplug usb_kb</c>: the keyboard goes away with whatever it held.</summary>
 public sealed record UnplugStep(string Device, int Line) : TestStep(Line);
 
+/// <summary><c>keys-released usb_kb</c>: the keyboard reports every key up, with no key-up for the keys it still held.</summary>
+public sealed record KeysReleasedStep(string Device, int Line) : TestStep(Line);
+
+/// <summary><c>led caps_lock on</c>: the caps lock LED (the lock state the desktop set) changes.</summary>
+public sealed record CapsLockLedStep(bool On, int Line) : TestStep(Line);
+
 /// <summary>One line of a test's <c>expect</c> section; <see cref="TimeUs"/> is checked only when given.</summary>
 public sealed record ExpectedOutput(Usage Usage, bool Down, long? TimeUs, int Line);

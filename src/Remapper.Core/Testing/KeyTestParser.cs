@@ -271,6 +271,20 @@ public static class KeyTestParser
                 _steps.Add(new UnplugStep(words[1], line));
                 return;
             }
+            if (words[0] == "keys-released")
+            {
+                if (words.Count != 2) { Error(line, "expected `keys-released DEVICE`"); return; }
+                _deviceUses.Add((words[1], line));
+                _steps.Add(new KeysReleasedStep(words[1], line));
+                return;
+            }
+            if (words[0] == "led")
+            {
+                if (words.Count != 3 || words[1] != "caps_lock" || words[2] is not ("on" or "off"))
+                    Error(line, "expected `led caps_lock on` or `led caps_lock off`");
+                else _steps.Add(new CapsLockLedStep(words[2] == "on", line));
+                return;
+            }
             if (words.Count == 2 && words[0].All(char.IsDigit) && KeyTestTime.TryParse(words[0] + words[1], out _))
             {
                 Error(line, $"write the duration without a space: `{words[0]}{words[1]}`");

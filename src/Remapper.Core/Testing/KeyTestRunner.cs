@@ -114,6 +114,21 @@ public sealed class KeyTestRunner
                     recorder.NowUs = now;
                     engine.DetachDevice(gone, now);
                     break;
+                case KeysReleasedStep released:
+                    FireTimers(engine, recorder, now);
+                    if (!slots.TryGetValue(released.Device, out var held))
+                    {
+                        problems.Add($"{file.Path}:{released.Line}: device '{released.Device}' was unplugged earlier in this test");
+                        return;
+                    }
+                    recorder.NowUs = now;
+                    engine.ReleaseDeviceKeys(held, now);
+                    break;
+                case CapsLockLedStep led:
+                    FireTimers(engine, recorder, now);
+                    recorder.NowUs = now;
+                    engine.SetCapsLockState(led.On);
+                    break;
             }
         }
         FireTimers(engine, recorder, now + SettleUs);

@@ -25,7 +25,7 @@ public class EngineInvariantTests
         for (int i = 0; i + 2 < genome.Length; i += 3)
         {
             var key = Pool[genome[i] % Pool.Length];
-            int kind = genome[i + 1] % 17;
+            int kind = genome[i + 1] % 19;
             int arg = genome[i + 2];
             var target = Pool[arg % Pool.Length];
             string layer = LayerNames[arg % LayerNames.Length];
@@ -76,6 +76,16 @@ public class EngineInvariantTests
                         Options: new SimultaneousOptions(arg % 2 == 0 ? KeyOrder.Strict : KeyOrder.Insensitive, arg % 5 < 2,
                             arg % 7 == 0 ? [Ev(Esc)] : null)),
                     [Ev(Pool[(arg + 5) % Pool.Length]), Ev(target, LCtrl)], [], [], [], null, [], [], RuleParameters.None, At));
+            else if (kind == 17)
+                // set_variable expressions (a counter, a toggle) and an expression_if condition on them.
+                rules.Add(arg % 2 == 0
+                    ? KRule(key, to: [SetExpr("n", arg % 3 == 0 ? "n + 1" : "n == 0 ? 1 : 0", "n / 2"), Ev(target)])
+                    : KRule(key, to: [Ev(target, LAlt)], conditions: [new ExpressionCondition(Expr(arg % 3 == 0 ? "n > 1" : "n % 2 == 1 and v != 0"), arg % 5 == 0, At)]));
+            else if (kind == 18)
+                // from_event: the pressed key itself, with modifiers, for a single key or every key of the page.
+                rules.Add(arg % 2 == 0
+                    ? KRule(key, to: [FromEv(arg % 3 == 0 ? [LShift] : [])], mandatory: arg % 3 == 0 ? [0x11] : null, optional: 0xFF)
+                    : KRule(default, anyPage: 0x07, to: [FromEv(LCtrl)], conditions: [new VariableCondition("n", 1, arg % 3 == 0, At)]));
             else if (action is not null)
             {
                 var table = arg % 4 == 0 ? layers[arg % 2] : remap;
@@ -121,8 +131,8 @@ public class EngineInvariantTests
         }, iter: 300);
     }
 
-    /// <summary>From time 0 on two keyboards: a wait of 97 ms swaps the keymap, 131 ms unplugs the keyboard, every 7th advances time.</summary>
+    /// <summary>From time 0 on two keyboards: a wait of 97 ms swaps the keymap, 131 ms unplugs the keyboard, 173 ms clears its keys without key-ups, every 7th advances time.</summary>
     private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, (int Key, int Device, int Wait)[] events) =>
         RandomTyping.Run(genome, combos, 0, events.Select(e => (e.Key, e.Device, e.Wait,
-            e.Wait == 97 ? Op.SwapKeymap : e.Wait == 131 ? Op.Replug : e.Wait % 7 == 0 ? Op.Advance : Op.None)));
+            e.Wait == 97 ? Op.SwapKeymap : e.Wait == 131 ? Op.Replug : e.Wait == 173 ? Op.ReleaseKeys : e.Wait % 7 == 0 ? Op.Advance : Op.None)));
 }

@@ -44,6 +44,16 @@ internal static class Km
     public static ToEventModel SetVar(string name, VariableValue value, VariableValue? keyUp = null) =>
         new(default, [], At, SetVariable: new SetVariableModel(name, value, keyUp, false));
 
+    /// <summary>set_variable with an expression (and optionally a key-up expression), e.g. <c>"n + 1"</c>.</summary>
+    public static ToEventModel SetExpr(string name, string expression, string? keyUp = null) =>
+        new(default, [], At, SetVariable: new SetVariableModel(name, VariableValue.Of(0), null, false, Expr(expression), keyUp is null ? null : Expr(keyUp)));
+
+    public static ExpressionModel Expr(string text) =>
+        Remapper.Core.Keymap.Loading.ExpressionParser.Parse(text, out var error, out _) ?? throw new ArgumentException(error);
+
+    /// <summary>Karabiner's from_event: the key that triggered the rule.</summary>
+    public static ToEventModel FromEv(params Usage[] modifiers) => new(default, modifiers, At, FromEvent: true);
+
     public static ToEventModel StickyEv(Usage modifier, StickyKind kind) => new(default, [], At, Sticky: new StickyModifierModel(modifier, kind));
 
     public static KeymapModel Model(

@@ -107,6 +107,33 @@ public class KarabinerImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Expressions_from_event_and_the_same_instant_reordering_come_over()
+    {
+        const string json = """
+            {
+              "global": { "reorder_same_timestamp_input_events_to_prioritize_modifiers": true, "check_for_updates_on_startup": true },
+              "profiles": [{ "name": "p", "selected": true, "complex_modifications": { "rules": [{ "description": "r", "manipulators": [
+                { "type": "basic", "from": { "key_code": "f1" },
+                  "to": [{ "set_variable": { "name": "n", "expression": "n >= 3 ? 0 : n + 1", "key_up_expression": "n * 2" } }] },
+                { "type": "basic", "from": { "any": "key_code", "modifiers": { "optional": "any" } },
+                  "to": [{ "from_event": true, "modifiers": ["left_shift"] }],
+                  "conditions": [{ "type": "expression_if", "expression": "n % 2 == 1" }] }
+              ] }] } }]
+            }
+            """;
+        var result = KarabinerImporter.Import(json, "karabiner.json", null);
+        output.WriteLine(result.Toml);
+        Assert.Empty(result.NotConverted);
+        var toml = result.Toml!;
+        Assert.Contains("modifiers_first_at_same_instant = true", toml);
+        Assert.Contains("expression = \"n >= 3 ? 0 : n + 1\", key_up_expression = \"n * 2\"", toml);
+        Assert.Contains("to = [{ from_event = true, modifiers = [\"left_shift\"] }]", toml);
+        Assert.Contains("conditions = [{ type = \"expression_if\", expression = \"n % 2 == 1\" }]", toml);
+        var model = AssertLoads(result);
+        Assert.True(model.Settings.ModifiersFirstAtSameInstant);
+    }
+
+    [Fact]
     public void A_disabled_rule_is_written_out_commented_and_is_not_a_loss()
     {
         var toml = ImportFixture("karabiner.json").Toml!;
@@ -209,7 +236,7 @@ public class KarabinerImporterTests(ITestOutputHelper output)
     [InlineData("{\"from\":{\"pointing_button\":\"button1\"},\"to\":[{\"key_code\":\"a\"}]}", "$[0].from.pointing_button: not supported: mouse buttons")]
     [InlineData("{\"from\":{\"key_code\":\"a\",\"modifiers\":{\"mandatory\":[\"fn\"]}},\"to\":[{\"key_code\":\"b\"}]}", "$[0].from.modifiers.mandatory[0]: not supported: fn as a mandatory modifier")]
     [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"mouse_key\":{\"z\":10}}]}", "$[0].to[0].mouse_key: not supported: 'z' in mouse_key")]
-    [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"set_variable\":{\"name\":\"x\",\"expression\":\"x + 1\"}}]}", "$[0].to[0].set_variable.expression: not supported: expression")]
+    [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"set_variable\":{\"name\":\"x\",\"expression\":\"system.now.milliseconds + 500\"}}]}", "$[0].to[0].set_variable.expression: not supported: the expression \"system.now.milliseconds + 500\" (at character 1: system.now.milliseconds is not available")]
     [InlineData("{\"from\":{\"key_code\":\"a\"},\"to\":[{\"select_input_source\":{\"language\":\"en\"}}]}", "$[0].to[0].select_input_source: not supported:")]
     [InlineData("{\"from\":{\"key_code\":\"japanese_kanji\"},\"to\":[{\"key_code\":\"a\"}]}", "$[0].from.key_code: not supported: key 'japanese_kanji' is not a key Remapper knows")]
     [InlineData("{\"from\":{\"key_code\":\"a\",\"modifiers\":{\"mandatory\":[\"any\"]}},\"to\":[{\"key_code\":\"b\"}]}", "$[0].from.modifiers.mandatory[0]: not supported: \"any\" among mandatory modifiers")]

@@ -150,8 +150,20 @@ public class KeyTestParserTests
     [InlineData("keymap k.toml\ntest t\n a tap\nexpect\nexpect\n", "x.keytest:5: a second `expect` in this test")]
     [InlineData("keymap k.toml\ntest t\n 50\nexpect\n", "x.keytest:3: '50' is not a duration — write it like `50ms`, `1s` or `250us`")]
     [InlineData("keymap k.toml\ntest t\n -5ms\nexpect\n", "x.keytest:3: expected `KEY down`, `KEY up` or `KEY tap` (optionally followed by `on DEVICE`), or a duration like `50ms`")]
+    [InlineData("keymap k.toml\ntest t\n led caps_lock maybe\nexpect\n", "x.keytest:3: expected `led caps_lock on` or `led caps_lock off`")]
+    [InlineData("keymap k.toml\ntest t\n keys-released\nexpect\n", "x.keytest:3: expected `keys-released DEVICE`")]
+    [InlineData("keymap k.toml\ntest t\n keys-released laptop\nexpect\n", "x.keytest:3: unknown device 'laptop' — declared: default")]
     public void Reports_structural_mistakes(string text, string error) =>
         Assert.Contains(error, Errors(text));
+
+    [Fact]
+    public void Reads_the_caps_lock_led_and_keys_released_lines()
+    {
+        var file = ParseOk("keymap k.toml\ndevice kb bus=usb\ntest t\n  led caps_lock on\n  a down on kb\n  keys-released kb\n  led caps_lock off\nexpect nothing\n");
+        Assert.Equal(
+            [new CapsLockLedStep(true, 4), new KeyStep(Usages.A, KeyStepKind.Down, "kb", 5), new KeysReleasedStep("kb", 6), new CapsLockLedStep(false, 7)],
+            file.Tests[0].Steps);
+    }
 
     [Fact]
     public void A_bad_input_line_is_reported_once_not_also_as_a_missing_input()

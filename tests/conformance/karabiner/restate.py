@@ -51,28 +51,29 @@ APPENDED_OUTPUT = {
     "simultaneous_5": (
         "the last s down still waits for a simultaneous partner when Karabiner's case ends; released, it is sent as typed (down, up)",
         ["s down", "s up"]),
+    "sort_events_1": (
+        "f2 goes up first (reverse press order), releasing the left_shift it sent, then f1, releasing its f2",
+        ["left_shift up", "f2 up"]),
     "to_if_held_down_6": (
         "tab, then f4 go up (reverse press order), f4 releasing its to_if_held_down f5; then left_shift",
         ["tab up", "f5 up", "left_shift up"]),
 }
 
+# Cases that end with a modifier latched on purpose (a sticky_modifier): nothing Karabiner's case does releases
+# it, and a .keytest requires everything released by the end. The input appended here ends the latch the way the
+# rule itself does (stem -> (why, appended input lines)); the appended expected output is in APPENDED_OUTPUT.
+APPENDED_INPUT = {
+    "sticky_modifier_3": (
+        "left_shift pressed again toggles the sticky left_shift off; once the keyboard's keys are all up, Karabiner releases it",
+        ["left_shift down", "left_shift up", "keys-released default"]),
+}
+APPENDED_OUTPUT["sticky_modifier_3"] = (
+    "the sticky left_shift toggled off by the appended press goes up", ["left_shift up"])
+
 # Reasons for the cases Remapper's engine does not pass yet (keyed by the input file's stem). Filled in from
 # runs against the engine; docs/compatibility.md lists the same.
 KNOWN_DIFFERENCES = {
-    "device_ungrabbed_event_2": "a keyboard that goes away: Karabiner releases what it held in the order the keys went down, modifiers last; Remapper releases them newest first",
-    "device_ungrabbed_event_3": "a keyboard that goes away: Karabiner releases what it held in the order the keys went down, modifiers last; Remapper releases them newest first",
-    "from_event_1": "to-event from_event (send the pressed key itself) is not supported: the import leaves it out",
-    "from_event_2": "to-event from_event (send the pressed key itself) is not supported: the import leaves it out",
-    "sort_events_1": "reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant",
-    "sort_events_4": "reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant",
-    "caps_lock_key_to_key_1": "the case feeds caps_lock_state_changed events (the caps lock LED state), which a .keytest cannot write: without them the engine's caps lock state is not the case's",
-    "caps_lock_key_to_key_2": "the case feeds caps_lock_state_changed events (the caps lock LED state), which a .keytest cannot write: without them the engine's caps lock state is not the case's",
-    "set_variable_3": "set_variable expressions are not supported: the import leaves them out",
-    "set_variable_4": "set_variable expressions are not supported: the import leaves them out",
-    "set_variable_5": "set_variable expressions are not supported: the import leaves them out",
-    "sticky_modifier_3": "device_keys_and_pointing_buttons_are_released (a keyboard's keys cleared without key-up events) has no .keytest input",
-    "to_if_other_key_pressed_2": "device_keys_and_pointing_buttons_are_released (a keyboard's keys cleared without key-up events) has no .keytest input",
-    "to_if_other_key_pressed_1": "to_if_other_key_pressed: the engine does not send the entry's `to` when one of its other_keys is pressed while the key is held",
+
     "simultaneous_3": "a key on a second keyboard while a simultaneous rule's keys are held: Remapper holds it back as the start of a possible new simultaneous until it goes up; Karabiner sends it at once",
     "simultaneous_5": "s pressed again while spacebar is held: Karabiner's last report (stamped 16 ms, after one stamped 35 ms; the case runs with manipulation paused) releases spacebar while it is still held; Remapper keeps it held until it goes up",
     "simultaneous_26": "simultaneous_options.detect_key_down_uninterruptedly: the engine does not give Karabiner's result (5 down, 1 down, 1 up, 5 up)",
@@ -81,8 +82,6 @@ KNOWN_DIFFERENCES = {
 # Input entries a .keytest cannot write: the case is restated without them and marked with this reason.
 INEXPRESSIBLE_INPUT = {
     "stop_keyboard_repeat": "Karabiner's stop_keyboard_repeat event has no .keytest equivalent (Remapper leaves repeat to the kernel)",
-    "caps_lock_state_changed": "caps_lock_state_changed (the LED state fed back from the virtual keyboard) has no .keytest input",
-    "device_keys_and_pointing_buttons_are_released": "device_keys_and_pointing_buttons_are_released (a device's keys cleared without key-up events) has no .keytest input",
     "frontmost_application_changed": "frontmost_application_changed: Remapper does not see applications",
     "delay_milliseconds_before_sleep_shortcut": "delay_milliseconds_before_sleep_shortcut is a macOS setting with no keymap equivalent",
     "reorder_same_timestamp_input_events_to_prioritize_modifiers": None,  # handled below: only `true` changes anything
@@ -97,13 +96,14 @@ NOT_COMPARABLE = {
     "stop_keyboard_repeat_1": "the case is about Karabiner's stop_keyboard_repeat event, which has no .keytest equivalent (Remapper leaves key repeat to the kernel)",
     "stop_keyboard_repeat_2": "the case is about Karabiner's stop_keyboard_repeat event, which has no .keytest equivalent (Remapper leaves key repeat to the kernel)",
     "stop_keyboard_repeat_3": "the case is about Karabiner's stop_keyboard_repeat event, which has no .keytest equivalent (Remapper leaves key repeat to the kernel)",
-    "caps_lock_1": "the case is about caps_lock_state_changed (the LED state fed back from the virtual keyboard), which has no .keytest input",
     "sleep_shortcut_delay_1": "the case is about the delay macOS needs before its sleep shortcut: report times, which a restated case does not compare",
     "sleep_shortcut_delay_2": "the case is about delay_milliseconds_before_sleep_shortcut, a macOS setting with no keymap equivalent",
     "sleep_shortcut_delay_3": "the case is about the macOS login window (frontmost_application_changed), which Remapper does not see",
-    "device_keys_and_pointing_buttons_are_released_1": "the case is about device_keys_and_pointing_buttons_are_released (a keyboard's keys cleared without key-up events), which has no .keytest input",
     "simultaneous_10": "the case is about events marked invalid (validity: false), which have no .keytest input",
 }
+
+# Marks a case that turns the same-instant reordering on: it is restated against the _reorder configuration.
+REORDER = "reorder"
 
 NOT_KEYBOARD = ("pointing_button", "pointing_motion", "pointing_device_event_from_event_tap")
 
@@ -119,12 +119,16 @@ def stem(path):
     return os.path.splitext(os.path.basename(path))[0]
 
 
-def restate_rules(suite, rule_file, commit):
-    """rules/X.json(c) -> tests/conformance/karabiner/rules/X.json (a karabiner.json profile)."""
+def restate_rules(suite, rule_file, commit, reorder=False):
+    """rules/X.json(c) -> tests/conformance/karabiner/rules/X.json (a karabiner.json profile).
+
+    With `reorder`, the cases that turn reorder_same_timestamp_input_events_to_prioritize_modifiers on: the
+    configuration is rules/X_reorder.json, with that global setting set, as a karabiner.json sets it."""
     manipulators = load_jsonc(os.path.join(suite, rule_file))
-    name = stem(rule_file)
+    name = stem(rule_file) + ("_reorder" if reorder else "")
     config = {
         "_restated_from": f"pqrs-org/Karabiner-Elements@{commit} tests/src/post_event_to_virtual_devices/{rule_file}",
+        **({"global": {"reorder_same_timestamp_input_events_to_prioritize_modifiers": True}} if reorder else {}),
         "profiles": [{
             "name": f"conformance {name}",
             "selected": True,
@@ -183,7 +187,7 @@ def restate_input(entries, case_reasons):
             continue  # batching only: every event keeps its own time stamp, which the virtual clock replays
         if "reorder_same_timestamp_input_events_to_prioritize_modifiers" in entry:
             if entry["reorder_same_timestamp_input_events_to_prioritize_modifiers"]:
-                case_reasons.append("reorder_same_timestamp_input_events_to_prioritize_modifiers: Remapper never reorders events that arrive at the same instant")
+                case_reasons.append(REORDER)
             continue
         if "delay_milliseconds_before_sleep_shortcut" in entry:
             case_reasons.append(INEXPRESSIBLE_INPUT["delay_milliseconds_before_sleep_shortcut"])
@@ -202,6 +206,19 @@ def restate_input(entries, case_reasons):
                 wait_until(entry["event_time_stamp"]["time_stamp"])
                 name = device_name(entry["device_id"])
                 lines.append(f"    unplug {name}")
+                held[:] = [(k, d) for k, d in held if d != name]
+                continue
+            if event_type == "caps_lock_state_changed":
+                # The LED state the desktop set on the virtual keyboard, fed back to the engine.
+                wait_until(entry["event_time_stamp"]["time_stamp"])
+                on = entry["event"]["caps_lock_state_changed"]
+                lines.append(f"    led caps_lock {'on' if on else 'off'}")
+                continue
+            if event_type == "device_keys_and_pointing_buttons_are_released":
+                # The keyboard reports every key up: what it still held goes up without key-up events.
+                wait_until(entry["event_time_stamp"]["time_stamp"])
+                name = device_name(entry["device_id"])
+                lines.append(f"    keys-released {name}")
                 held[:] = [(k, d) for k, d in held if d != name]
                 continue
             case_reasons.append(reason or f"the input event {event_type} has no .keytest equivalent")
@@ -280,7 +297,14 @@ def restate_case(case, suite, commit):
     input_lines, held, devices = restate_input(entries, reasons)
     expected, down = restate_output(reports, timed=case_stem.startswith("hold_down_milliseconds"))
     appended_input = [f"    {k} up" + ("" if d == "default" else f" on {d}") + "    # appended" for k, d in reversed(held)]
+    if REORDER in reasons and len(appended_input) > 1:
+        # With the same-instant reordering on, releases of one instant would be reordered: the appended releases are
+        # 1 ms apart, so they go up in the order written, as the appended expected output assumes.
+        appended_input = [line for i, line in enumerate(appended_input) for line in ([line] if i == 0 else ["    1ms    # appended", line])]
     appended_output = [f"    {k} up    # appended" for k in reversed(down)]
+    if case_stem in APPENDED_INPUT:
+        why, lines = APPENDED_INPUT[case_stem]
+        appended_input += [f"    # appended: {why}"] + [f"    {line}    # appended" for line in lines]
     appended = "held" if held else "lazy" if down else None
     if case_stem in APPENDED_OUTPUT:
         why, lines = APPENDED_OUTPUT[case_stem]
@@ -309,11 +333,14 @@ def main():
         except Skip as why:
             skipped.append((case["description"], str(why)))
             continue
-        by_rules.setdefault(case["rules"][0], []).append((case, restated))
+        reorder = REORDER in restated[4]
+        if reorder:
+            restated[4].remove(REORDER)
+        by_rules.setdefault((case["rules"][0], reorder), []).append((case, restated))
 
     total = 0
-    for rule_file, group in by_rules.items():
-        name = restate_rules(suite, rule_file, commit)
+    for (rule_file, reorder), group in by_rules.items():
+        name = restate_rules(suite, rule_file, commit, reorder)
         devices = {}
         for _, restated in group:
             for device_id, device in restated[3].items():
@@ -321,7 +348,8 @@ def main():
                     devices[device] = device_id
         out = [
             f"# Karabiner-Elements conformance: the cases of tests/src/post_event_to_virtual_devices/json/tests.json",
-            f"# that load {rule_file}, read at pqrs-org/Karabiner-Elements@{commit}.",
+            f"# that load {rule_file}" + (" and turn reorder_same_timestamp_input_events_to_prioritize_modifiers on" if reorder else "")
+            + f", read at pqrs-org/Karabiner-Elements@{commit}.",
             f"# Generated by restate.py (do not edit by hand: change restate.py and run it again).",
             f"keymap rules/{name}.json",
             "",

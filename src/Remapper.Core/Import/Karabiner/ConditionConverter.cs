@@ -15,8 +15,6 @@ internal sealed class ConditionConverter(ImportNotes notes)
         ["frontmost_application_unless"] = "Remapper does not see which application is in front",
         ["input_source_if"] = "Remapper does not see the desktop's input source (keyboard layout)",
         ["input_source_unless"] = "Remapper does not see the desktop's input source (keyboard layout)",
-        ["expression_if"] = "expressions are not supported; use variable_if with a value",
-        ["expression_unless"] = "expressions are not supported; use variable_if with a value",
         ["event_changed_if"] = "event_changed conditions are internal to Karabiner's pipeline",
         ["event_changed_unless"] = "event_changed conditions are internal to Karabiner's pipeline",
     };
@@ -60,6 +58,7 @@ internal sealed class ConditionConverter(ImportNotes notes)
             "variable_if" or "variable_unless" => Variable(condition, type, path),
             "device_if" or "device_unless" or "device_exists_if" or "device_exists_unless" => Device(condition, type, path),
             "keyboard_type_if" or "keyboard_type_unless" => KeyboardType(condition, type, path),
+            "expression_if" or "expression_unless" => Expression(condition, type, path),
             _ => Fail(typePath, $"condition type '{type}' is not one Remapper knows"),
         };
     }
@@ -92,6 +91,43 @@ internal sealed class ConditionConverter(ImportNotes notes)
             }
         }
         return TomlText.Table(entries);
+    }
+
+    private string? Expression(JsonElement condition, string type, string path)
+    {
+        var entries = new List<string> { TomlText.Entry("type", TomlText.String(type)) };
+        foreach (var p in condition.EnumerateObject())
+        {
+            var at = JsonPathText.Property(path, p.Name);
+            switch (p.Name)
+            {
+                case "type" or "description": break;
+                case "expression":
+                    if (ExpressionText(p.Value, at, notes) is not { } text) return null;
+                    entries.Add(TomlText.Entry("expression", TomlText.String(text)));
+                    break;
+                default:
+                    return Fail(at, $"'{p.Name}' in a {type} condition");
+            }
+        }
+        return TomlText.Table(entries);
+    }
+
+    /// <summary>An expression the keymap can read, or null with a note saying what it uses that Remapper's expressions lack.</summary>
+    internal static string? ExpressionText(JsonElement value, string path, ImportNotes notes)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            notes.Add(path, "an expression must be a string");
+            return null;
+        }
+        var text = JsonValues.String(value)!;
+        if (Keymap.Loading.ExpressionParser.Parse(text, out var error, out var column) is null)
+        {
+            notes.Add(path, $"the expression \"{text}\" (at character {column + 1}: {error})");
+            return null;
+        }
+        return text;
     }
 
     private string? Device(JsonElement condition, string type, string path)

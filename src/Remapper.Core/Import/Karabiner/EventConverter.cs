@@ -23,7 +23,7 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
         ["select_input_source"] = "select_input_source — Remapper does not switch the desktop's input source",
         ["software_function"] = "software_function (open an application, move the cursor, sleep) is macOS-only",
         ["set_notification_message"] = "set_notification_message — Remapper shows no notifications from a keymap",
-        ["from_event"] = "from_event (pass the pressed key through) — write the key itself instead",
+
     };
 
     // ---- from ----
@@ -76,8 +76,9 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
         {
             var at = JsonPathText.Property(path, p.Name);
             if (p.Name is not ("mandatory" or "optional")) return Fail(at, $"'{p.Name}' in from.modifiers");
-            var names = StringList(p.Value);
-            if (names is null) return Fail(at, $"{p.Name} must be an array of modifier names");
+            // Karabiner also takes a single name as a string ("optional": "any").
+            var names = p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : StringList(p.Value);
+            if (names is null) return Fail(at, $"{p.Name} must be an array of modifier names (or one name)");
             var kept = new List<string>();
             for (var i = 0; i < names.Count; i++)
             {
@@ -219,6 +220,11 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                     if (conditions.ConvertAll(p.Value, at) is not { } list) return null;
                     entries.Add(TomlText.Entry("conditions", list));
                     break;
+                case "from_event":
+                    if (p.Value.ValueKind != JsonValueKind.True) return Fail(at, "from_event must be true");
+                    entries.Add(TomlText.Entry("from_event", TomlText.Bool(true)));
+                    acts = true;
+                    break;
                 case "set_variable":
                     if (SetVariable(p.Value, at) is not { } variable) return null;
                     entries.Add(TomlText.Entry("set_variable", variable));
@@ -285,7 +291,9 @@ internal sealed class EventConverter(ImportNotes notes, ConditionConverter condi
                     entries.Add(TomlText.Entry("type", TomlText.String(JsonValues.String(p.Value)!)));
                     break;
                 case "expression" or "key_up_expression":
-                    return Fail(at, $"{p.Name} — expressions are not supported; set a value");
+                    if (ConditionConverter.ExpressionText(p.Value, at, notes) is not { } text) return null;
+                    entries.Add(TomlText.Entry(p.Name, TomlText.String(text)));
+                    break;
                 default:
                     return Fail(at, $"'{p.Name}' in set_variable");
             }

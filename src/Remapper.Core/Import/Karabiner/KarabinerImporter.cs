@@ -52,6 +52,7 @@ public static class KarabinerImporter
                 var name = JsonValues.TryProperty(profile, "name", out var n) && n.ValueKind == JsonValueKind.String ? JsonValues.String(n) : null;
                 header.Add($"# Profile {index}" + (name is null ? "." : $": \"{name}\"."));
                 converter.Profile(profile, JsonPathText.Index(JsonPathText.Property(JsonPathText.Root, "profiles"), index));
+                if (JsonValues.TryProperty(root, "global", out var global)) converter.Global(global, JsonPathText.Property(JsonPathText.Root, "global"));
             }
             else if (root.ValueKind == JsonValueKind.Object && JsonValues.TryProperty(root, "rules", out var rules))
             {

@@ -135,6 +135,19 @@ internal sealed class ProfileConverter(ImportNotes notes)
         }
     }
 
+    /// <summary>
+    /// karabiner.json's "global": the one setting that changes what keys do, the same-instant reordering, becomes a
+    /// keymap setting; the rest (update checks, the menu bar, notifications) is about the Karabiner app itself.
+    /// </summary>
+    public void Global(JsonElement global, string path)
+    {
+        if (!JsonValues.TryProperty(global, "reorder_same_timestamp_input_events_to_prioritize_modifiers", out var reorder)) return;
+        var at = JsonPathText.Property(path, "reorder_same_timestamp_input_events_to_prioritize_modifiers");
+        if (reorder.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { notes.Add(at, "must be true or false"); return; }
+        if (reorder.GetBoolean())
+            _settings.Add("modifiers_first_at_same_instant = true".PadRight(38) + "# global.reorder_same_timestamp_input_events_to_prioritize_modifiers");
+    }
+
     private void Rule(JsonElement rule, string path)
     {
         if (rule.ValueKind != JsonValueKind.Object) { notes.Add(path, "a rule must be an object"); return; }

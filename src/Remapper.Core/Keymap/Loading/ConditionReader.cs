@@ -6,7 +6,7 @@ internal sealed class ConditionReader(ValueReader values)
     private static readonly string[] ConditionTypes =
     [
         "variable_if", "variable_unless", "device_if", "device_unless", "device_exists_if", "device_exists_unless",
-        "keyboard_type_if", "keyboard_type_unless",
+        "keyboard_type_if", "keyboard_type_unless", "expression_if", "expression_unless",
     ];
 
     private static readonly string[] KeyboardTypes = ["ansi", "iso", "jis"];
@@ -52,9 +52,11 @@ internal sealed class ConditionReader(ValueReader values)
                     ? new DeviceExistsCondition(x.Matches, x.Negate, x.Location) : null;
             case "keyboard_type_if" or "keyboard_type_unless":
                 return ReadKeyboardType(table, negate: type.Value == "keyboard_type_unless");
+            case "expression_if" or "expression_unless":
+                return ReadExpressionCondition(table, negate: type.Value == "expression_unless");
             case "frontmost_application_if" or "frontmost_application_unless" or "input_source_if" or "input_source_unless"
-                or "expression_if" or "expression_unless" or "event_changed_if" or "event_changed_unless":
-                Diagnostics.Error(type.Location, $"not supported: {type.Value} (Remapper sees keys, not the desktop's apps, input sources or expressions)",
+                or "event_changed_if" or "event_changed_unless":
+                Diagnostics.Error(type.Location, $"not supported: {type.Value} (Remapper sees keys, not the desktop's apps or input sources)",
                     "the importer leaves such rules out and says so");
                 return null;
             default:
@@ -62,6 +64,34 @@ internal sealed class ConditionReader(ValueReader values)
                     () => Suggestions.DidYouMean(type.Value, ConditionTypes) ?? $"types are: {string.Join(", ", ConditionTypes)}");
                 return null;
         }
+    }
+
+    private ExpressionCondition? ReadExpressionCondition(TomlTable table, bool negate)
+    {
+        ExpressionModel? expression = null;
+        var ok = true;
+        foreach (var entry in table.Entries)
+        {
+            switch (entry.Key.Value)
+            {
+                case "type":
+                    break;
+                case "expression":
+                    expression = ToEventReader.ReadExpression(entry.Value, values);
+                    ok &= expression is not null;
+                    break;
+                default:
+                    values.UnknownKey(entry, "in an expression condition", ["type", "expression"]);
+                    ok = false;
+                    break;
+            }
+        }
+        if (ok && expression is null)
+        {
+            Diagnostics.Error(table.Location, "an expression condition needs 'expression'", "e.g. { type = \"expression_if\", expression = \"count > 2\" }");
+            return null;
+        }
+        return ok ? new ExpressionCondition(expression!, negate, table.Location) : null;
     }
 
     private VariableCondition? ReadVariableCondition(TomlTable table, bool negate)

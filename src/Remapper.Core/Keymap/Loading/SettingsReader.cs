@@ -12,7 +12,7 @@ internal sealed class SettingsReader(ValueReader values)
         "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
         "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse",
-        "caps_word_timeout_ms", "unicode_input",
+        "caps_word_timeout_ms", "unicode_input", "modifiers_first_at_same_instant", "lazy_modifier_release_ms",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -58,6 +58,12 @@ internal sealed class SettingsReader(ValueReader values)
                 case "unicode_input" when values.String(entry.Value) is { } v:
                     if (UnicodeInputNames.TryParse(v.Value, out var method)) settings = settings with { UnicodeInput = method };
                     else values.Diagnostics.Error(v.Location, $"unknown unicode input '{MessageText.Short(v.Value)}'", $"it is {UnicodeInputNames.List}");
+                    break;
+                case "modifiers_first_at_same_instant" when values.Boolean(entry.Value) is { } v:
+                    settings = settings with { ModifiersFirstAtSameInstant = v };
+                    break;
+                case "lazy_modifier_release_ms" when values.Integer(entry, 0, 1_000) is { } v:
+                    settings = settings with { LazyModifierReleaseMs = v };
                     break;
                 case "emergency" when ReadEmergency(entry.Value) is { } v:
                     settings = settings with { EmergencySequence = v };

@@ -12,6 +12,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
     [
         "key_code", "consumer_key_code", "set_variable", "sticky_modifier", "modifiers", "lazy", "repeat", "halt",
         "hold_down_milliseconds", "held_down_milliseconds", "conditions", "description", "mouse_key", "pointing_button",
+        "from_event",
     ];
 
     /// <summary>Karabiner to-events a keymap refuses, with why.</summary>
@@ -25,10 +26,9 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         ["apple_vendor_keyboard_key_code"] = "not supported: apple_vendor_keyboard_key_code (Apple-only keys)",
         ["apple_vendor_top_case_key_code"] = "not supported: apple_vendor_top_case_key_code (Apple-only keys)",
         ["generic_desktop"] = "not supported yet: generic_desktop",
-        ["from_event"] = "not supported yet: from_event",
     };
 
-    private static readonly string[] VariableKeys = ["name", "value", "key_up_value", "type"];
+    private static readonly string[] VariableKeys = ["name", "value", "key_up_value", "type", "expression", "key_up_expression"];
 
     private DiagnosticBag Diagnostics => values.Diagnostics;
 
@@ -82,7 +82,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         var modifiers = new List<Usage>();
         SetVariableModel? set = null;
         StickyModifierModel? sticky = null;
-        bool lazy = false, repeat = true, halt = false, vkNone = false;
+        bool lazy = false, repeat = true, halt = false, vkNone = false, fromEvent = false;
         int holdDown = 0;
         ActionModel? mouse = null;
         var eventConditions = new List<ConditionModel>();
@@ -118,6 +118,16 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                     kinds++;
                     mouse = new MouseKeyReader(values).ReadPointingButton(entry.Value);
                     ok &= mouse is not null;
+                    break;
+                case "from_event":
+                    // Karabiner's from_event: the key that triggered the rule, sent as it came (with this event's modifiers).
+                    kinds++;
+                    ok &= Flag(entry, ref fromEvent);
+                    if (ok && !fromEvent)
+                    {
+                        Diagnostics.Error(entry.Value.Location, "from_event = false sends nothing", "leave the event out, or write from_event = true");
+                        ok = false;
+                    }
                     break;
                 case "set_variable":
                     kinds++;
@@ -177,7 +187,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         if (!ok) return null;
         if (kinds > 1)
         {
-            Diagnostics.Error(table.Location, "a to-event sends one thing: key_code, consumer_key_code, set_variable, sticky_modifier, mouse_key or pointing_button",
+            Diagnostics.Error(table.Location, "a to-event sends one thing: key_code, consumer_key_code, from_event, set_variable, sticky_modifier, mouse_key or pointing_button",
                 "split it into two events in the list");
             return null;
         }
@@ -188,7 +198,8 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
             modifiers.RemoveAt(modifiers.Count - 1);
         }
         return new ToEventModel(key, modifiers, table.Location, Action: mouse, SetVariable: set, Sticky: sticky, Lazy: lazy, Repeat: repeat,
-            Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null, VkNone: vkNone);
+            Halt: halt, HoldDownMs: holdDown, Conditions: eventConditions.Count > 0 ? eventConditions : null, VkNone: vkNone,
+            FromEvent: fromEvent);
     }
 
     private bool Flag(TomlEntry entry, ref bool flag)
@@ -227,6 +238,7 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
         if (values.Table(node) is not { } table) return null;
         string? name = null;
         VariableValue? value = null, keyUp = null;
+        ExpressionModel? expression = null, keyUpExpression = null;
         bool unset = false, ok = true;
         foreach (var entry in table.Entries)
         {
@@ -258,9 +270,12 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
                     }
                     break;
                 case "expression":
+                    expression = ReadExpression(entry.Value, values);
+                    ok &= expression is not null;
+                    break;
                 case "key_up_expression":
-                    Diagnostics.Error(entry.Key.Location, $"not supported: set_variable.{entry.Key.Value} (expressions)", "give a value instead");
-                    ok = false;
+                    keyUpExpression = ReadExpression(entry.Value, values);
+                    ok &= keyUpExpression is not null;
                     break;
                 default:
                     values.UnknownKey(entry, "in set_variable", VariableKeys);
@@ -269,13 +284,18 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
             }
         }
         if (!ok) return null;
-        if (name is null || (value is null && !unset))
+        if (name is null || (value is null && expression is null && !unset))
         {
-            Diagnostics.Error(table.Location, "set_variable needs 'name' and 'value' (or type = \"unset\")",
+            Diagnostics.Error(table.Location, "set_variable needs 'name' and 'value' or 'expression' (or type = \"unset\")",
                 "e.g. set_variable = { name = \"mode\", value = 1 }");
             return null;
         }
-        return new SetVariableModel(name, value ?? VariableValue.Of(0), keyUp, unset);
+        if (value is not null && expression is not null || keyUp is not null && keyUpExpression is not null)
+        {
+            Diagnostics.Error(table.Location, "set_variable gives both a value and an expression", "keep one of them");
+            return null;
+        }
+        return new SetVariableModel(name, value ?? VariableValue.Of(0), keyUp, unset, expression, keyUpExpression);
     }
 
     /// <summary>An integer, boolean or string value (of a variable or a condition).</summary>
@@ -287,6 +307,17 @@ internal sealed class ToEventReader(ValueReader values, ActionParser actions, Co
     };
 
     private VariableValue? ReadValue(TomlEntry entry) => ReadValue(entry, values);
+
+    /// <summary>A Karabiner expression string, with its error pointed at the column where it is.</summary>
+    internal static ExpressionModel? ReadExpression(TomlNode node, ValueReader values)
+    {
+        if (values.String(node) is not { } s) return null;
+        if (ExpressionParser.Parse(s.Value, out var error, out var column) is { } parsed) return parsed;
+        // The column inside the string (past its opening quote; exact when the string has no escapes).
+        values.Diagnostics.Error(s.Location with { Column = s.Location.Column + 1 + column }, $"in the expression: {error}",
+            "expressions use integers, variable names, ( ), + - * / %, < <= > >= == !=, and/or/not and c ? a : b");
+        return null;
+    }
 
     private StickyModifierModel? ReadSticky(TomlNode node)
     {
