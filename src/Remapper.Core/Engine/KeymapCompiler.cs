@@ -94,12 +94,18 @@ internal sealed class KeymapCompiler(KeymapModel model)
     {
         if (action is not TapHoldAction th) return CompileAction(action);
         var settings = model.Settings;
+        var hold = CompileAction(th.Hold);
         return new TapHoldKeyAction(
             CompileAction(th.Tap),
-            CompileAction(th.Hold),
+            hold,
             th.Mode ?? settings.TapHoldMode,
             (th.TappingTermMs ?? settings.TappingTermMs) * UsPerMs,
-            (th.QuickTapTermMs ?? settings.QuickTapTermMs) * UsPerMs);
+            (th.QuickTapTermMs ?? settings.QuickTapTermMs) * UsPerMs)
+        {
+            TimeoutAction = th.Options?.Timeout is { } timeout ? CompileAction(timeout) : hold,
+            PriorIdleUs = (th.Options?.RequirePriorIdleMs ?? 0) * UsPerMs,
+            Decisions = th.Options is { } options ? new TapHoldDecisions(options, settings.Hands) : TapHoldDecisions.None,
+        };
     }
 
     private KeyAction CompileAction(ActionModel action) => action switch

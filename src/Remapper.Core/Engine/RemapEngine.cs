@@ -76,7 +76,7 @@ public sealed partial class RemapEngine
         get
         {
             long deadline = long.MaxValue;
-            if (_pending.Active) deadline = _pending.DeadlineUs;
+            if (_tapHold.Active) deadline = _tapHold.DeadlineUs;
             if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
@@ -212,9 +212,9 @@ public sealed partial class RemapEngine
     private void FireTimers(long deadline)
     {
         if (_comboCount > 0 && _comboDeadlineUs <= deadline) ResolveCombo();
-        if (_pending.Active && _pending.DeadlineUs <= deadline)
+        if (_tapHold.Active && _tapHold.DeadlineUs <= deadline)
         {
-            DecideHold();
+            DecideTimeout();
             Pump();
         }
         for (int i = 0; i < _active.Count; i++)
@@ -237,7 +237,7 @@ public sealed partial class RemapEngine
     /// <summary>Puts an event behind any undecided tap-hold and processes whatever can be processed.</summary>
     private void Enqueue(in KeyEvent e)
     {
-        if (_queue.IsFull && _pending.Active)
+        if (_queue.IsFull && _tapHold.Active)
         {
             // Someone is holding a tap-hold key while mashing 256 others: decide now rather than drop.
             DecideHold();
@@ -265,6 +265,7 @@ public sealed partial class RemapEngine
         // canceled before it, the others after.
         if (_delayedCount > 0) CancelDelayedActions(trigger.Token, RuleOrderOf(e));
         DispatchPress(trigger, e);
+        if (!_tapHold.IsPending(trigger.Token)) _tapHold.NoteTyped(e.TimeUs);
         if (_delayedCount > 0) CancelDelayedActions(trigger.Token, int.MaxValue);
     }
 
@@ -385,12 +386,10 @@ public sealed partial class RemapEngine
         _output.ReleaseAll();
         _active.Clear();
         _queue.Clear();
-        _pending = default;
-        _examined = 0;
+        _tapHold.Reset();
         _comboCount = 0;
         _heldReleaseCount = 0;
         _firedCount = 0;
-        _lastTap = default;
         _delayedCount = 0;
         _holdDownCount = 0;
         _lazyReleaseAtUs = long.MaxValue;

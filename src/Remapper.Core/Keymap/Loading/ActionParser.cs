@@ -10,7 +10,7 @@ namespace Remapper.Core.Keymap.Loading;
 internal sealed class ActionParser
 {
     private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set"];
-    private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
+    private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms", .. TapHoldOptionsReader.Keys];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
     public const int MaxAliasDepth = 32;
@@ -116,6 +116,8 @@ internal sealed class ActionParser
         HoldMode? mode = null;
         int? term = null, quickTap = null;
         var ok = true;
+        var options = new TapHoldOptions();
+        var optionReader = new TapHoldOptionsReader(_values, node => Parse(node, ActionPlace.TapHoldHold));
         foreach (var entry in table.Entries)
         {
             switch (entry.Key.Value)
@@ -141,8 +143,8 @@ internal sealed class ActionParser
                     ok &= quickTap is not null;
                     break;
                 default:
-                    _values.UnknownKey(entry, "in a tap-hold", TapHoldKeys);
-                    ok = false;
+                    ok &= optionReader.TryRead(entry, ref options, out var known);
+                    if (!known) _values.UnknownKey(entry, "in a tap-hold", TapHoldKeys);
                     break;
             }
         }
@@ -160,7 +162,7 @@ internal sealed class ActionParser
             return null;
         }
         return ok && tap is not null && hold is not null
-            ? new TapHoldAction(tap, hold, mode, term, quickTap, table.Location)
+            ? new TapHoldAction(tap, hold, mode, term, quickTap, table.Location, options)
             : null;
     }
 
