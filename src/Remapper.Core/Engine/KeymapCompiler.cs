@@ -92,6 +92,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
     /// <summary>A binding's own action: the only place a tap-hold may stand.</summary>
     private KeyAction CompileTopLevel(ActionModel action)
     {
+        if (action is TapDanceAction dance)
+            return new TapDanceKeyAction([.. dance.Steps.Select(CompileAction)], (dance.TermMs ?? model.Settings.TappingTermMs) * UsPerMs);
         if (action is not TapHoldAction th) return CompileAction(action);
         var settings = model.Settings;
         var hold = CompileAction(th.Hold);
@@ -119,6 +121,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         TransparentAction => TransparentKeyAction.Instance,
         // Validation keeps tap-hold at the top level; nested, its tap is the sensible reading.
         TapHoldAction th => CompileAction(th.Tap),
+        TapDanceAction dance => CompileAction(dance.Steps[0]),
         _ => NoOpAction.Instance,
     };
 

@@ -31,6 +31,11 @@ public sealed partial class RemapEngine
                 if (_tapHold.Examined >= _queue.Count) return;
                 if (!DecidesPending(_tapHold.Examined)) _tapHold.Examined++;
             }
+            else if (_tapDance.Active)
+            {
+                if (_tapDance.Examined >= _queue.Count) return;
+                if (!DanceDecides(_tapDance.Examined)) _tapDance.Examined++;
+            }
             else
             {
                 if (_queue.Count == 0) return;

@@ -77,6 +77,7 @@ public sealed partial class RemapEngine
         {
             long deadline = long.MaxValue;
             if (_tapHold.Active) deadline = _tapHold.DeadlineUs;
+            if (_tapDance.DeadlineUs < deadline) deadline = _tapDance.DeadlineUs;
             if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
@@ -217,6 +218,11 @@ public sealed partial class RemapEngine
             DecideTimeout();
             Pump();
         }
+        if (_tapDance.Active && _tapDance.DeadlineUs <= deadline)
+        {
+            DecideTapDance();
+            Pump();
+        }
         for (int i = 0; i < _active.Count; i++)
             if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
         FireRuleTimers(deadline);
@@ -241,6 +247,11 @@ public sealed partial class RemapEngine
         {
             // Someone is holding a tap-hold key while mashing 256 others: decide now rather than drop.
             DecideHold();
+            Pump();
+        }
+        if (_queue.IsFull && _tapDance.Active)
+        {
+            DecideTapDance();
             Pump();
         }
         if (_queue.IsFull) return;
@@ -311,6 +322,11 @@ public sealed partial class RemapEngine
         if (action is TapHoldKeyAction tapHold)
         {
             BeginTapHold(trigger, tapHold, e.TimeUs);
+            return;
+        }
+        if (action is TapDanceKeyAction dance)
+        {
+            BeginTapDance(trigger, dance, e.TimeUs);
             return;
         }
         Activate(trigger, action, e.TimeUs);
@@ -387,6 +403,7 @@ public sealed partial class RemapEngine
         _active.Clear();
         _queue.Clear();
         _tapHold.Reset();
+        _tapDance.Reset();
         _comboCount = 0;
         _heldReleaseCount = 0;
         _firedCount = 0;

@@ -63,6 +63,8 @@ internal sealed class ActionParser
                 _diagnostics.Error(array.Location, $"a list can't be used {place.Describe()}",
                     $"use {place.Accepted()}");
                 return null;
+            case TomlTable table when place.Allows(ActionKind.TapHold) && table.Find("tap_dance") is not null:
+                return TapDanceReader.Read(table, _values, step => Parse(step, ActionPlace.TapDanceStep));
             case TomlTable table when place.Allows(ActionKind.TapHold):
                 return ParseTapHold(table);
             case TomlTable table:
