@@ -68,6 +68,17 @@ internal static class BenchmarkKeymaps
         to_if_alone = "escape"
         """;
 
+    /// <summary>Output actions: text, a macro with waits, unicode through the input method, caps_word, a repeating macro.</summary>
+    public const string MacrosText = """
+        [remap]
+        q = 'text("Hi, you!")'
+        w = 'macro("ctrl+c", 5ms, "ctrl+v")'
+        e = 'unicode("é")'
+        r = "caps_word(2s)"
+        t = 'macro("x", 10ms, text("y"), repeat=10ms)'
+        spacebar = { tap = 'text(" ")', hold = "left_shift" }
+        """;
+
     /// <summary>Karabiner-style: 38 rules with variables, device and keyboard-type conditions, to-event modifiers, an any-key rule.</summary>
     public const string KarabinerHeavy = """
         [settings]

@@ -8,9 +8,13 @@ internal sealed class EngineState
         Output = output;
         Layers = new LayerStack(layerCount);
         Variables = new int[variableCount];
+        Macros = new Typing.MacroPlayer(output);
     }
 
     public OutputState Output { get; }
     public LayerStack Layers { get; }
     public int[] Variables { get; }
+
+    /// <summary>The macro stage: macros, text and unicode playing on the engine's clock.</summary>
+    public Typing.MacroPlayer Macros { get; }
 }

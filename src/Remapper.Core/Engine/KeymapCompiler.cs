@@ -117,6 +117,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
         AllOfAction all => new AllOfKeyAction([.. all.Items.Select(CompileAction)]),
         LayerAction layer => CompileLayerAction(layer),
         SetVariableAction set => new SetVariableKeyAction(Variable(set.Name), set.Value),
+        MacroAction macro => new MacroKeyAction(Typing.MacroCompiler.Compile(macro, model.Settings)),
+        CapsWordAction capsWord => CompileCapsWord(capsWord),
         NoAction => NoOpAction.Instance,
         TransparentAction => TransparentKeyAction.Instance,
         // Validation keeps tap-hold at the top level; nested, its tap is the sensible reading.
@@ -136,6 +138,14 @@ internal sealed class KeymapCompiler(KeymapModel model)
             LayerActionKind.OneShot => new OneShotLayerAction(layer),
             _ => new SwitchBaseLayerAction(layer),
         };
+    }
+
+    private CapsWordKeyAction CompileCapsWord(CapsWordAction action)
+    {
+        var keys = action.ShiftKeys is null && action.ContinueKeys is null
+            ? Typing.CapsWordKeys.Default
+            : new Typing.CapsWordKeys(action.ShiftKeys ?? [], action.ContinueKeys ?? []);
+        return new CapsWordKeyAction(keys, (action.TimeoutMs ?? model.Settings.CapsWordTimeoutMs) * UsPerMs, action.Toggle);
     }
 
     private int Variable(string name)

@@ -43,6 +43,15 @@ internal sealed class OutputState
 
     public OutputState(IKeyOutput sink) => _sink = sink;
 
+    /// <summary>The engine's clock (set by the engine): the stages that act on output keys read it.</summary>
+    public long NowUs { get; set; }
+
+    /// <summary>The caps_word stage: it sees every key press and release that goes out.</summary>
+    public Typing.CapsWord CapsWord { get; } = new();
+
+    /// <summary>How many things hold modifier <paramref name="bit"/> (0 = left control … 7 = right command).</summary>
+    public int HoldCount(int bit) => _modifierCounts[bit];
+
     /// <summary>The wanted modifier byte (rules match against this, as Karabiner's do).</summary>
     public byte Modifiers { get; private set; }
 
@@ -94,9 +103,11 @@ internal sealed class OutputState
         }
         int slot = Slot(usage);
         if (slot < 0 || _holds[slot] == byte.MaxValue) return;
-        SyncModifiers();
         bool held = _holds[slot] > 0;
         bool onlyPassedThrough = passThrough && _passThroughHolds[slot] == _holds[slot];
+        if (!(held && onlyPassedThrough) && CapsWord.Active && CapsWord.BeforePress(usage, Modifiers, NowUs) is var shift and not 0)
+            ChangeModifier(Usages.LeftShift, shift, lazy: true);
+        SyncModifiers();
         _holds[slot]++;
         if (passThrough) _passThroughHolds[slot]++;
         if (held && onlyPassedThrough) return; // the same key on another keyboard: still one press
@@ -115,7 +126,11 @@ internal sealed class OutputState
         int slot = Slot(usage);
         if (slot < 0 || _holds[slot] == 0) return;
         if (passThrough && _passThroughHolds[slot] > 0) _passThroughHolds[slot]--;
-        if (--_holds[slot] == 0) Emit(slot, usage, false);
+        if (--_holds[slot] == 0)
+        {
+            Emit(slot, usage, false);
+            if (CapsWord.AfterRelease(usage)) ChangeModifier(Usages.LeftShift, -1, lazy: true);
+        }
     }
 
     /// <summary>Holds (+1) or lets go of (-1) a modifier; a lazy change reaches the desktop only when a key needs it.</summary>
@@ -204,6 +219,7 @@ internal sealed class OutputState
         Modifiers = 0;
         _sticky = 0;
         _capsDelta = 0;
+        CapsWord.Reset();
     }
 
     private void ReleaseSticky()

@@ -48,7 +48,11 @@ public sealed partial class RemapEngine
     public CompiledKeymap Keymap => _keymap;
 
     /// <summary>The time of the step being processed: an event's time, or a timer's deadline while it fires.</summary>
-    public long NowUs { get; private set; }
+    public long NowUs
+    {
+        get => _output.NowUs;
+        private set => _output.NowUs = value;
+    }
 
     /// <summary>Paused: every key passes through unchanged (the emergency sequence, or <c>remapper pause</c>).</summary>
     public bool IsPaused { get; private set; }
@@ -84,6 +88,8 @@ public sealed partial class RemapEngine
             long rules = RuleDeadlineUs();
             if (rules < deadline) deadline = rules;
             if (_lazyReleaseAtUs < deadline) deadline = _lazyReleaseAtUs;
+            if (_state.Macros.DeadlineUs < deadline) deadline = _state.Macros.DeadlineUs;
+            if (_output.CapsWord.DeadlineUs < deadline) deadline = _output.CapsWord.DeadlineUs;
             return deadline;
         }
     }
@@ -112,6 +118,7 @@ public sealed partial class RemapEngine
             if (i >= _physical.Count || _physical.DeviceAt(i) != slot) continue;
             Entry(new KeyEvent(slot, _physical.UsageAt(i), false, NowUs));
         }
+        _state.Macros.StopDevice(slot);
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
         RefreshDeviceExists();
         ArmLazyRelease();
@@ -226,6 +233,8 @@ public sealed partial class RemapEngine
         for (int i = 0; i < _active.Count; i++)
             if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
         FireRuleTimers(deadline);
+        _state.Macros.Fire(deadline);
+        _output.CapsWord.Fire(deadline);
         if (_lazyReleaseAtUs <= deadline)
         {
             _lazyReleaseAtUs = long.MaxValue;
@@ -268,6 +277,7 @@ public sealed partial class RemapEngine
     private void DispatchDown(in KeyEvent e)
     {
         MarkOtherKeysPressed();
+        if (_state.Macros.Count > 0) _state.Macros.OtherKeyPressed();
         if (_active.IsFull) return; // dropped whole: its release will find nothing, so nothing can stick
         var trigger = new Trigger(_nextToken++, e.Device, e.Usage);
         CheckOtherKeyPressed(e);
@@ -411,5 +421,6 @@ public sealed partial class RemapEngine
         _holdDownCount = 0;
         _lazyReleaseAtUs = long.MaxValue;
         _state.Layers.ClearPressBound();
+        _state.Macros.Reset();
     }
 }

@@ -48,6 +48,12 @@ public sealed record KeymapSettings
     /// <summary>What <c>keyboard_type_if</c> conditions compare with (Karabiner's keyboard_type_v2): ansi, iso or jis.</summary>
     public string KeyboardType { get; init; } = "ansi";
 
+    /// <summary>How long <c>caps_word</c> stays on with nothing typed.</summary>
+    public int CapsWordTimeoutMs { get; init; } = 5000;
+
+    /// <summary>How <c>unicode("…")</c> reaches the desktop's input method.</summary>
+    public UnicodeInput UnicodeInput { get; init; } = UnicodeInput.CtrlShiftU;
+
     /// <summary>Physical keys that, held together, release everything and toggle pause.</summary>
     public IReadOnlyList<Usage> EmergencySequence { get; init; } = [Usages.LeftControl, Usages.Spacebar, Usages.Escape];
 }

@@ -93,6 +93,10 @@ internal sealed class KanataActions(KanataContext context)
                 return TomlText.String("caps_word");
             case "tap-dance":
                 return TapDance(list);
+            case "cmd":
+            case "cmd-log":
+            case "cmd-output-keys":
+                return Fail(list, $"kanata's '{head}' runs a shell command, and nothing in a Remapper keymap does");
             default:
                 if (head.StartsWith("tap-hold", StringComparison.Ordinal)) return new KanataTapHold(context, this).Convert(list);
                 return Fail(list, $"kanata's '{head}' has no Remapper equivalent yet");

@@ -182,6 +182,8 @@ internal sealed class ActionParser
             action = new NoAction(s.Location);
         else if (text.Equals("transparent", StringComparison.OrdinalIgnoreCase) || text == "_")
             action = new TransparentAction(s.Location);
+        else if (OutputActionParser.Handles(text))
+            action = new OutputActionParser(_diagnostics).Parse(s, text, lead);
         else if (text[0] == '@' && !text.Contains('+'))
         {
             action = ResolveAlias(text[1..], (s, lead));

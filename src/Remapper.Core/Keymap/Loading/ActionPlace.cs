@@ -18,7 +18,7 @@ internal enum ActionPlace
     TapDanceStep,
 }
 
-internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf }
+internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Macro, CapsWord }
 
 internal static class ActionPlaces
 {
@@ -35,6 +35,8 @@ internal static class ActionPlaces
         SequenceAction => ActionKind.Sequence,
         TapHoldAction => ActionKind.TapHold,
         TapDanceAction => ActionKind.TapHold,
+        MacroAction => ActionKind.Macro,
+        CapsWordAction => ActionKind.CapsWord,
         _ => ActionKind.AllOf,
     };
 
@@ -43,10 +45,10 @@ internal static class ActionPlaces
         ActionPlace.RemapBinding => kind is not (ActionKind.Transparent or ActionKind.AllOf),
         ActionPlace.LayerBinding => kind is not ActionKind.AllOf,
         ActionPlace.TapHoldTap => kind is ActionKind.Chord or ActionKind.Sequence or ActionKind.Set
-            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch,
+            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord,
         ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Momentary,
         ActionPlace.TapDanceStep => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
-            or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch,
+            or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord,
         // Sequences appear in the next three only through an alias, and are spliced in.
         ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
             or ActionKind.Sequence,
@@ -73,6 +75,8 @@ internal static class ActionPlaces
         ActionKind.Set => "set()",
         ActionKind.Sequence => "a sequence",
         ActionKind.TapHold => "a tap-hold",
+        ActionKind.Macro => "a macro (macro(), text() or unicode())",
+        ActionKind.CapsWord => "caps_word",
         _ => "a list of actions",
     };
 
@@ -91,12 +95,12 @@ internal static class ActionPlaces
 
     public static string Accepted(this ActionPlace place) => place switch
     {
-        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot() or switch()",
+        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
         ActionPlace.TapHoldHold => "a key or chord (usually a modifier) or layer()",
         ActionPlace.SequenceStep => "keys or chords, set(), toggle() or switch()",
         ActionPlace.RuleHeld => "keys or chords, 'none', set(), layer(), toggle(), oneshot() or switch()",
         ActionPlace.RuleTapped => "keys or chords, 'none', set(), toggle() or switch()",
-        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot() or switch()",
-        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), a sequence or a tap-hold",
+        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
+        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
     };
 }

@@ -12,6 +12,7 @@ internal sealed class SettingsReader(ValueReader values)
         "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
         "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "hands",
+        "caps_word_timeout_ms", "unicode_input",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -53,6 +54,13 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "hands" when HandsReader.Read(entry.Value, values) is { } v:
                     settings = settings with { Hands = v };
+                    break;
+                case "caps_word_timeout_ms" when values.Integer(entry, 1, 60_000) is { } v:
+                    settings = settings with { CapsWordTimeoutMs = v };
+                    break;
+                case "unicode_input" when values.String(entry.Value) is { } v:
+                    if (UnicodeInputNames.TryParse(v.Value, out var method)) settings = settings with { UnicodeInput = method };
+                    else values.Diagnostics.Error(v.Location, $"unknown unicode input '{MessageText.Short(v.Value)}'", $"it is {UnicodeInputNames.List}");
                     break;
                 case "emergency" when ReadEmergency(entry.Value) is { } v:
                     settings = settings with { EmergencySequence = v };
