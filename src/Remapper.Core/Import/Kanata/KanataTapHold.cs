@@ -41,6 +41,13 @@ internal sealed class KanataTapHold(KanataContext context, KanataActions actions
         var rest = args.Skip(fixedCount).ToList();
         string? timeout = null;
         int? priorIdle = context.PriorIdleMs;
+        // (require-prior-idle N) may end any variant (it overrides defcfg's tap-hold-require-prior-idle).
+        if (!handed && head != "tap-hold-keys" && rest.Count > 0 && rest[^1] is SList { Head: "require-prior-idle" } idle)
+        {
+            if (idle.Items.Count != 2 || Number(idle.Items[1]) is not { } ms) return actions.Fail(idle, "require-prior-idle takes milliseconds");
+            priorIdle = ms;
+            rest.RemoveAt(rest.Count - 1);
+        }
 
         string mode;
         switch (head)
