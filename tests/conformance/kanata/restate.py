@@ -237,6 +237,9 @@ def main():
                         t.write("expect\n")
                         for line in outp: t.write(f"    {line}\n")
                         for key in reversed(down): t.write(f"    {key} up    # appended\n")
+    for f in FILES:
+        folder = os.path.join(HERE, f.replace("_tests", "").replace("_sim", ""))
+        if os.path.isdir(folder) and not os.listdir(folder): os.rmdir(folder)
     with open(os.path.join(HERE, "NOT_RESTATED.md"), "w", encoding="utf-8") as n:
         n.write("# kanata simulator cases not restated\n\n")
         n.write(f"Read at jtroo/kanata@{COMMIT}; written by restate.py. Each has no .keytest form yet, for the reason given.\n\n")
