@@ -106,6 +106,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         {
             TimeoutAction = th.Options?.Timeout is { } timeout ? CompileAction(timeout) : hold,
             PriorIdleUs = (th.Options?.RequirePriorIdleMs ?? 0) * UsPerMs,
+            ReleaseGraceUs = (th.Options?.ReleaseGraceMs ?? 0) * UsPerMs,
             Decisions = th.Options is { } options ? new TapHoldDecisions(options, settings.Hands) : TapHoldDecisions.None,
         };
     }

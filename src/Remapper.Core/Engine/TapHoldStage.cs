@@ -110,7 +110,8 @@ internal sealed class TapHoldStage
         if (!e.Down && index == 0) return TapHoldStep.LetThrough;
         var decisions = Action.Decisions;
         if (e.Down) return Step(decisions.OnPress(key.Usage, e.Usage, Action.Mode));
-        if (!WentDownWhilePending(queue, e, index)) return TapHoldStep.Wait;
+        long pressedUs = PressedWhilePending(queue, e, index);
+        if (pressedUs == long.MinValue || pressedUs - PressTimeUs < Action.ReleaseGraceUs) return TapHoldStep.Wait;
         return Step(decisions.OnRelease(key.Usage, e.Usage, Action.Mode));
     }
 
@@ -121,13 +122,14 @@ internal sealed class TapHoldStage
         _ => TapHoldStep.Wait,
     };
 
-    private static bool WentDownWhilePending(EventQueue queue, in KeyEvent up, int before)
+    /// <summary>When the key of <paramref name="up"/> went down while the tap-hold waited, or <see cref="long.MinValue"/>.</summary>
+    private static long PressedWhilePending(EventQueue queue, in KeyEvent up, int before)
     {
         for (int i = 0; i < before; i++)
         {
             ref readonly var e = ref queue[i];
-            if (e.Down && e.Device == up.Device && e.Usage == up.Usage) return true;
+            if (e.Down && e.Device == up.Device && e.Usage == up.Usage) return e.TimeUs;
         }
-        return false;
+        return long.MinValue;
     }
 }

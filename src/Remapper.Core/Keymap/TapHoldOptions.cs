@@ -24,6 +24,12 @@ public sealed record TapHoldOptions
     /// <summary><c>require_prior_idle_ms</c>: pressed within this time after another key typed, the key taps at once.</summary>
     public int? RequirePriorIdleMs { get; init; }
 
+    /// <summary>
+    /// <c>release_grace_ms</c>: a key pressed within this time after the tap-hold does not decide by its release
+    /// (permissive hold and tap_release_keys): fast rolls stay taps (kanata tap-hold-order's buffer).
+    /// </summary>
+    public int? ReleaseGraceMs { get; init; }
+
     /// <summary><c>tap_keys</c>: a press of one of these decides tap (the tap stays down while it is held).</summary>
     public IReadOnlyList<Usage> TapKeys { get; init; } = [];
 

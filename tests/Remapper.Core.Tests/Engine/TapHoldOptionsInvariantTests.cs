@@ -22,6 +22,7 @@ public class TapHoldOptionsInvariantTests
         {
             Timeout = arg % 3 == 0 ? Chord(Pool[arg % Pool.Length]) : null,
             RequirePriorIdleMs = arg % 4 == 0 ? 20 + arg % 150 : null,
+            ReleaseGraceMs = arg % 4 == 1 ? arg % 80 : null,
             TapKeys = arg % 5 == 0 ? [Pool[arg % 7], Pool[(arg + 3) % Pool.Length]] : [],
             HoldKeys = arg % 5 == 1 ? [Pool[(arg + 1) % Pool.Length]] : [],
             TapReleaseKeys = arg % 5 == 2 ? [Pool[(arg + 2) % Pool.Length]] : [],

@@ -41,6 +41,7 @@ public class KanataImporterTests(ITestOutputHelper output)
     [InlineData("(tap-hold-release-keys 0 100 x y (z))", "{ tap = \"x\", hold = \"y\", tap_keys = [\"z\"], mode = \"permissive_hold\", term_ms = 100, replay = \"under_tap\" }")]
     [InlineData("(tap-hold-keys 0 100 x y (hold-on-press b) (require-prior-idle 150))", "{ tap = \"x\", hold = \"y\", hold_keys = [\"b\"], mode = \"permissive_hold\", term_ms = 100, require_prior_idle_ms = 150, replay = \"under_tap\" }")]
     [InlineData("(tap-hold-opposite-hand-release 200 x y (same-hand ignore))", "{ tap = \"x\", hold = \"y\", same_hand = \"ignore\", hands_decide_on = \"release\", mode = \"hold_on_timeout\", term_ms = 200, timeout = \"x\", replay = \"under_tap\" }")]
+    [InlineData("(tap-hold-order 200 50 a lctl)", "{ tap = \"a\", hold = \"left_control\", release_grace_ms = 50, mode = \"permissive_hold\", term_ms = 10000, quick_tap_ms = 200, timeout = \"a\", replay = \"under_tap\" }")]
     public void Each_tap_hold_variant_becomes_a_mode_and_options(string kanata, string toml)
     {
         var result = Import($"(defhands (left a) (right j))\n(defsrc a)\n(deflayer base {kanata})");

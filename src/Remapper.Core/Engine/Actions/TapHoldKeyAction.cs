@@ -20,6 +20,9 @@ internal sealed class TapHoldKeyAction(KeyAction tap, KeyAction hold, HoldMode m
     /// <summary>Pressed within this long after another key typed, the key taps at once (0 = off).</summary>
     public long PriorIdleUs { get; init; }
 
+    /// <summary>A key pressed within this long after the tap-hold does not decide by its release (0 = off).</summary>
+    public long ReleaseGraceUs { get; init; }
+
     public TapHoldDecisions Decisions { get; init; } = TapHoldDecisions.None;
 
     // The compiler only places tap-hold directly on a key, where the engine intercepts it; these are

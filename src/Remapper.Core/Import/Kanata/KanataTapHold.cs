@@ -91,6 +91,15 @@ internal sealed class KanataTapHold(KanataContext context, KanataActions actions
                 if (onPress != "[]") _entries.Add(TomlText.Entry("tap_keys", onPress));
                 if (onRelease != "[]") _entries.Add(TomlText.Entry("tap_release_keys", onRelease));
                 break;
+            case "tap-hold-order":
+                // Decided by release order alone: permissive hold that never holds on time; $buffer-ms is the grace.
+                mode = "permissive_hold";
+                if (Number(args[1]) is { } buffer && buffer > 0) _entries.Add(TomlText.Entry("release_grace_ms", TomlText.Integer(Math.Min(buffer, 10_000))));
+                term = 10_000;
+                timeout = tap;
+                foreach (var option in rest)
+                    if (!KeysOption(option, ref priorIdle)) return null;
+                break;
             case "tap-hold-keys":
                 mode = "permissive_hold";
                 foreach (var option in rest)

@@ -10,7 +10,7 @@ internal sealed class TapHoldOptionsReader(ValueReader values, Func<TomlNode, Ac
 {
     public static readonly string[] Keys =
     [
-        "timeout", "require_prior_idle_ms", "tap_keys", "hold_keys", "tap_release_keys",
+        "timeout", "require_prior_idle_ms", "release_grace_ms", "tap_keys", "hold_keys", "tap_release_keys",
         "same_hand", "opposite_hand", "unknown_hand", "neutral", "neutral_keys", "hands_decide_on", "replay",
     ];
 
@@ -28,6 +28,10 @@ internal sealed class TapHoldOptionsReader(ValueReader values, Func<TomlNode, Ac
                 var idle = values.Integer(entry, 0, 10_000);
                 options = options with { RequirePriorIdleMs = idle };
                 return idle is not null;
+            case "release_grace_ms":
+                var grace = values.Integer(entry, 0, 10_000);
+                options = options with { ReleaseGraceMs = grace };
+                return grace is not null;
             case "tap_keys":
                 return Keys_(entry, out var tap) && Set(ref options, options with { TapKeys = tap });
             case "hold_keys":
