@@ -238,4 +238,17 @@ internal static class BenchmarkKeymaps
         from = { any = "key_code" }
         conditions = [{ type = "variable_if", name = "locked", value = true }]
         """;
+
+    /// <summary>Tap-hold options (hands, require-prior-idle, key lists, timeout action, replay under the tap) and tap-dance.</summary>
+    public const string TapHoldOptions = """
+        [settings]
+        hands = { left = ["a", "s", "d", "f"], right = ["j", "k", "l", "semicolon"] }
+
+        [remap]
+        a = { tap = "a", hold = "left_command", mode = "hold_on_timeout", opposite_hand = "hold", require_prior_idle_ms = 120, replay = "under_tap" }
+        s = { tap = "s", hold = "left_option", mode = "hold_on_timeout", opposite_hand = "hold", hands_decide_on = "release" }
+        d = { tap = "d", hold = "left_shift", mode = "permissive_hold", tap_keys = ["f"], hold_keys = ["j"], timeout = "f13" }
+        k = { tap = "k", hold = "right_shift", mode = "hold_on_timeout", tap_release_keys = ["l"], require_prior_idle_ms = 150 }
+        q = { tap_dance = ["q", "ctrl+q", "escape"], term_ms = 120 }
+        """;
 }

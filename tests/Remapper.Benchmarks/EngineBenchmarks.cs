@@ -27,7 +27,7 @@ public class EngineBenchmarks
     private long _offsetUs;
     private long _spanUs;
 
-    [Params("plain-keys", "tap-hold-rolls", "combos", "layer-heavy", "karabiner-heavy", "macros-text")]
+    [Params("plain-keys", "tap-hold-rolls", "combos", "layer-heavy", "karabiner-heavy", "macros-text", "tap-hold-options")]
     public string Workload { get; set; } = "plain-keys";
 
     [GlobalSetup]
@@ -40,6 +40,7 @@ public class EngineBenchmarks
             "layer-heavy" => (BenchmarkKeymaps.LayerHeavy, " hjkl uimn", 40, true),
             "karabiner-heavy" => (BenchmarkKeymaps.KarabinerHeavy, "shjklwqbdsuxeotn", 35, true),
             "macros-text" => (BenchmarkKeymaps.MacrosText, "qabrabc dewxty ", 40, true),
+            "tap-hold-options" => (BenchmarkKeymaps.TapHoldOptions, "asdfjklqqaskdq", 35, true),
             _ => (BenchmarkKeymaps.PassThrough, "thequickbrownfoxjumps", 60, false),
         };
         var loaded = KeymapLoader.Load(keymap, "benchmark.toml");

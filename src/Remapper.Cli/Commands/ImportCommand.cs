@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Remapper.Core.Import;
+using Remapper.Core.Import.Kanata;
 using Remapper.Core.Import.Karabiner;
 using Remapper.Core.Keymap;
 
@@ -20,7 +21,7 @@ internal static class ImportCommand
             "(see docs/import.md).");
         command.Subcommands.Add(Karabiner());
         command.Subcommands.Add(NotYet("keyd", "a keyd config (/etc/keyd/*.conf)"));
-        command.Subcommands.Add(NotYet("kanata", "a kanata config (.kbd)"));
+        command.Subcommands.Add(Kanata());
         return command;
     }
 
@@ -56,6 +57,26 @@ internal static class ImportCommand
         return command;
     }
 
+    private static Command Kanata()
+    {
+        var path = new Argument<string>("PATH") { Description = "A kanata configuration (.kbd)." };
+        var (output, force) = OutputOptions();
+        var command = new Command("kanata",
+            "Import a kanata configuration: defsrc, deflayer, deflayermap, defalias, defvar, defcfg options that map, " +
+            "defhands, defchordsv2, the tap-hold family, layer actions, one-shot, tap-dance, macros, unicode and caps-word. " +
+            "Exit code 0 when everything was converted, 1 when something was left out (listed on stderr as FILE:LINE:COL " +
+            "and as comments in the keymap), 2 when the file cannot be read or is not a kanata configuration.");
+        command.Arguments.Add(path);
+        command.Options.Add(output);
+        command.Options.Add(force);
+        command.SetAction(parse =>
+        {
+            var source = parse.GetValue(path)!;
+            return Run(parse, "kanata", source, parse.GetValue(output), parse.GetValue(force), text => KanataImporter.Import(text, source));
+        });
+        return command;
+    }
+
     private static Command NotYet(string name, string what)
     {
         var path = new Argument<string?>("PATH") { Description = $"{what}.", Arity = ArgumentArity.ZeroOrOne };
@@ -66,7 +87,7 @@ internal static class ImportCommand
         command.Options.Add(force);
         command.SetAction(parse =>
         {
-            parse.Error().WriteLine($"remapper import {name}: not yet supported — only `remapper import karabiner` is, for now");
+            parse.Error().WriteLine($"remapper import {name}: not yet supported — `remapper import karabiner` and `remapper import kanata` are, for now");
             return ExitCodes.UsageOrIo;
         });
         return command;

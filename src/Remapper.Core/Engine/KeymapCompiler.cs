@@ -93,14 +93,23 @@ internal sealed class KeymapCompiler(KeymapModel model)
     /// <summary>A binding's own action: the only place a tap-hold may stand.</summary>
     private KeyAction CompileTopLevel(ActionModel action)
     {
+        if (action is TapDanceAction dance)
+            return new TapDanceKeyAction([.. dance.Steps.Select(CompileAction)], (dance.TermMs ?? model.Settings.TappingTermMs) * UsPerMs);
         if (action is not TapHoldAction th) return CompileAction(action);
         var settings = model.Settings;
+        var hold = CompileAction(th.Hold);
         return new TapHoldKeyAction(
             CompileAction(th.Tap),
-            CompileAction(th.Hold),
+            hold,
             th.Mode ?? settings.TapHoldMode,
             (th.TappingTermMs ?? settings.TappingTermMs) * UsPerMs,
-            (th.QuickTapTermMs ?? settings.QuickTapTermMs) * UsPerMs);
+            (th.QuickTapTermMs ?? settings.QuickTapTermMs) * UsPerMs)
+        {
+            TimeoutAction = th.Options?.Timeout is { } timeout ? CompileAction(timeout) : hold,
+            PriorIdleUs = (th.Options?.RequirePriorIdleMs ?? 0) * UsPerMs,
+            ReleaseGraceUs = (th.Options?.ReleaseGraceMs ?? 0) * UsPerMs,
+            Decisions = th.Options is { } options ? new TapHoldDecisions(options, settings.Hands) : TapHoldDecisions.None,
+        };
     }
 
     private KeyAction CompileAction(ActionModel action) => action switch
@@ -117,6 +126,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         MouseMoveAction or MouseWheelAction or MouseButtonAction or MouseSpeedAction or MouseKeyAction => MouseActionCompiler.Compile(action),
         // Validation keeps tap-hold at the top level; nested, its tap is the sensible reading.
         TapHoldAction th => CompileAction(th.Tap),
+        TapDanceAction dance => CompileAction(dance.Steps[0]),
         _ => NoOpAction.Instance,
     };
 

@@ -1,61 +1,24 @@
 using Remapper.Core.Engine.Actions;
-using Remapper.Core.Keymap;
 
 namespace Remapper.Core.Engine;
 
 /// <summary>
 /// Tap-hold: a key pressed with a tap-hold action stays undecided, and every later event waits in the
 /// queue, until one of these happens (in event order):
-/// its own release → tap (unless the term has passed); the term passes → hold;
-/// hold_on_other_key_press: another key goes down → hold;
-/// permissive_hold: another key goes down and up again → hold.
+/// its own release → tap (unless the term has passed); the term passes → hold (or the timeout action);
+/// another key's press, or press and release, that decides by the key lists, the hands or the mode
+/// (hold_on_other_key_press: a press → hold; permissive_hold: a press and release → hold).
 /// After the decision the waiting events are replayed in their original order.
-/// Quick tap: pressed again within quick_tap_ms of its tap, the key presses (and holds) its tap at once.
+/// Quick tap / require prior idle: the key taps at once (and holds its tap while held). The decisions and the
+/// state are <see cref="TapHoldStage"/>'s; this part only acts on them.
 /// </summary>
 public sealed partial class RemapEngine
 {
-    private struct PendingTapHold
-    {
-        public bool Active;
-        public Trigger Trigger;
-        public TapHoldKeyAction Action;
-        public long PressTimeUs;
-        public long DeadlineUs;
-    }
-
-    private struct LastTap
-    {
-        public bool Valid;
-        public int Device;
-        public Hid.Usage Usage;
-        public long TimeUs;
-    }
-
-    private PendingTapHold _pending;
-
-    /// <summary>How many queued events the pending tap-hold has already looked at without deciding.</summary>
-    private int _examined;
-
-    private LastTap _lastTap;
+    private readonly TapHoldStage _tapHold = new();
 
     private void BeginTapHold(in Trigger trigger, TapHoldKeyAction action, long timeUs)
     {
-        if (action.QuickTapUs > 0 && _lastTap.Valid && _lastTap.Device == trigger.Device
-            && _lastTap.Usage == trigger.Usage && timeUs - _lastTap.TimeUs < action.QuickTapUs)
-        {
-            _lastTap = default;
-            Activate(trigger, action.TapAction, timeUs);
-            return;
-        }
-        _pending = new PendingTapHold
-        {
-            Active = true,
-            Trigger = trigger,
-            Action = action,
-            PressTimeUs = timeUs,
-            DeadlineUs = timeUs + action.TermUs,
-        };
-        _examined = 0;
+        if (_tapHold.Begin(trigger, action, timeUs)) Activate(trigger, action.TapAction, timeUs);
     }
 
     /// <summary>Processes queued events until the queue is empty or a tap-hold is waiting for more.</summary>
@@ -63,10 +26,15 @@ public sealed partial class RemapEngine
     {
         while (true)
         {
-            if (_pending.Active)
+            if (_tapHold.Active)
             {
-                if (_examined >= _queue.Count) return;
-                if (!DecidesPending(_examined)) _examined++;
+                if (_tapHold.Examined >= _queue.Count) return;
+                if (!DecidesPending(_tapHold.Examined)) _tapHold.Examined++;
+            }
+            else if (_tapDance.Active)
+            {
+                if (_tapDance.Examined >= _queue.Count) return;
+                if (!DanceDecides(_tapDance.Examined)) _tapDance.Examined++;
             }
             else
             {
@@ -83,66 +51,75 @@ public sealed partial class RemapEngine
     /// </summary>
     private bool DecidesPending(int index)
     {
-        ref readonly var e = ref _queue[index];
-        if (e.TimeUs >= _pending.DeadlineUs)
+        switch (_tapHold.Examine(_queue, index))
         {
-            // Replayed from earlier: the term ran out before this event happened.
-            DecideHold();
-            return true;
+            case TapHoldStep.Timeout:
+                DecideTimeout();
+                return true;
+            case TapHoldStep.TapOnRelease:
+                DecideTapOnRelease(index);
+                return true;
+            case TapHoldStep.TapNow:
+                DecideTapNow();
+                return true;
+            case TapHoldStep.Hold:
+                DecideHold();
+                return true;
+            case TapHoldStep.LetThrough:
+                Dispatch(_queue.Dequeue());
+                return true;
+            default:
+                return false;
         }
-        ref readonly var key = ref _pending.Trigger;
-        if (!e.Down && e.Device == key.Device && e.Usage == key.Usage)
-        {
-            _queue.RemoveAt(index);
-            DecideTap();
-            return true;
-        }
-        if (!e.Down && index == 0)
-        {
-            // The release of a key pressed before the tap-hold, with nothing waiting ahead of it: letting it
-            // out now reorders nothing, and holding it would keep the key down (and auto-repeating) for no reason.
-            Dispatch(_queue.Dequeue());
-            return true;
-        }
-        var mode = _pending.Action.Mode;
-        if (e.Down)
-        {
-            if (mode != HoldMode.HoldOnOtherKeyPress) return false;
-            DecideHold();
-            return true;
-        }
-        if (mode == HoldMode.PermissiveHold && WentDownWhilePending(e, index))
-        {
-            DecideHold();
-            return true;
-        }
-        return false;
     }
 
-    private bool WentDownWhilePending(in KeyEvent up, int before)
+    /// <summary>The term ran out (a timer, or a replayed event that came later): the timeout action, by default the hold.</summary>
+    private void DecideTimeout()
     {
-        for (int i = 0; i < before; i++)
-        {
-            ref readonly var e = ref _queue[i];
-            if (e.Down && e.Device == up.Device && e.Usage == up.Usage) return true;
-        }
-        return false;
+        var trigger = _tapHold.Trigger;
+        var action = _tapHold.Action;
+        long pressUs = _tapHold.PressTimeUs;
+        _tapHold.End();
+        Activate(trigger, action.TimeoutAction, pressUs);
+        if (!ReferenceEquals(action.TimeoutAction, action.HoldAction)) _tapHold.NoteTyped(pressUs);
     }
 
     private void DecideHold()
     {
-        var pending = _pending;
-        _pending = default;
-        _examined = 0;
-        Activate(pending.Trigger, pending.Action.HoldAction, pending.PressTimeUs);
+        var trigger = _tapHold.Trigger;
+        var action = _tapHold.Action;
+        long pressUs = _tapHold.PressTimeUs;
+        _tapHold.End();
+        Activate(trigger, action.HoldAction, pressUs);
     }
 
-    private void DecideTap()
+    /// <summary>Another key decided tap: the tap goes down now and up with the key's own release.</summary>
+    private void DecideTapNow()
     {
-        var pending = _pending;
-        _pending = default;
-        _examined = 0;
-        pending.Action.TapAction.Tap(_state, pending.Trigger);
-        _lastTap = new LastTap { Valid = true, Device = pending.Trigger.Device, Usage = pending.Trigger.Usage, TimeUs = NowUs };
+        var trigger = _tapHold.Trigger;
+        var action = _tapHold.Action;
+        long pressUs = _tapHold.PressTimeUs;
+        _tapHold.End();
+        Activate(trigger, action.TapAction, pressUs);
+        _tapHold.NoteTyped(pressUs);
+    }
+
+    private void DecideTapOnRelease(int releaseIndex)
+    {
+        var trigger = _tapHold.Trigger;
+        var action = _tapHold.Action;
+        long pressUs = _tapHold.PressTimeUs;
+        _tapHold.End();
+        _tapHold.NoteTyped(pressUs);
+        if (action.Decisions.ReplayUnderTap && releaseIndex > 0)
+        {
+            // The release stays queued: the keys that waited are replayed with the tap down, and the release lifts it.
+            Activate(trigger, action.TapAction, pressUs);
+            _tapHold.NoteTap(trigger, _queue[releaseIndex].TimeUs);
+            return;
+        }
+        _queue.RemoveAt(releaseIndex);
+        action.TapAction.Tap(_state, trigger);
+        _tapHold.NoteTap(trigger, NowUs);
     }
 }

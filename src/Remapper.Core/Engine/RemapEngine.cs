@@ -95,7 +95,8 @@ public sealed partial class RemapEngine
         get
         {
             long deadline = long.MaxValue;
-            if (_pending.Active) deadline = _pending.DeadlineUs;
+            if (_tapHold.Active) deadline = _tapHold.DeadlineUs;
+            if (_tapDance.DeadlineUs < deadline) deadline = _tapDance.DeadlineUs;
             if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
@@ -284,9 +285,14 @@ public sealed partial class RemapEngine
     {
         if (_sameInstant.DeadlineUs <= deadline) HandOnSameInstant();
         if (_comboCount > 0 && _comboDeadlineUs <= deadline) ResolveCombo();
-        if (_pending.Active && _pending.DeadlineUs <= deadline)
+        if (_tapHold.Active && _tapHold.DeadlineUs <= deadline)
         {
-            DecideHold();
+            DecideTimeout();
+            Pump();
+        }
+        if (_tapDance.Active && _tapDance.DeadlineUs <= deadline)
+        {
+            DecideTapDance();
             Pump();
         }
         for (int i = 0; i < _active.Count; i++)
@@ -312,10 +318,15 @@ public sealed partial class RemapEngine
     /// <summary>Puts an event behind any undecided tap-hold and processes whatever can be processed.</summary>
     private void Enqueue(in KeyEvent e)
     {
-        if (_queue.IsFull && _pending.Active)
+        if (_queue.IsFull && _tapHold.Active)
         {
             // Someone is holding a tap-hold key while mashing 256 others: decide now rather than drop.
             DecideHold();
+            Pump();
+        }
+        if (_queue.IsFull && _tapDance.Active)
+        {
+            DecideTapDance();
             Pump();
         }
         if (_queue.IsFull) return;
@@ -341,6 +352,7 @@ public sealed partial class RemapEngine
         // canceled before it, the others after.
         if (_rules.DelayedCount > 0) CancelDelayedActions(trigger.Token, RuleOrderOf(e));
         DispatchPress(trigger, e);
+        if (!_tapHold.IsPending(trigger.Token)) _tapHold.NoteTyped(e.TimeUs);
         if (_rules.DelayedCount > 0) CancelDelayedActions(trigger.Token, int.MaxValue);
     }
 
@@ -386,6 +398,11 @@ public sealed partial class RemapEngine
         if (action is TapHoldKeyAction tapHold)
         {
             BeginTapHold(trigger, tapHold, e.TimeUs);
+            return;
+        }
+        if (action is TapDanceKeyAction dance)
+        {
+            BeginTapDance(trigger, dance, e.TimeUs);
             return;
         }
         Activate(trigger, action, e.TimeUs);
@@ -462,12 +479,11 @@ public sealed partial class RemapEngine
         _mouse.Reset();
         _active.Clear();
         _queue.Clear();
-        _pending = default;
-        _examined = 0;
+        _tapHold.Reset();
+        _tapDance.Reset();
         _comboCount = 0;
         _heldReleaseCount = 0;
         _firedCount = 0;
-        _lastTap = default;
         _rules.Reset();
         _lazyReleaseAtUs = long.MaxValue;
         _sameInstant.Clear();

@@ -35,7 +35,8 @@ public sealed record TapHoldAction(
     HoldMode? Mode,
     int? TappingTermMs,
     int? QuickTapTermMs,
-    SourceLocation Location) : ActionModel(Location);
+    SourceLocation Location,
+    TapHoldOptions? Options = null) : ActionModel(Location);
 
 /// <summary><c>set(name, value)</c>: sets a variable when pressed (for <c>variable_if</c> conditions).</summary>
 public sealed record SetVariableAction(string Name, int Value, SourceLocation Location) : ActionModel(Location);

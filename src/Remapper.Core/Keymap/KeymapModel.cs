@@ -30,6 +30,9 @@ public sealed record KeymapSettings
 
     public HoldMode TapHoldMode { get; init; } = HoldMode.HoldOnOtherKeyPress;
 
+    /// <summary><c>hands = { left = [...], right = [...] }</c>: which hand types each key, for tap-hold hand decisions.</summary>
+    public KeyboardHands Hands { get; init; } = KeyboardHands.None;
+
     /// <summary>Karabiner's to_if_alone_timeout_milliseconds.</summary>
     public int RuleAloneTimeoutMs { get; init; } = 1000;
 

@@ -1,3 +1,5 @@
+using Remapper.Core.Import;
+using Remapper.Core.Import.Kanata;
 using Remapper.Core.Import.Karabiner;
 using Remapper.Core.Keymap;
 using Remapper.Core.Keymap.Loading;
@@ -15,11 +17,16 @@ public static class ImportedKeymap
     public static bool IsKarabinerJson(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonc", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A kanata configuration (<c>.kbd</c>), imported as <c>remapper import kanata</c> imports it.</summary>
+    public static bool IsKanataConfig(string path) => path.EndsWith(".kbd", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsImported(string path) => IsKarabinerJson(path) || IsKanataConfig(path);
+
     public static KeymapLoadResult Load(string path)
     {
         var text = KeymapFileReader.TryRead(path, out var error);
         if (text is null) return Failed(new SourceLocation(path, 0, 0), error);
-        var imported = KarabinerImporter.Import(text, path);
+        ImportResult imported = IsKanataConfig(path) ? KanataImporter.Import(text, path) : KarabinerImporter.Import(text, path);
         if (imported.Toml is null)
         {
             var e = imported.Error!;

@@ -95,11 +95,42 @@ public class ImportCommandTests
 
     [Theory]
     [InlineData("keyd")]
-    [InlineData("kanata")]
     public void Keyd_and_kanata_are_not_yet_supported(string from)
     {
         var run = CliRun.OfRemapper("import", from, "some.conf");
         Assert.Equal(2, run.ExitCode);
         run.AssertOneLineError($"remapper import {from}: not yet supported");
+    }
+
+    [Fact]
+    public void A_kanata_config_that_converts_whole_is_exit_0()
+    {
+        var run = CliRun.OfRemapper("import", "kanata", Fixture("home-row.kbd"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("caps_lock = { tap = \"escape\", hold = \"left_control\", mode = \"hold_on_other_key_press\", term_ms = 200", run.Out);
+        Assert.Contains("[layer.nav]", run.Out);
+        Assert.EndsWith($"everything in {Fixture("home-row.kbd")} was converted\n", run.Error);
+    }
+
+    [Fact]
+    public void What_a_kanata_import_leaves_out_is_listed_with_line_and_column_and_is_exit_1()
+    {
+        var run = CliRun.OfRemapper("import", "kanata", Fixture("kanata-partial.kbd"));
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Error.TrimEnd('\n').Split('\n');
+        Assert.Contains($"{Fixture("kanata-partial.kbd")}:1:9: not supported: nothing in a Remapper keymap runs a shell command", lines);
+        Assert.Contains(lines, l => l.StartsWith($"{Fixture("kanata-partial.kbd")}:3:16: not supported: kanata's 'cmd' runs a shell command", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{Fixture("kanata-partial.kbd")}:4:1: not supported: kanata's (defseq", StringComparison.Ordinal));
+        Assert.Contains("# (defseq git (g i t))", run.Out);
+        Assert.Contains("c = { tap_dance = [\"c\", \"left_control+c\"], term_ms = 200 }", run.Out);
+    }
+
+    [Fact]
+    public void A_broken_kanata_file_is_exit_2_with_line_and_column()
+    {
+        var run = CliRun.OfRemapper("import", "kanata", Fixture("broken.kbd"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Out);
+        run.AssertOneLineError($"{Fixture("broken.kbd")}:1:1: error: this is not a kanata configuration: this '(' is never closed");
     }
 }

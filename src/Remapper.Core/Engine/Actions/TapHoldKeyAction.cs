@@ -4,7 +4,7 @@ namespace Remapper.Core.Engine.Actions;
 
 /// <summary>
 /// A key that means one thing tapped and another held. It is never pressed directly: the engine keeps
-/// the press pending until it can decide (see RemapEngine.TapHold.cs), then runs Tap or Hold.
+/// the press pending until it can decide (see TapHoldStage.cs), then runs Tap or Hold.
 /// </summary>
 internal sealed class TapHoldKeyAction(KeyAction tap, KeyAction hold, HoldMode mode, long termUs, long quickTapUs) : KeyAction
 {
@@ -13,6 +13,17 @@ internal sealed class TapHoldKeyAction(KeyAction tap, KeyAction hold, HoldMode m
     public HoldMode Mode { get; } = mode;
     public long TermUs { get; } = termUs;
     public long QuickTapUs { get; } = quickTapUs;
+
+    /// <summary>What the term running out does: the hold, unless a <c>timeout</c> action was given.</summary>
+    public KeyAction TimeoutAction { get; init; } = hold;
+
+    /// <summary>Pressed within this long after another key typed, the key taps at once (0 = off).</summary>
+    public long PriorIdleUs { get; init; }
+
+    /// <summary>A key pressed within this long after the tap-hold does not decide by its release (0 = off).</summary>
+    public long ReleaseGraceUs { get; init; }
+
+    public TapHoldDecisions Decisions { get; init; } = TapHoldDecisions.None;
 
     // The compiler only places tap-hold directly on a key, where the engine intercepts it; these are
     // never reached, and doing nothing is the safe answer if they ever were.

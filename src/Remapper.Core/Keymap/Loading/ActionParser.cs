@@ -10,7 +10,7 @@ namespace Remapper.Core.Keymap.Loading;
 internal sealed class ActionParser
 {
     private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set", "macro", "text", "unicode", "caps_word", .. MouseActionParser.Functions];
-    private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
+    private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms", .. TapHoldOptionsReader.Keys];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
     public const int MaxAliasDepth = 32;
@@ -63,6 +63,8 @@ internal sealed class ActionParser
                 _diagnostics.Error(array.Location, $"a list can't be used {place.Describe()}",
                     $"use {place.Accepted()}");
                 return null;
+            case TomlTable table when place.Allows(ActionKind.TapHold) && table.Find("tap_dance") is not null:
+                return TapDanceReader.Read(table, _values, step => Parse(step, ActionPlace.TapDanceStep));
             case TomlTable table when place.Allows(ActionKind.TapHold):
                 return ParseTapHold(table);
             case TomlTable table:
@@ -116,6 +118,8 @@ internal sealed class ActionParser
         HoldMode? mode = null;
         int? term = null, quickTap = null;
         var ok = true;
+        var options = new TapHoldOptions();
+        var optionReader = new TapHoldOptionsReader(_values, node => Parse(node, ActionPlace.TapHoldHold));
         foreach (var entry in table.Entries)
         {
             switch (entry.Key.Value)
@@ -141,8 +145,8 @@ internal sealed class ActionParser
                     ok &= quickTap is not null;
                     break;
                 default:
-                    _values.UnknownKey(entry, "in a tap-hold", TapHoldKeys);
-                    ok = false;
+                    ok &= optionReader.TryRead(entry, ref options, out var known);
+                    if (!known) _values.UnknownKey(entry, "in a tap-hold", TapHoldKeys);
                     break;
             }
         }
@@ -160,7 +164,7 @@ internal sealed class ActionParser
             return null;
         }
         return ok && tap is not null && hold is not null
-            ? new TapHoldAction(tap, hold, mode, term, quickTap, table.Location)
+            ? new TapHoldAction(tap, hold, mode, term, quickTap, table.Location, options)
             : null;
     }
 

@@ -14,6 +14,8 @@ internal enum ActionPlace
     RuleTapped,
     /// <summary>An <c>[alias]</c> value: anything; the place it is used in checks it.</summary>
     AliasDefinition,
+    /// <summary>A step of a tap-dance: held if its key still is when the count ends, else tapped.</summary>
+    TapDanceStep,
 }
 
 internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord }
@@ -33,6 +35,7 @@ internal static class ActionPlaces
         SequenceAction => ActionKind.Sequence,
         TapHoldAction => ActionKind.TapHold,
         MouseMoveAction or MouseWheelAction or MouseButtonAction or MouseSpeedAction or MouseKeyAction => ActionKind.Mouse,
+        TapDanceAction => ActionKind.TapHold,
         MacroAction => ActionKind.Macro,
         CapsWordAction => ActionKind.CapsWord,
         _ => ActionKind.AllOf,
@@ -45,6 +48,9 @@ internal static class ActionPlaces
         ActionPlace.TapHoldTap => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Sequence or ActionKind.Set
             or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord,
         ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Momentary,
+        ActionPlace.TapDanceStep => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
+            or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord
+            or ActionKind.Mouse,
         // Sequences appear in the next three only through an alias, and are spliced in.
         ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
             or ActionKind.Sequence,
@@ -57,7 +63,7 @@ internal static class ActionPlaces
 
     /// <summary>Arrays written directly in this place (not through an alias) become a sequence.</summary>
     public static bool TakesArrays(this ActionPlace place) =>
-        place is ActionPlace.RemapBinding or ActionPlace.LayerBinding or ActionPlace.TapHoldTap or ActionPlace.AliasDefinition;
+        place is ActionPlace.RemapBinding or ActionPlace.LayerBinding or ActionPlace.TapHoldTap or ActionPlace.AliasDefinition or ActionPlace.TapDanceStep;
 
     public static string Describe(ActionKind kind) => kind switch
     {
@@ -86,6 +92,7 @@ internal static class ActionPlaces
         ActionPlace.SequenceStep => "in a sequence",
         ActionPlace.RuleHeld => "in a rule's to or to_if_held_down",
         ActionPlace.RuleTapped => "in a rule's to_if_alone or to_after_key_up",
+        ActionPlace.TapDanceStep => "as a step of a tap-dance",
         _ => "in an alias",
     };
 
@@ -96,6 +103,7 @@ internal static class ActionPlaces
         ActionPlace.SequenceStep => "keys or chords, set(), toggle() or switch()",
         ActionPlace.RuleHeld => "keys or chords, 'none', set(), layer(), toggle(), oneshot() or switch()",
         ActionPlace.RuleTapped => "keys or chords, 'none', set(), toggle() or switch()",
+        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
         _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
     };
 }

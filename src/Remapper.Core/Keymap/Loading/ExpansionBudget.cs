@@ -49,7 +49,8 @@ internal sealed class ExpansionBudget(DiagnosticBag diagnostics)
     {
         SequenceAction s => 1 + s.Steps.Sum(Size),
         AllOfAction a => 1 + a.Items.Sum(Size),
-        TapHoldAction t => 1 + Size(t.Tap) + Size(t.Hold),
+        TapHoldAction t => 1 + Size(t.Tap) + Size(t.Hold) + (t.Options?.Timeout is { } timeout ? Size(timeout) : 0),
+        TapDanceAction d => 1 + d.Steps.Sum(Size),
         MacroAction m => 1 + m.Steps.Sum(MacroSteps),
         _ => 1,
     };

@@ -29,7 +29,7 @@ internal static partial class ForeignSyntax
         {
             return new Diagnostic(DiagnosticSeverity.Error, At(text, path, kanata.Index),
                 "this is a kanata config (defsrc/deflayer), not a Remapper keymap (TOML)",
-                "write it as TOML: [remap] for the base layer, [layer.NAME] for each deflayer (docs/keymap.md)");
+                $"convert it with `remapper import kanata {name}`");
         }
         if (KeydSection().Match(text) is { Success: true } keyd)
         {
@@ -93,7 +93,7 @@ internal static partial class ForeignSyntax
     [GeneratedRegex(@"^overload\(\s*([^,()]+)\s*,\s*([^,()]+)\s*\)$", RegexOptions.IgnoreCase)]
     private static partial Regex Overload();
 
-    [GeneratedRegex(@"^\(tap-hold(?:-press|-release)?\s+(?<term>\d+)\s+\d+\s+(\S+)\s+(\S+?)\)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(tap-hold(?:-press|-release)?\s+\d+\s+(?<term>\d+)\s+(\S+)\s+(\S+?)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex TapHold();
 
     [GeneratedRegex(@"^oneshot\(\s*([^,()]+?)\s*\)$", RegexOptions.IgnoreCase)]

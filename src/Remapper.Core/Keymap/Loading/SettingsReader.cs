@@ -11,7 +11,7 @@ internal sealed class SettingsReader(ValueReader values)
     [
         "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
-        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse",
+        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse", "hands",
         "caps_word_timeout_ms", "unicode_input", "modifiers_first_at_same_instant", "lazy_modifier_release_ms",
     ];
 
@@ -51,6 +51,9 @@ internal sealed class SettingsReader(ValueReader values)
                 case "keyboard_type" when values.String(entry.Value) is { } v:
                     if (v.Value is "ansi" or "iso" or "jis") settings = settings with { KeyboardType = v.Value };
                     else values.Diagnostics.Error(v.Location, $"unknown keyboard type '{MessageText.Short(v.Value)}'", "it is ansi, iso or jis");
+                    break;
+                case "hands" when HandsReader.Read(entry.Value, values) is { } v:
+                    settings = settings with { Hands = v };
                     break;
                 case "caps_word_timeout_ms" when values.Integer(entry, 1, 60_000) is { } v:
                     settings = settings with { CapsWordTimeoutMs = v };

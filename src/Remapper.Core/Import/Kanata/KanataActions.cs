@@ -1,0 +1,176 @@
+using System.Globalization;
+using Remapper.Core.Import.Karabiner;
+
+namespace Remapper.Core.Import.Kanata;
+
+/// <summary>
+/// One kanata action → the TOML value of a Remapper binding (<c>"left_control+c"</c>, <c>"layer(nav)"</c>, an inline
+/// tap-hold table …), or null after noting why it cannot be converted. Aliases and variables are expanded where
+/// they are used. docs/import.md lists the mapping.
+/// </summary>
+internal sealed class KanataActions(KanataContext context)
+{
+    private const int MaxAliasDepth = 32;
+
+    private static readonly HashSet<string> NoOps = new(StringComparer.Ordinal) { "XX", "✗", "∅", "•", "nop0" };
+
+    private readonly List<string> _expanding = [];
+
+    /// <summary>The value for <paramref name="node"/>; <see cref="Transparent"/> for <c>_</c>.</summary>
+    public string? Convert(SExpression node)
+    {
+        switch (node)
+        {
+            case SAtom atom:
+                return Atom(atom);
+            case SList list:
+                return List(list);
+            default:
+                return null;
+        }
+    }
+
+    public const string Transparent = "\"transparent\"";
+
+    private string? Atom(SAtom atom)
+    {
+        var text = atom.Text;
+        if (atom.Quoted) return Fail(atom, $"a string where an action was expected: \"{text}\"");
+        if (text is "_" or "‗" or "≝") return Transparent;
+        if (NoOps.Contains(text)) return "\"none\"";
+        if (text.StartsWith('@') && text.Length > 1) return Alias(atom, text[1..]);
+        if (text.StartsWith('$') && text.Length > 1)
+        {
+            if (context.Variables.TryGetValue(text[1..], out var value)) return Convert(value);
+            return Fail(atom, $"no defvar defines {text}");
+        }
+        if (KanataKeys.Chord(text) is { } chord) return TomlText.String(chord);
+        return Fail(atom, $"'{text}' is not a key or action Remapper knows");
+    }
+
+    private string? Alias(SAtom at, string name)
+    {
+        if (!context.Aliases.TryGetValue(name, out var definition)) return Fail(at, $"no defalias defines @{name}");
+        if (_expanding.Contains(name) || _expanding.Count >= MaxAliasDepth) return Fail(at, $"@{name} refers to itself");
+        _expanding.Add(name);
+        try
+        {
+            return Convert(definition);
+        }
+        finally
+        {
+            _expanding.RemoveAt(_expanding.Count - 1);
+        }
+    }
+
+    private string? List(SList list)
+    {
+        var head = list.Head;
+        if (head is null) return Fail(list, "a list where an action was expected");
+        switch (head)
+        {
+            case "layer-switch":
+                return LayerName(list, 1) is { } to ? TomlText.String($"switch({to})") : null;
+            case "layer-while-held":
+            case "layer-toggle":
+                return LayerName(list, 1) is { } held ? TomlText.String($"layer({held})") : null;
+            case "one-shot":
+            case "one-shot-press":
+            case "one-shot-release":
+            case "one-shot-press-pcancel":
+            case "one-shot-release-pcancel":
+                return OneShot(list);
+            case "multi":
+                return Multi(list);
+            case "macro":
+                return Macro(list);
+            case "unicode":
+                return list.Items.Count == 2 && list.Items[1] is SAtom u
+                    ? TomlText.String($"unicode({TomlText.String(u.Text)})")
+                    : Fail(list, "unicode takes one character");
+            case "caps-word":
+            case "caps-word-custom":
+                return TomlText.String("caps_word");
+            case "tap-dance":
+                return TapDance(list);
+            case "cmd":
+            case "cmd-log":
+            case "cmd-output-keys":
+                return Fail(list, $"kanata's '{head}' runs a shell command, and nothing in a Remapper keymap does");
+            default:
+                if (head.StartsWith("tap-hold", StringComparison.Ordinal)) return new KanataTapHold(context, this).Convert(list);
+                return Fail(list, $"kanata's '{head}' has no Remapper equivalent yet");
+        }
+    }
+
+    private string? LayerName(SList list, int index)
+    {
+        if (list.Items.Count != index + 1 || list.Items[index] is not SAtom name)
+            return Fail(list, $"{list.Head} takes one layer name");
+        if (context.LayerName(name.Text) is { } mapped) return mapped;
+        return Fail(name, $"no deflayer is called '{name.Text}'");
+    }
+
+    private string? OneShot(SList list)
+    {
+        if (list.Items.Count != 3 || list.Items[2] is not { } what) return Fail(list, $"{list.Head} takes a timeout and an action");
+        context.Notes.Add($"{list.Items[1].Line}:{list.Items[1].Column}",
+            $"the one-shot's timeout ({list.Items[1]} ms) is not kept: a Remapper one-shot waits for the next key");
+        if (what is SList { Head: "layer-while-held" or "layer-toggle" } layer && LayerName(layer, 1) is { } name)
+            return TomlText.String($"oneshot({name})");
+        if (what is SAtom key && KanataKeys.Chord(key.Text) is { } chord && !chord.Contains('+'))
+            return TomlText.String($"oneshot({chord})");
+        return Fail(what, "a one-shot of this action has no Remapper equivalent");
+    }
+
+    /// <summary><c>(multi lctl lsft)</c>: keys held together are a chord.</summary>
+    private string? Multi(SList list)
+    {
+        var keys = new List<string>();
+        foreach (var item in list.Items.Skip(1))
+        {
+            if (item is SAtom a && KanataKeys.Chord(a.Text) is { } chord) keys.Add(chord);
+            else return Fail(list, "a multi of anything but keys has no Remapper equivalent yet");
+        }
+        return keys.Count == 0 ? Fail(list, "an empty multi") : TomlText.String(string.Join("+", keys));
+    }
+
+    /// <summary><c>(macro a b 50 C-v)</c>: without delays a sequence of taps, with them <c>macro(...)</c>.</summary>
+    private string? Macro(SList list)
+    {
+        var steps = new List<string>();
+        var delays = false;
+        foreach (var item in list.Items.Skip(1))
+        {
+            if (item is SAtom { Quoted: false } a && int.TryParse(a.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && a.Text.Length > 1)
+            {
+                steps.Add($"{ms}ms");
+                delays = true;
+            }
+            else if (item is SAtom b && KanataKeys.Chord(b.Text) is { } chord) steps.Add(TomlText.String(chord));
+            else return Fail(item, "only keys, chords and delays convert in a macro");
+        }
+        if (steps.Count == 0) return Fail(list, "an empty macro");
+        return delays ? TomlText.String($"macro({string.Join(", ", steps)})") : TomlText.Array(steps);
+    }
+
+    /// <summary><c>(tap-dance 200 (a C-c esc))</c> → <c>{ tap_dance = ["a", "ctrl+c", "escape"], term_ms = 200 }</c>.</summary>
+    private string? TapDance(SList list)
+    {
+        if (list.Items.Count != 3 || list.Items[1] is not SAtom t || !int.TryParse(t.Text, out var term) || list.Items[2] is not SList actions)
+            return Fail(list, "tap-dance takes a timeout and a list of actions");
+        var steps = new List<string>();
+        foreach (var action in actions.Items)
+        {
+            if (Convert(action) is not { } step) return null;
+            steps.Add(step);
+        }
+        return TomlText.Table([TomlText.Entry("tap_dance", TomlText.Array(steps)), TomlText.Entry("term_ms", TomlText.Integer(Math.Max(1, term)))]);
+    }
+
+    public string? Fail(SExpression at, string message)
+    {
+        context.Notes.Add($"{at.Line}:{at.Column}", message);
+        return null;
+    }
+}
