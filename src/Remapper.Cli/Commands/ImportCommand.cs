@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Remapper.Core.Import;
 using Remapper.Core.Import.Karabiner;
+using Remapper.Core.Import.Keyd;
 using Remapper.Core.Keymap;
 
 namespace Remapper.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class ImportCommand
             "Turn another remapper's configuration into a Remapper keymap, and say exactly what could not be converted " +
             "(see docs/import.md).");
         command.Subcommands.Add(Karabiner());
-        command.Subcommands.Add(NotYet("keyd", "a keyd config (/etc/keyd/*.conf)"));
+        command.Subcommands.Add(Keyd());
         command.Subcommands.Add(NotYet("kanata", "a kanata config (.kbd)"));
         return command;
     }
@@ -52,6 +53,25 @@ internal static class ImportCommand
             var wanted = parse.GetValue(profile);
             return Run(parse, "karabiner", source, parse.GetValue(output), parse.GetValue(force),
                 text => KarabinerImporter.Import(text, source, wanted));
+        });
+        return command;
+    }
+
+    private static Command Keyd()
+    {
+        var path = new Argument<string>("PATH") { Description = "A keyd config (/etc/keyd/*.conf)." };
+        var (output, force) = OutputOptions();
+        var command = new Command("keyd",
+            "Import a keyd config: [main] and its layers, chords, overload() and friends, macro(), [ids] exclusions and " +
+            "chord_timeout. Exit code 0 when everything was converted, 1 when something was left out (listed on stderr " +
+            "with line:column and as comments in the keymap), 2 when the file cannot be read or is not a keyd config.");
+        command.Arguments.Add(path);
+        command.Options.Add(output);
+        command.Options.Add(force);
+        command.SetAction(parse =>
+        {
+            var source = parse.GetValue(path)!;
+            return Run(parse, "keyd", source, parse.GetValue(output), parse.GetValue(force), text => KeydImporter.Import(text, source));
         });
         return command;
     }

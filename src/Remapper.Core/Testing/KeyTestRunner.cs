@@ -29,7 +29,7 @@ public sealed class KeyTestRunner
 
     public static KeymapLoadResult LoadKeymap(KeymapSource source) =>
         source.FilePath is { } path
-            ? ImportedKeymap.IsKarabinerJson(path) ? ImportedKeymap.Load(path) : KeymapLoader.LoadFile(path)
+            ? ImportedKeymap.IsImported(path) ? ImportedKeymap.Load(path) : KeymapLoader.LoadFile(path)
             : KeymapLoader.Load(source.InlineText ?? "", source.TestFile);
 
     private static IKeyTestEngine CreateRemapEngine(KeymapModel model, IKeyOutput output) =>

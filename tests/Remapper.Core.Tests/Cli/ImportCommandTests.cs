@@ -94,7 +94,6 @@ public class ImportCommandTests
     }
 
     [Theory]
-    [InlineData("keyd")]
     [InlineData("kanata")]
     public void Keyd_and_kanata_are_not_yet_supported(string from)
     {

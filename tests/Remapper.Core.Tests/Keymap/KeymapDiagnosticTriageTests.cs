@@ -39,6 +39,7 @@ public class KeymapDiagnosticTriageTests
 
     [Theory]
     [InlineData("[ids]\n*\n\n[main]\ncapslock = overload(control, esc)\n", "keyd config")]
+    [InlineData("[ids]\n*\n\n[main]\ncapslock = overload(control, esc)\n", "remapper import keyd karabiner.json")]
     [InlineData("(defcfg)\n(defsrc caps a)\n(deflayer base esc b)\n", "kanata config")]
     [InlineData("{\"profiles\": [{\"name\": \"Default\", \"complex_modifications\": {\"rules\": []}}]}\n", "remapper import karabiner karabiner.json")]
     public void Another_remappers_file_gets_one_line_that_names_it(string text, string expected)

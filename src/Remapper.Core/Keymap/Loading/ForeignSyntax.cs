@@ -35,7 +35,7 @@ internal static partial class ForeignSyntax
         {
             return new Diagnostic(DiagnosticSeverity.Error, At(text, path, keyd.Index),
                 $"this is a keyd config ({keyd.Value.Trim()}), not a Remapper keymap (TOML)",
-                "write it as TOML: [main] becomes [remap], [ids] becomes [[device]] blocks, values are quoted (docs/keymap.md)");
+                $"convert it with `remapper import keyd {name}`");
         }
         return null;
     }
