@@ -14,6 +14,7 @@ internal sealed class LayerStack
         public int Layer;
         public int Token;
         public Kind Kind;
+        public byte Modifiers; // held while the entry lasts (LayerModifiers)
     }
 
     private const int Capacity = 64;
@@ -30,6 +31,25 @@ internal sealed class LayerStack
     /// <summary>The layer of entry <paramref name="i"/>, counted from the bottom.</summary>
     public int LayerAt(int i) => _entries[i].Layer;
 
+    /// <summary>The modifiers entry <paramref name="i"/> holds (<c>layer(nav, ctrl)</c>); 0 for a plain layer.</summary>
+    public byte ModifiersAt(int i) => _entries[i].Modifiers;
+
+    /// <summary>
+    /// Modifiers of one-shots spent by the last key press: they stay down for that press and go up at the next
+    /// key event (LayerModifiers decides when), so the key they were for is typed with them.
+    /// </summary>
+    public byte SpentModifiers { get; private set; }
+
+    public void ClearSpent() => SpentModifiers = 0;
+
+    /// <summary>Every modifier an entry holds, plus the spent one-shots'.</summary>
+    public byte HeldModifiers()
+    {
+        byte held = SpentModifiers;
+        for (int i = 0; i < Count; i++) held |= _entries[i].Modifiers;
+        return held;
+    }
+
     public bool IsActive(int layer)
     {
         if (layer == 0 || layer == BaseLayer) return true;
@@ -38,21 +58,37 @@ internal sealed class LayerStack
         return false;
     }
 
-    public void PushMomentary(int layer, int token) => Push(layer, token, Kind.Momentary);
+    public void PushMomentary(int layer, int token, byte modifiers = 0) => Push(layer, token, Kind.Momentary, modifiers);
 
-    public void PushOneShot(int layer, int token) => Push(layer, token, Kind.OneShotHeld);
-
-    public void Toggle(int layer)
+    /// <summary>
+    /// A one-shot key went down. Pressed again while its own one-shot still waits (tapped twice), it cancels
+    /// that one-shot instead, as in QMK.
+    /// </summary>
+    public void PushOneShot(int layer, int token, byte modifiers = 0)
     {
-        for (int i = 0; i < Count; i++)
+        for (int i = Count - 1; i >= 0; i--)
         {
-            if (_entries[i].Layer == layer && _entries[i].Kind == Kind.Toggle)
+            ref var e = ref _entries[i];
+            if (e.Kind == Kind.OneShotPending && e.Layer == layer && e.Modifiers == modifiers && modifiers != 0)
             {
                 RemoveAt(i);
                 return;
             }
         }
-        Push(layer, -1, Kind.Toggle);
+        Push(layer, token, Kind.OneShotHeld, modifiers);
+    }
+
+    public void Toggle(int layer, byte modifiers = 0)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (_entries[i].Layer == layer && _entries[i].Kind == Kind.Toggle && _entries[i].Modifiers == modifiers)
+            {
+                RemoveAt(i);
+                return;
+            }
+        }
+        Push(layer, -1, Kind.Toggle, modifiers);
     }
 
     public void RemoveToken(int token)
@@ -89,7 +125,11 @@ internal sealed class LayerStack
         for (int i = Count - 1; i >= 0; i--)
         {
             ref var e = ref _entries[i];
-            if (e.Kind == Kind.OneShotPending) RemoveAt(i);
+            if (e.Kind == Kind.OneShotPending)
+            {
+                SpentModifiers |= e.Modifiers;
+                RemoveAt(i);
+            }
             else if (e.Kind == Kind.OneShotHeld) e.Kind = Kind.OneShotHeldUsed;
         }
     }
@@ -97,6 +137,7 @@ internal sealed class LayerStack
     /// <summary>Forgets every press-bound entry (momentary, one-shot); toggles and the base layer stay.</summary>
     public void ClearPressBound()
     {
+        SpentModifiers = 0;
         for (int i = Count - 1; i >= 0; i--)
             if (_entries[i].Kind != Kind.Toggle) RemoveAt(i);
     }
@@ -105,13 +146,14 @@ internal sealed class LayerStack
     {
         Count = 0;
         BaseLayer = 0;
+        SpentModifiers = 0;
     }
 
-    private void Push(int layer, int token, Kind kind)
+    private void Push(int layer, int token, Kind kind, byte modifiers)
     {
         if ((uint)layer >= (uint)_layerCount) return;
         if (Count == Capacity) RemoveAt(0); // oldest activation gives way; never grow on the hot path
-        _entries[Count++] = new Entry { Layer = layer, Token = token, Kind = kind };
+        _entries[Count++] = new Entry { Layer = layer, Token = token, Kind = kind, Modifiers = modifiers };
     }
 
     private void RemoveAt(int i)

@@ -32,6 +32,8 @@ public sealed partial class RemapEngine
     private readonly ActiveKeyTable _active = new(MaxActiveKeys);
     private readonly EventQueue _queue = new(QueueCapacity);
     private readonly PhysicalKeys _physical = new(MaxPhysicalKeys);
+    private readonly LayerModifiers _layerModifiers = new();
+    private byte _lookupModifiers; // the modifiers of the layer entry the last Lookup found its action in
     private DeviceSlot[] _slots = [];
     private CompiledKeymap _keymap;
     private EngineState _state;
@@ -250,8 +252,19 @@ public sealed partial class RemapEngine
 
     private void Dispatch(in KeyEvent e)
     {
-        if (e.Down) DispatchDown(e);
-        else DispatchUp(e);
+        // A spent one-shot's modifiers last until the next key event: up before its press, after its release.
+        if (e.Down)
+        {
+            _state.Layers.ClearSpent();
+            _layerModifiers.Sync(_state.Layers, _output);
+            DispatchDown(e);
+        }
+        else
+        {
+            DispatchUp(e);
+            _state.Layers.ClearSpent();
+        }
+        _layerModifiers.Sync(_state.Layers, _output);
     }
 
     private void DispatchDown(in KeyEvent e)
@@ -277,6 +290,7 @@ public sealed partial class RemapEngine
 
     private void DispatchPress(in Trigger trigger, in KeyEvent e)
     {
+        _lookupModifiers = 0;
         KeyAction action;
         if (e.Usage.Page == ComboPage)
         {
@@ -305,7 +319,14 @@ public sealed partial class RemapEngine
             }
             action = Lookup(e.Device, e.Usage);
         }
-        _state.Layers.ConsumeOneShots();
+        // Another one-shot stacks rather than spending the waiting ones (one-shot control, one-shot shift, i → ctrl+shift+i).
+        if (action is not OneShotLayerAction) _state.Layers.ConsumeOneShots();
+        if (_lookupModifiers != 0)
+        {
+            // A key its modifier-holding layer binds is typed without the layer's modifiers.
+            _layerModifiers.Lift(trigger.Token, _lookupModifiers);
+            _layerModifiers.Sync(_state.Layers, _output);
+        }
 
         if (action is TapHoldKeyAction tapHold)
         {
@@ -333,6 +354,7 @@ public sealed partial class RemapEngine
         var key = _active.RemoveAt(i);
         if (key.Rule is not null) ReleaseRule(ref key, e.TimeUs);
         else key.Action?.Release(_state, key.Trigger);
+        _layerModifiers.EndLift(key.Token);
     }
 
     private void Activate(in Trigger trigger, KeyAction action, long timeUs)
@@ -358,10 +380,16 @@ public sealed partial class RemapEngine
     {
         uint key = usage.Packed;
         var layers = _state.Layers;
+        _lookupModifiers = 0;
         for (int i = layers.Count - 1; i >= 0; i--)
         {
+            // Layer 0 on the stack is a modifier with no layer of its own (oneshot(shift)): it binds nothing.
+            if (layers.LayerAt(i) == 0) continue;
             if (_keymap.Layers[layers.LayerAt(i)].TryGetValue(key, out var action) && !ReferenceEquals(action, TransparentKeyAction.Instance))
+            {
+                _lookupModifiers = layers.ModifiersAt(i);
                 return action;
+            }
         }
         int profile = SlotOf(device)?.Profile ?? -1;
         if (profile >= 0 && _keymap.Profiles[profile].TryGetValue(key, out var own)) return own;
@@ -395,5 +423,6 @@ public sealed partial class RemapEngine
         _holdDownCount = 0;
         _lazyReleaseAtUs = long.MaxValue;
         _state.Layers.ClearPressBound();
+        _layerModifiers.Reset();
     }
 }

@@ -26,7 +26,12 @@ public enum LayerActionKind
     SwitchBase,
 }
 
-public sealed record LayerAction(LayerActionKind Kind, string Layer, SourceLocation Location) : ActionModel(Location);
+/// <param name="Modifiers">
+/// Modifiers the layer holds while this activation lasts (<c>layer(nav, ctrl)</c>, keyd's <c>[nav:C]</c>): keys the
+/// layer binds are typed without them. With <see cref="Layer"/> <c>base</c> and a modifier, <c>oneshot(shift)</c> is a
+/// one-shot modifier. Empty for a plain layer.
+/// </param>
+public sealed record LayerAction(LayerActionKind Kind, string Layer, SourceLocation Location, IReadOnlyList<Usage>? Modifiers = null) : ActionModel(Location);
 
 /// <summary><c>{ tap = "escape", hold = "left_control", mode = "permissive_hold", term_ms = 180, quick_tap_ms = 120 }</c>.</summary>
 public sealed record TapHoldAction(

@@ -53,7 +53,6 @@ public class KeymapDiagnosticTriageTests
     [InlineData("caps_lock = \"overload(control, esc)\"", "{ tap = \"esc\", hold = \"left_control\" }")]
     [InlineData("caps_lock = \"overload(nav, esc)\"", "hold = \"layer(nav)\"")]
     [InlineData("caps_lock = \"(tap-hold 200 200 esc lctl)\"", "{ tap = \"esc\", hold = \"left_control\", term_ms = 200 }")]
-    [InlineData("a = \"oneshot(shift)\"", "oneshot() takes a layer here, not a modifier")]
     [InlineData("a = \"KC_LGUI\"", "QMK's KC_LGUI is 'left_command' here")]
     [InlineData("a = \"KEY_LEFTALT\"", "Linux's KEY_LEFTALT is 'left_option' here")]
     [InlineData("KC_A = \"b\"", "QMK's KC_A is 'a' here")]

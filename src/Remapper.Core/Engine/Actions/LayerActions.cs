@@ -1,25 +1,25 @@
 namespace Remapper.Core.Engine.Actions;
 
 /// <summary><c>layer(x)</c>: x is active while this press lasts.</summary>
-internal sealed class MomentaryLayerAction(int layer) : KeyAction
+internal sealed class MomentaryLayerAction(int layer, byte modifiers = 0) : KeyAction
 {
-    public override void Press(EngineState state, in Trigger trigger) => state.Layers.PushMomentary(layer, trigger.Token);
+    public override void Press(EngineState state, in Trigger trigger) => state.Layers.PushMomentary(layer, trigger.Token, modifiers);
 
     public override void Release(EngineState state, in Trigger trigger) => state.Layers.RemoveToken(trigger.Token);
 }
 
 /// <summary><c>toggle(x)</c>: each press turns x on or off.</summary>
-internal sealed class ToggleLayerAction(int layer) : KeyAction
+internal sealed class ToggleLayerAction(int layer, byte modifiers = 0) : KeyAction
 {
-    public override void Press(EngineState state, in Trigger trigger) => state.Layers.Toggle(layer);
+    public override void Press(EngineState state, in Trigger trigger) => state.Layers.Toggle(layer, modifiers);
 
     public override void Release(EngineState state, in Trigger trigger) { }
 }
 
 /// <summary><c>oneshot(x)</c>: x applies to the next key press (or, while held, to every key like momentary).</summary>
-internal sealed class OneShotLayerAction(int layer) : KeyAction
+internal sealed class OneShotLayerAction(int layer, byte modifiers = 0) : KeyAction
 {
-    public override void Press(EngineState state, in Trigger trigger) => state.Layers.PushOneShot(layer, trigger.Token);
+    public override void Press(EngineState state, in Trigger trigger) => state.Layers.PushOneShot(layer, trigger.Token, modifiers);
 
     public override void Release(EngineState state, in Trigger trigger) => state.Layers.ReleaseOneShot(trigger.Token);
 }

@@ -88,26 +88,24 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
 
     private enum LayerUse { Hold, Toggle, OneShot }
 
-    /// <summary>A layer as layer()/toggle()/oneshot() uses it: a modifier-only layer is its modifiers held.</summary>
+    /// <summary>
+    /// A layer as layer()/toggle()/oneshot() uses it: a layer with modifiers holds them (<c>layer(nav, left_control)</c>);
+    /// a modifier-only layer is its modifiers (held, one-shot or toggled).
+    /// </summary>
     private KeydAction LayerTarget(string name, LayerUse use)
     {
         if (!layers.TryGetValue(name, out var layer)) return KeydAction.Fail($"unknown layer '{name}'");
-        if (layer.IsModifierOnly)
-        {
-            if (use == LayerUse.Hold)
-                return layer.Modifiers.Length == 0
-                    ? KeydAction.Of(KeydActionKind.Nothing, "\"none\"")
-                    : KeydAction.Of(KeydActionKind.Key, TomlText.String(string.Join("+", ModifierKeys(layer.Modifiers))));
-            return KeydAction.Fail(use == LayerUse.OneShot
-                ? $"oneshot({name}) is a one-shot modifier; Remapper's oneshot() takes a layer only, for now"
-                : $"toggle({name}) toggles a modifier; Remapper's toggle() takes a layer only, for now");
-        }
         var function = use switch { LayerUse.Hold => "layer", LayerUse.Toggle => "toggle", _ => "oneshot" };
         var kind = use == LayerUse.Hold ? KeydActionKind.Layer : KeydActionKind.LayerTap;
-        var toml = TomlText.String($"{function}({name})");
-        return layer.Modifiers.Length == 0
-            ? KeydAction.Of(kind, toml)
-            : KeydAction.Of(kind, toml, $"layer '{name}' holds {ModifierWords(layer.Modifiers)} in keyd while active; Remapper's layer does not hold modifiers yet");
+        var modifiers = ModifierWords(layer.Modifiers);
+        if (layer.IsModifierOnly)
+        {
+            if (layer.Modifiers.Length == 0) return KeydAction.Of(KeydActionKind.Nothing, "\"none\"");
+            return use == LayerUse.Hold
+                ? KeydAction.Of(KeydActionKind.Key, TomlText.String(modifiers))
+                : KeydAction.Of(kind, TomlText.String($"{function}({modifiers})"));
+        }
+        return KeydAction.Of(kind, TomlText.String(layer.Modifiers.Length == 0 ? $"{function}({name})" : $"{function}({name}, {modifiers})"));
     }
 
     private KeydAction Overload(string layerName, string tapText, string mode, int termMs, string? note)

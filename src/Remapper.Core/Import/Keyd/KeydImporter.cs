@@ -42,6 +42,7 @@ public static class KeydImporter
         var mainEntries = ini.Sections.Where(s => s.Header == "main").SelectMany(s => s.Entries).ToList();
         lines.Add("[remap]");
         Bindings(lines, notes, converter, mainEntries);
+        ModifierKeyLayers(lines, layers, mainEntries);
         foreach (var layer in layers.Values.Where(l => l.HasBindings && l.Name != "main"))
         {
             var entries = ini.Sections.Where(s => LayerNameOf(s.Header) == layer.Name).SelectMany(s => s.Entries).ToList();
@@ -105,6 +106,25 @@ public static class KeydImporter
                 (known?.HasBindings ?? false) || section.Entries.Count > 0);
         }
         return layers;
+    }
+
+    /// <summary>
+    /// keyd's modifier keys activate its modifier layers (control = layer(control)): where a config binds keys in
+    /// one of those, the modifier key must activate it, holding its modifier for every other key.
+    /// </summary>
+    private static void ModifierKeyLayers(List<string> lines, Dictionary<string, KeydLayerInfo> layers, List<KeydEntry> main)
+    {
+        var bound = main.SelectMany(e => KeydNames.Input(e.Key) ?? []).ToHashSet();
+        foreach (var (name, keys) in KeydNames.ModifierKeys)
+        {
+            if (!layers.TryGetValue(name, out var layer) || !layer.HasBindings || !LayerNames.IsValid(name)) continue;
+            var modifiers = string.Join("+", KeydActionConverter.ModifierKeys(layer.Modifiers));
+            var value = modifiers.Length == 0 ? $"layer({name})" : $"layer({name}, {modifiers})";
+            var free = keys.Where(k => !bound.Contains(k)).ToList();
+            if (free.Count == 0) continue;
+            lines.Add($"# keyd: the {name} key activates the {name} layer, which this config binds keys in");
+            foreach (var key in free) lines.Add($"{TomlText.Key(key)} = {TomlText.String(value)}");
+        }
     }
 
     private static string LayerNameOf(string header)

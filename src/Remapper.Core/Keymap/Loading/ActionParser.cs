@@ -182,7 +182,7 @@ internal sealed class ActionParser
         {
             action = ResolveAlias(text[1..], (s, lead));
         }
-        else if (text.IndexOf('(') is var open and > 0 && !text.Contains('+'))
+        else if (text.IndexOf('(') is var open and > 0 && (!text.Contains('+') || text.IndexOf('+') > open))
             action = ParseFunction(s, text, open, lead);
         else
             action = ParseChord(s, text, lead);
@@ -269,6 +269,28 @@ internal sealed class ActionParser
             _diagnostics.Error(s.Location, $"{function}() needs a layer name, e.g. {function}(nav)");
             return null;
         }
+        IReadOnlyList<Usage>? modifiers = null;
+        if (kind != LayerActionKind.SwitchBase)
+        {
+            var comma = argument.IndexOf(',');
+            if (comma >= 0)
+            {
+                // layer(nav, ctrl): the layer holds these modifiers while active.
+                modifiers = LayerModifierWords.Parse(argument[(comma + 1)..]);
+                if (modifiers is null)
+                {
+                    _diagnostics.Error(s.LocationOf(argumentOffset + comma + 1), $"'{MessageText.Short(argument[(comma + 1)..].Trim())}' is not a list of modifiers",
+                        $"e.g. {function}({argument[..comma].Trim()}, left_control) or {function}({argument[..comma].Trim()}, ctrl+shift)");
+                    return null;
+                }
+                argument = argument[..comma].Trim();
+            }
+            else if (!_layers.ContainsKey(argument) && LayerModifierWords.Parse(argument) is { } only)
+            {
+                // oneshot(shift), toggle(ctrl), layer(alt): the modifiers alone, on no layer of their own.
+                return new LayerAction(kind.Value, KeymapModel.BaseLayerName, s.Location, only);
+            }
+        }
         if (argument != KeymapModel.BaseLayerName && !_layers.ContainsKey(argument))
         {
             SawUnknownLayer = true;
@@ -280,7 +302,7 @@ internal sealed class ActionParser
             return null;
         }
         ReferencedLayers.Add(argument);
-        return new LayerAction(kind.Value, argument, s.Location);
+        return new LayerAction(kind.Value, argument, s.Location, modifiers);
     }
 
     private SetVariableAction? ParseSet(TomlString s, string arguments, int offset)
