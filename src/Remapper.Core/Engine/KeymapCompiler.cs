@@ -63,6 +63,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         {
             TappingTermUs = model.Settings.TappingTermMs * UsPerMs,
             ComboTermUs = model.Settings.ComboTermMs * UsPerMs,
+            ModifierGuard = model.Settings.ModifierGuard,
             Emergency = [.. model.Settings.EmergencySequence],
             Layers = layers,
             LayerNames = [.. _layerNames],

@@ -25,6 +25,11 @@ internal sealed class LayerModifiers
     private readonly int[] _liftTokens = new int[MaxLifts];
     private readonly byte[] _liftMasks = new byte[MaxLifts];
     private int _liftCount;
+
+    /// <summary>Left and right alt, left and right super: the modifiers that do something when tapped alone.</summary>
+    private const byte GuardedBits = (1 << 2) | (1 << 3) | (1 << 6) | (1 << 7);
+
+    private const byte LeftControlBit = 1;
     private byte _pressed; // bits this stage holds on the output
 
     /// <summary>A key that <paramref name="modifiers"/>' layer binds goes down: those modifiers are let go for it.</summary>
@@ -47,8 +52,12 @@ internal sealed class LayerModifiers
         }
     }
 
-    /// <summary>Presses and releases modifiers until the output holds what the layers want, minus what keys lifted.</summary>
-    public void Sync(LayerStack layers, OutputState output)
+    /// <summary>
+    /// Presses and releases modifiers until the output holds what the layers want, minus what keys lifted. With
+    /// <paramref name="guard"/>, an alt or super released right after it went down (no key in between) is wrapped
+    /// in a control tap, unless <paramref name="loneTap"/>: the key that held it was tapped alone, on purpose.
+    /// </summary>
+    public void Sync(LayerStack layers, OutputState output, bool guard, bool loneTap = false)
     {
         byte lifted = 0;
         for (int i = 0; i < _liftCount; i++) lifted |= _liftMasks[i];
@@ -60,7 +69,12 @@ internal sealed class LayerModifiers
             if ((wanted & mask) == (_pressed & mask)) continue;
             bool down = (wanted & mask) != 0;
             _pressed = down ? (byte)(_pressed | mask) : (byte)(_pressed & ~mask);
-            output.ChangeModifier(Usage.Key((ushort)(0xE0 + bit)), down ? +1 : -1, lazy: false);
+            var modifier = Usage.Key((ushort)(0xE0 + bit));
+            bool guarded = !down && guard && !loneTap && (mask & GuardedBits) != 0 &&
+                output.LastPressed == modifier && (output.VisibleModifiers & LeftControlBit) == 0;
+            if (guarded) output.ChangeModifier(Usages.LeftControl, +1, lazy: false);
+            output.ChangeModifier(modifier, down ? +1 : -1, lazy: false);
+            if (guarded) output.ChangeModifier(Usages.LeftControl, -1, lazy: false);
         }
     }
 

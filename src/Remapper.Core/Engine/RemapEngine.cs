@@ -34,6 +34,8 @@ public sealed partial class RemapEngine
     private readonly PhysicalKeys _physical = new(MaxPhysicalKeys);
     private readonly LayerModifiers _layerModifiers = new();
     private byte _lookupModifiers; // the modifiers of the layer entry the last Lookup found its action in
+    private Usage _lastDownUsage; // the last key dispatched down: its release alone is a deliberate tap (modifier guard)
+    private int _lastDownDevice = -1;
     private DeviceSlot[] _slots = [];
     private CompiledKeymap _keymap;
     private EngineState _state;
@@ -256,7 +258,7 @@ public sealed partial class RemapEngine
         if (e.Down)
         {
             _state.Layers.ClearSpent();
-            _layerModifiers.Sync(_state.Layers, _output);
+            _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
             DispatchDown(e);
         }
         else
@@ -264,7 +266,13 @@ public sealed partial class RemapEngine
             DispatchUp(e);
             _state.Layers.ClearSpent();
         }
-        _layerModifiers.Sync(_state.Layers, _output);
+        bool loneTap = !e.Down && e.Usage == _lastDownUsage && e.Device == _lastDownDevice;
+        if (e.Down)
+        {
+            _lastDownUsage = e.Usage;
+            _lastDownDevice = e.Device;
+        }
+        _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard, loneTap);
     }
 
     private void DispatchDown(in KeyEvent e)
@@ -325,7 +333,7 @@ public sealed partial class RemapEngine
         {
             // A key its modifier-holding layer binds is typed without the layer's modifiers.
             _layerModifiers.Lift(trigger.Token, _lookupModifiers);
-            _layerModifiers.Sync(_state.Layers, _output);
+            _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
         }
 
         if (action is TapHoldKeyAction tapHold)

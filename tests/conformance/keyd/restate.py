@@ -45,14 +45,12 @@ MACROM = "togglem()/layerm()/oneshotm()/oneshotk() are not supported yet"
 COMPOSITE = "composite layers ([a+b]) are not supported yet"
 LAYOUT = "layout layers ([name:layout], setlayout()) are not supported yet"
 UNICODE = "unicode output (keyd's XCompose sequences) is not supported yet"
-GUARD = "the modifier guard (keyd taps control around a lone alt/meta) is not supported yet"
 CHORD_HOLD = "chord_hold_timeout (a combo's keys pass through until held this long) is not supported yet"
 MAIN_CHORD = ("[main]'s a+b chord fires here while a layer is held; keyd does not match a [main] chord while another "
               "layer is active, and Remapper cannot limit a combo to some layers yet")
 CHORD_ORDER = "keyd releases a chord's keys in the order it pressed them (C-x: control up after x up); Remapper releases in reverse"
 TOGGLED_MOD = "a toggled layer that holds a modifier: keyd does not press it again around the keys the layer binds, Remapper does"
 KNOWN_DIFFERENCES = {
-    "altgr-modifier-guard": GUARD, "disarm3": GUARD, "macro-disarm": GUARD, "meta": GUARD,
     "chord": CHORD_HOLD, "chord-disambiguate": CHORD_HOLD, "chord-double": CHORD_HOLD, "chord-hold": CHORD_HOLD,
     "chord3": CHORD_HOLD,
     "clear": CLEAR,

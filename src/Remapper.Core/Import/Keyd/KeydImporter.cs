@@ -148,6 +148,9 @@ public static class KeydImporter
                 case "chord_timeout" when int.TryParse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms is >= 1 and <= 1000:
                     settings.Add($"combo_term_ms = {ms.ToString(CultureInfo.InvariantCulture)}");
                     break;
+                case "disable_modifier_guard" when entry.Value is "0" or "1":
+                    settings.Add($"modifier_guard = {(entry.Value == "0" ? "true" : "false")}");
+                    break;
                 case "overload_tap_timeout" when entry == overloadTap:
                     settings.Add($"# overload_tap_timeout = {entry.Value}: the term_ms of each overload() below");
                     break;
@@ -156,7 +159,6 @@ public static class KeydImporter
                     {
                         "chord_hold_timeout" => "chord_hold_timeout (keys of a chord pass through until held this long) has no Remapper setting yet",
                         "oneshot_timeout" => "oneshot_timeout has no Remapper setting yet",
-                        "disable_modifier_guard" => "disable_modifier_guard: Remapper has no modifier guard setting yet",
                         "macro_timeout" or "macro_repeat_timeout" or "macro_sequence_timeout" => $"{entry.Key}: Remapper sequences neither repeat nor pause yet",
                         "layer_indicator" => "layer_indicator (the caps lock LED shows a layer) has no Remapper equivalent",
                         "default_layout" => "default_layout: layout layers have no Remapper equivalent yet",

@@ -11,7 +11,7 @@ internal sealed class SettingsReader(ValueReader values)
     [
         "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
-        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency",
+        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "modifier_guard",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -50,6 +50,9 @@ internal sealed class SettingsReader(ValueReader values)
                 case "keyboard_type" when values.String(entry.Value) is { } v:
                     if (v.Value is "ansi" or "iso" or "jis") settings = settings with { KeyboardType = v.Value };
                     else values.Diagnostics.Error(v.Location, $"unknown keyboard type '{MessageText.Short(v.Value)}'", "it is ansi, iso or jis");
+                    break;
+                case "modifier_guard" when values.Boolean(entry.Value) is { } v:
+                    settings = settings with { ModifierGuard = v };
                     break;
                 case "emergency" when ReadEmergency(entry.Value) is { } v:
                     settings = settings with { EmergencySequence = v };
