@@ -32,6 +32,9 @@ internal sealed class LayerModifiers
     private const byte LeftControlBit = 1;
     private byte _pressed; // bits this stage holds on the output
 
+    /// <summary>The modifiers this stage holds down on the output now.</summary>
+    public byte Pressed => _pressed;
+
     /// <summary>A key that <paramref name="modifiers"/>' layer binds goes down: those modifiers are let go for it.</summary>
     public void Lift(int token, byte modifiers)
     {

@@ -63,10 +63,14 @@ public sealed partial class RemapEngine
     public bool IsOutputDown(Usage usage) => _output.IsDown(usage);
 
     /// <summary>
-    /// Modifiers a sticky_modifier latched: they stay down, by request, until the next key press (the one
+    /// Modifiers a sticky_modifier latched: they stay down, by request, until the next key press (the
     /// exception to "nothing stays pressed once every key is up").
     /// </summary>
-    public byte LatchedModifiers => _output.StickyModifiers;
+    /// <remarks>
+    /// Also the modifiers a toggled modifier layer or a waiting one-shot modifier holds (LayerModifiers): those too
+    /// stay down by request, until the next key press or the next toggle.
+    /// </remarks>
+    public byte LatchedModifiers => (byte)(_output.StickyModifiers | _layerModifiers.Pressed);
 
     /// <summary>Caps lock is on, as far as the engine knows (rules with caps_lock in from.modifiers read it).</summary>
     public bool CapsLockOn => _output.CapsLockOn;

@@ -25,6 +25,10 @@ public class ZeroAllocationTests
             Bind(D, TapHold(Chord(D), Chord(LShift), HoldMode.HoldOnTimeout)),
             Bind(F, TapHold(Chord(F), Layer("nav"), HoldMode.HoldOnOtherKeyPress)),
             Bind(Space, Layer("sym", LayerActionKind.OneShot)),
+            // One-shot modifiers that stack, and a layer that holds a modifier (LayerModifiers, the guard).
+            Bind(F8, new LayerAction(LayerActionKind.OneShot, "base", At, [LShift])),
+            Bind(F9, new LayerAction(LayerActionKind.OneShot, "base", At, [LCtrl])),
+            Bind(F10, new LayerAction(LayerActionKind.Momentary, "nav", At, [LAlt])),
             Combo(Chord(Esc), J, KK),
             Combo(Chord(Backspace), KK, L),
         ],
@@ -51,7 +55,7 @@ public class ZeroAllocationTests
             KRule(default, anyPage: 0x07, conditions: [new VariableCondition("mode", VariableValue.Of("locked"), false, At)]),
         ]);
 
-    private static readonly Usage F1 = K(0x3A), F2 = K(0x3B), F3 = K(0x3C), F4 = K(0x3D);
+    private static readonly Usage F1 = K(0x3A), F2 = K(0x3B), F3 = K(0x3C), F4 = K(0x3D), F8 = K(0x41), F9 = K(0x42), F10 = K(0x43);
 
     /// <summary>A fixed typing pattern over the realistic keymap: rolls, holds, combos, layer use, rules.</summary>
     internal static KeyEvent[] TypingPattern(int device)
@@ -76,6 +80,10 @@ public class ZeroAllocationTests
             (F3, true, 600), (F3, false, 20),                                       // held down
             (F4, true, 20), (F4, false, 20), (B, true, 20), (B, false, 20),         // sticky, hold_down
             (F2, true, 20), (F4, true, 20), (F4, false, 20), (F2, false, 20),       // per-event condition
+            (F9, true, 20), (F9, false, 20), (F8, true, 20), (F8, false, 20),       // stacked one-shot modifiers
+            (B, true, 20), (B, false, 20),
+            (F10, true, 20), (H, true, 20), (H, false, 20), (B, true, 20),          // a layer holding alt, the guard
+            (B, false, 20), (F10, false, 20),
         };
         var events = new KeyEvent[script.Length];
         long t = 0;
