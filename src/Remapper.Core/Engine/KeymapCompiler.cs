@@ -128,6 +128,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
             LayerActionKind.Momentary => new MomentaryLayerAction(layer, modifiers),
             LayerActionKind.Toggle => new ToggleLayerAction(layer, modifiers),
             LayerActionKind.OneShot => new OneShotLayerAction(layer, modifiers),
+            LayerActionKind.Swap => new SwapLayerAction(layer, modifiers),
+            LayerActionKind.Clear => ClearLayersAction.Instance,
             _ => new SwitchBaseLayerAction(layer),
         };
     }

@@ -42,6 +42,25 @@ internal sealed class LayerStack
 
     public void ClearSpent() => SpentModifiers = 0;
 
+    /// <summary>The entry the last key lookup found its action in (-1: the base layers), for swap().</summary>
+    public int LookupEntry { get; set; } = -1;
+
+    /// <summary>swap(): the entry the key was found in now stands for <paramref name="layer"/>, kept where and how it was activated.</summary>
+    public void SwapLookupEntry(int layer, byte modifiers)
+    {
+        int i = LookupEntry;
+        if ((uint)i >= (uint)Count || (uint)layer >= (uint)_layerCount) return;
+        _entries[i].Layer = layer;
+        _entries[i].Modifiers = modifiers;
+    }
+
+    /// <summary>clear(): turns off every toggled layer and waiting one-shot; held layers stay.</summary>
+    public void ClearLatched()
+    {
+        for (int i = Count - 1; i >= 0; i--)
+            if (_entries[i].Kind is Kind.Toggle or Kind.OneShotPending) RemoveAt(i);
+    }
+
     /// <summary>Every modifier an entry holds, plus the spent one-shots'.</summary>
     public byte HeldModifiers()
     {

@@ -393,6 +393,7 @@ public sealed partial class RemapEngine
         uint key = usage.Packed;
         var layers = _state.Layers;
         _lookupModifiers = 0;
+        layers.LookupEntry = -1;
         for (int i = layers.Count - 1; i >= 0; i--)
         {
             // Layer 0 on the stack is a modifier with no layer of its own (oneshot(shift)): it binds nothing.
@@ -400,6 +401,7 @@ public sealed partial class RemapEngine
             if (_keymap.Layers[layers.LayerAt(i)].TryGetValue(key, out var action) && !ReferenceEquals(action, TransparentKeyAction.Instance))
             {
                 _lookupModifiers = layers.ModifiersAt(i);
+                layers.LookupEntry = i;
                 return action;
             }
         }

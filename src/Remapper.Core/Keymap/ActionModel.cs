@@ -24,6 +24,10 @@ public enum LayerActionKind
     OneShot,
     /// <summary><c>switch(x)</c>: makes x the base layer.</summary>
     SwitchBase,
+    /// <summary><c>swap(x)</c>: the layer this key is bound in is replaced by x, activated the same way (keyd).</summary>
+    Swap,
+    /// <summary><c>clear()</c>: every toggled layer and waiting one-shot is turned off (keyd).</summary>
+    Clear,
 }
 
 /// <param name="Modifiers">

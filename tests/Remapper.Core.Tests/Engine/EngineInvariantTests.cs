@@ -48,7 +48,12 @@ public class EngineInvariantTests
                     3 => new LayerAction(LayerActionKind.OneShot, "base", At, [arg % 8 == 3 ? LShift : LGui]),
                     _ => Layer(layer, LayerActionKind.OneShot),
                 },
-                7 => Layer(arg % 3 == 0 ? "base" : layer, LayerActionKind.SwitchBase),
+                7 => (arg % 5) switch
+                {
+                    4 => new LayerAction(LayerActionKind.Swap, layer, At, arg % 2 == 0 ? [LShift] : null),
+                    2 => new LayerAction(LayerActionKind.Clear, "base", At),
+                    _ => Layer(arg % 3 == 0 ? "base" : layer, LayerActionKind.SwitchBase),
+                },
                 8 => new SequenceAction([Chord(target), Chord(LShift, key)], At),
                 9 => new NoAction(At),
                 _ => null,

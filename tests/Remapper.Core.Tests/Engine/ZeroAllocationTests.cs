@@ -34,7 +34,8 @@ public class ZeroAllocationTests
         ],
         layers:
         [
-            LayerDef("nav", Bind(H, Chord(Left)), Bind(J, Chord(Down)), Bind(KK, Chord(Up)), Bind(L, Chord(Right))),
+            LayerDef("nav", Bind(H, Chord(Left)), Bind(J, Chord(Down)), Bind(KK, Chord(Up)), Bind(L, Chord(Right)),
+                Bind(B, new LayerAction(LayerActionKind.Swap, "sym", At)), Bind(X, new LayerAction(LayerActionKind.Clear, "base", At))),
             LayerDef("sym", Bind(H, Chord(LShift, K(0x26))), Bind(J, Chord(LShift, K(0x27)))),
         ],
         rules:

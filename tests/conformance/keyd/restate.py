@@ -38,8 +38,7 @@ MOD_LAYER = "layers that hold modifiers ([name:C]) are not supported yet: the la
 OVERLOAD = ("keyd's overload() presses the layer's modifier at once and taps on release, and its overloadt/overloadt2 "
             "decide differently from Remapper's tap-hold modes; the import makes a tap-hold that decides first")
 TIMEOUT = "timeout() is not supported yet"
-SWAP = "swap()/swapm() are not supported yet"
-CLEAR = "clear() is not supported yet"
+SWAPM = "swapm() (swap, then a macro) is not supported yet"
 REPEAT = "repeat() is not supported yet"
 MACROM = "togglem()/layerm()/oneshotm()/oneshotk() are not supported yet"
 COMPOSITE = "composite layers ([a+b]) are not supported yet"
@@ -53,7 +52,6 @@ TOGGLED_MOD = "a toggled layer that holds a modifier: keyd does not press it aga
 KNOWN_DIFFERENCES = {
     "chord": CHORD_HOLD, "chord-disambiguate": CHORD_HOLD, "chord-double": CHORD_HOLD, "chord-hold": CHORD_HOLD,
     "chord3": CHORD_HOLD,
-    "clear": CLEAR,
     "composite": COMPOSITE, "composite2": COMPOSITE,
     "double-tap": TIMEOUT, "timeout-nested-1": TIMEOUT, "timeout-nested-2": TIMEOUT, "timeout-overloadt": TIMEOUT,
     "timeout1": TIMEOUT, "timeout2": TIMEOUT, "timeout3": TIMEOUT,
@@ -64,8 +62,7 @@ KNOWN_DIFFERENCES = {
     "oneshot+overload": OVERLOAD, "overload": OVERLOAD, "overload-expire": OVERLOAD, "overload-nested": OVERLOAD,
     "overload-nested2": OVERLOAD, "overload-oneshot": OVERLOAD, "overload3": OVERLOAD, "overload5": OVERLOAD,
     "overload_2": OVERLOAD, "overload_2-2": OVERLOAD, "overload_3": OVERLOAD,
-    "overload-swap": SWAP, "swap": SWAP, "swap-toggle": SWAP, "swap2": SWAP, "swap3": SWAP, "swap4": SWAP,
-    "swap5": SWAP, "swap6": SWAP, "swap8": SWAP, "swap9": SWAP,
+    "overload-swap": OVERLOAD, "swap4": SWAPM, "swap5": SWAPM, "swap9": SWAPM,
     "repeat": REPEAT, "repeat2": REPEAT,
     "toggle-2": TOGGLED_MOD,
 }

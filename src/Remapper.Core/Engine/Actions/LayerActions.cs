@@ -24,6 +24,27 @@ internal sealed class OneShotLayerAction(int layer, byte modifiers = 0) : KeyAct
     public override void Release(EngineState state, in Trigger trigger) => state.Layers.ReleaseOneShot(trigger.Token);
 }
 
+/// <summary>
+/// <c>swap(x)</c> (keyd): the layer this key was found in gives its place on the stack to x, with x's modifiers,
+/// activated the same way (still held by the same key, or still toggled). Bound in the base layer it does nothing.
+/// </summary>
+internal sealed class SwapLayerAction(int layer, byte modifiers = 0) : KeyAction
+{
+    public override void Press(EngineState state, in Trigger trigger) => state.Layers.SwapLookupEntry(layer, modifiers);
+
+    public override void Release(EngineState state, in Trigger trigger) { }
+}
+
+/// <summary><c>clear()</c> (keyd): every toggled layer and every waiting one-shot is turned off.</summary>
+internal sealed class ClearLayersAction : KeyAction
+{
+    public static readonly ClearLayersAction Instance = new();
+
+    public override void Press(EngineState state, in Trigger trigger) => state.Layers.ClearLatched();
+
+    public override void Release(EngineState state, in Trigger trigger) { }
+}
+
 /// <summary><c>switch(x)</c>: x becomes the base layer.</summary>
 internal sealed class SwitchBaseLayerAction(int layer) : KeyAction
 {

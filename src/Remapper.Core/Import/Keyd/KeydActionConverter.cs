@@ -61,6 +61,10 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                 return One(name, args, out var toggled) ?? LayerTarget(toggled, LayerUse.Toggle);
             case "oneshot":
                 return One(name, args, out var oneshot) ?? LayerTarget(oneshot, LayerUse.OneShot);
+            case "swap":
+                return One(name, args, out var swapped) ?? LayerTarget(swapped, LayerUse.Swap);
+            case "clear":
+                return args.Count == 0 ? KeydAction.Of(KeydActionKind.LayerTap, "\"clear()\"") : Arity(name, 0, args.Count);
             case "overload":
                 if (args.Count != 2) return Arity(name, 2, args.Count);
                 return Overload(args[0], args[1], "hold_on_other_key_press", overloadTapTimeoutMs ?? UntimedTermMs, null);
@@ -86,7 +90,7 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         }
     }
 
-    private enum LayerUse { Hold, Toggle, OneShot }
+    private enum LayerUse { Hold, Toggle, OneShot, Swap }
 
     /// <summary>
     /// A layer as layer()/toggle()/oneshot() uses it: a layer with modifiers holds them (<c>layer(nav, left_control)</c>);
@@ -95,7 +99,7 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
     private KeydAction LayerTarget(string name, LayerUse use)
     {
         if (!layers.TryGetValue(name, out var layer)) return KeydAction.Fail($"unknown layer '{name}'");
-        var function = use switch { LayerUse.Hold => "layer", LayerUse.Toggle => "toggle", _ => "oneshot" };
+        var function = use switch { LayerUse.Hold => "layer", LayerUse.Toggle => "toggle", LayerUse.Swap => "swap", _ => "oneshot" };
         var kind = use == LayerUse.Hold ? KeydActionKind.Layer : KeydActionKind.LayerTap;
         var modifiers = ModifierWords(layer.Modifiers);
         if (layer.IsModifierOnly)

@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set"];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set"];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms"];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -256,12 +256,20 @@ internal sealed class ActionParser
             "toggle" => LayerActionKind.Toggle,
             "oneshot" => LayerActionKind.OneShot,
             "switch" => LayerActionKind.SwitchBase,
+            "swap" => LayerActionKind.Swap,
+            "clear" => LayerActionKind.Clear,
             _ => null,
         };
         if (kind is null)
         {
             _diagnostics.Error(s.LocationOf(lead), $"unknown action '{MessageText.Short(function)}(…)'",
-                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch() and set()");
+                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch(), swap(), clear() and set()");
+            return null;
+        }
+        if (kind == LayerActionKind.Clear)
+        {
+            if (argument.Length == 0) return new LayerAction(LayerActionKind.Clear, KeymapModel.BaseLayerName, s.Location);
+            _diagnostics.Error(s.LocationOf(argumentOffset), "clear() takes nothing: it turns off every toggled layer and waiting one-shot", "write clear()");
             return null;
         }
         if (argument.Length == 0)
