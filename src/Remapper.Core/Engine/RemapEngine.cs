@@ -68,9 +68,9 @@ public sealed partial class RemapEngine
     /// </summary>
     /// <remarks>
     /// Also the modifiers a toggled modifier layer or a waiting one-shot modifier holds (LayerModifiers): those too
-    /// stay down by request, until the next key press or the next toggle.
+    /// stay down by request, until the next key press or the next toggle (while a rule has them lifted, they are not down).
     /// </remarks>
-    public byte LatchedModifiers => (byte)(_output.StickyModifiers | _layerModifiers.Pressed);
+    public byte LatchedModifiers => (byte)(_output.StickyModifiers | (_layerModifiers.Pressed & _output.VisibleModifiers));
 
     /// <summary>Caps lock is on, as far as the engine knows (rules with caps_lock in from.modifiers read it).</summary>
     public bool CapsLockOn => _output.CapsLockOn;

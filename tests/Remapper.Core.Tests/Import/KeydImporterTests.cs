@@ -149,6 +149,18 @@ public class KeydImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Togglem_and_swapm_become_sequences_and_swap_and_clear_stay_themselves()
+    {
+        var result = Import("[ids]\n*\n[main]\nf1 = togglem(nav, macro(hi))\nf2 = clear()\n[nav]\nf3 = swapm(num, tab)\nf4 = swap(num)\n[num:S]\nh = 1\n");
+        AssertLoads(result);
+        Assert.True(result.Complete);
+        Assert.Contains("f1 = [\"h\", \"i\", \"toggle(nav)\"]", result.Toml);
+        Assert.Contains("f2 = \"clear()\"", result.Toml);
+        Assert.Contains("f3 = [\"swap(num, left_shift)\", \"tab\"]", result.Toml);
+        Assert.Contains("f4 = \"swap(num, left_shift)\"", result.Toml);
+    }
+
+    [Fact]
     public void Disable_modifier_guard_turns_the_guard_off()
     {
         var result = Import("[ids]\n*\n[global]\ndisable_modifier_guard = 1\n[main]\na = b\n");

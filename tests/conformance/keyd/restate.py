@@ -38,9 +38,10 @@ MOD_LAYER = "layers that hold modifiers ([name:C]) are not supported yet: the la
 OVERLOAD = ("keyd's overload() presses the layer's modifier at once and taps on release, and its overloadt/overloadt2 "
             "decide differently from Remapper's tap-hold modes; the import makes a tap-hold that decides first")
 TIMEOUT = "timeout() is not supported yet"
-SWAPM = "swapm() (swap, then a macro) is not supported yet"
+SWAPM = ("swapm() is imported as a sequence (swap, then the macro): the swapped-in layer's modifiers reach the "
+         "output only after the macro, and keyd does not lift a layer's modifier for a chord that has it")
 REPEAT = "repeat() is not supported yet"
-MACROM = "togglem()/layerm()/oneshotm()/oneshotk() are not supported yet"
+MACROM = "layerm()/oneshotm()/oneshotk() (a layer held or one-shot, plus a macro or key) are not supported yet"
 COMPOSITE = "composite layers ([a+b]) are not supported yet"
 LAYOUT = "layout layers ([name:layout], setlayout()) are not supported yet"
 UNICODE = "unicode output (keyd's XCompose sequences) is not supported yet"
@@ -55,14 +56,14 @@ KNOWN_DIFFERENCES = {
     "composite": COMPOSITE, "composite2": COMPOSITE,
     "double-tap": TIMEOUT, "timeout-nested-1": TIMEOUT, "timeout-nested-2": TIMEOUT, "timeout-overloadt": TIMEOUT,
     "timeout1": TIMEOUT, "timeout2": TIMEOUT, "timeout3": TIMEOUT,
-    "layerm": MACROM, "oneshotk": MACROM, "oneshotm": MACROM, "toggle2": MACROM,
+    "layerm": MACROM, "oneshotk": MACROM, "oneshotm": MACROM,
     "layout-mods": MAIN_CHORD, "layout-mods2": MAIN_CHORD, "mod": MAIN_CHORD, "mod3": MAIN_CHORD,
     "layout": CHORD_ORDER, "layout-seq": CHORD_ORDER, "macro-hold": CHORD_ORDER, "macro-hold-1": CHORD_ORDER,
     "macro-unicode": UNICODE, "macro-unicode-2": UNICODE,
     "oneshot+overload": OVERLOAD, "overload": OVERLOAD, "overload-expire": OVERLOAD, "overload-nested": OVERLOAD,
     "overload-nested2": OVERLOAD, "overload-oneshot": OVERLOAD, "overload3": OVERLOAD, "overload5": OVERLOAD,
     "overload_2": OVERLOAD, "overload_2-2": OVERLOAD, "overload_3": OVERLOAD,
-    "overload-swap": OVERLOAD, "swap4": SWAPM, "swap5": SWAPM, "swap9": SWAPM,
+    "overload-swap": OVERLOAD, "swap5": SWAPM, "swap9": SWAPM,
     "repeat": REPEAT, "repeat2": REPEAT,
     "toggle-2": TOGGLED_MOD,
 }

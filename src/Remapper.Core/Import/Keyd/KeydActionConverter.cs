@@ -63,6 +63,11 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                 return One(name, args, out var oneshot) ?? LayerTarget(oneshot, LayerUse.OneShot);
             case "swap":
                 return One(name, args, out var swapped) ?? LayerTarget(swapped, LayerUse.Swap);
+            case "togglem":
+            case "toggle2":
+            case "swapm":
+            case "swap2":
+                return LayerWithMacro(name, args);
             case "clear":
                 return args.Count == 0 ? KeydAction.Of(KeydActionKind.LayerTap, "\"clear()\"") : Arity(name, 0, args.Count);
             case "overload":
@@ -110,6 +115,25 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                 : KeydAction.Of(kind, TomlText.String($"{function}({modifiers})"));
         }
         return KeydAction.Of(kind, TomlText.String(layer.Modifiers.Length == 0 ? $"{function}({name})" : $"{function}({name}, {modifiers})"));
+    }
+
+    /// <summary>
+    /// togglem(L, macro): the macro, then the toggle (keyd's order); swapm(L, macro): the swap, then the macro. Both
+    /// become a sequence, whose steps may be toggle() and swap().
+    /// </summary>
+    private KeydAction LayerWithMacro(string name, List<string> args)
+    {
+        if (args.Count != 2) return Arity(name, 2, args.Count);
+        var toggle = name.StartsWith("toggle", StringComparison.Ordinal);
+        var layer = LayerTarget(args[0].Trim(), toggle ? LayerUse.Toggle : LayerUse.Swap);
+        if (layer.Failed) return layer;
+        var body = args[1].Trim();
+        if (body.StartsWith("macro(", StringComparison.Ordinal) && body.EndsWith(')')) body = body[6..^1];
+        var macro = Macro(body);
+        if (macro.Failed) return macro;
+        var steps = macro.Toml[1..^1];
+        var toml = toggle ? $"[{steps}, {layer.Toml}]" : $"[{layer.Toml}, {steps}]";
+        return new KeydAction(KeydActionKind.Sequence, toml, [.. layer.Notes, .. macro.Notes], null);
     }
 
     private KeydAction Overload(string layerName, string tapText, string mode, int termMs, string? note)
