@@ -2,6 +2,7 @@ using System.CommandLine;
 using Remapper.Core.Import;
 using Remapper.Core.Import.Kanata;
 using Remapper.Core.Import.Karabiner;
+using Remapper.Core.Import.Keyd;
 using Remapper.Core.Keymap;
 
 namespace Remapper.Cli.Commands;
@@ -20,7 +21,7 @@ internal static class ImportCommand
             "Turn another remapper's configuration into a Remapper keymap, and say exactly what could not be converted " +
             "(see docs/import.md).");
         command.Subcommands.Add(Karabiner());
-        command.Subcommands.Add(NotYet("keyd", "a keyd config (/etc/keyd/*.conf)"));
+        command.Subcommands.Add(Keyd());
         command.Subcommands.Add(Kanata());
         return command;
     }
@@ -57,6 +58,25 @@ internal static class ImportCommand
         return command;
     }
 
+    private static Command Keyd()
+    {
+        var path = new Argument<string>("PATH") { Description = "A keyd config (/etc/keyd/*.conf)." };
+        var (output, force) = OutputOptions();
+        var command = new Command("keyd",
+            "Import a keyd config: [main] and its layers, chords, overload() and friends, macro(), [ids] exclusions and " +
+            "chord_timeout. Exit code 0 when everything was converted, 1 when something was left out (listed on stderr " +
+            "with line:column and as comments in the keymap), 2 when the file cannot be read or is not a keyd config.");
+        command.Arguments.Add(path);
+        command.Options.Add(output);
+        command.Options.Add(force);
+        command.SetAction(parse =>
+        {
+            var source = parse.GetValue(path)!;
+            return Run(parse, "keyd", source, parse.GetValue(output), parse.GetValue(force), text => KeydImporter.Import(text, source));
+        });
+        return command;
+    }
+
     private static Command Kanata()
     {
         var path = new Argument<string>("PATH") { Description = "A kanata configuration (.kbd)." };
@@ -73,22 +93,6 @@ internal static class ImportCommand
         {
             var source = parse.GetValue(path)!;
             return Run(parse, "kanata", source, parse.GetValue(output), parse.GetValue(force), text => KanataImporter.Import(text, source));
-        });
-        return command;
-    }
-
-    private static Command NotYet(string name, string what)
-    {
-        var path = new Argument<string?>("PATH") { Description = $"{what}.", Arity = ArgumentArity.ZeroOrOne };
-        var (output, force) = OutputOptions();
-        var command = new Command(name, $"Import {what}: not yet supported.");
-        command.Arguments.Add(path);
-        command.Options.Add(output);
-        command.Options.Add(force);
-        command.SetAction(parse =>
-        {
-            parse.Error().WriteLine($"remapper import {name}: not yet supported — `remapper import karabiner` and `remapper import kanata` are, for now");
-            return ExitCodes.UsageOrIo;
         });
         return command;
     }

@@ -24,6 +24,9 @@ public sealed class CompiledKeymap
 
     internal long TappingTermUs { get; init; }
     internal long ComboTermUs { get; init; }
+
+    /// <summary>[settings] modifier_guard (LayerModifiers).</summary>
+    internal bool ModifierGuard { get; init; } = true;
     internal Usage[] Emergency { get; init; } = [];
 
     /// <summary>Index 0 is <c>[remap]</c>; the rest are <c>[layer.*]</c> in file order.</summary>

@@ -64,6 +64,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         {
             TappingTermUs = model.Settings.TappingTermMs * UsPerMs,
             ComboTermUs = model.Settings.ComboTermMs * UsPerMs,
+            ModifierGuard = model.Settings.ModifierGuard,
             Emergency = [.. model.Settings.EmergencySequence],
             Layers = layers,
             LayerNames = [.. _layerNames],
@@ -134,11 +135,15 @@ internal sealed class KeymapCompiler(KeymapModel model)
     {
         int layer = _layerNames.IndexOf(action.Layer);
         if (layer < 0) return NoOpAction.Instance; // validation reports unknown layers; never crash here
+        byte modifiers = 0;
+        foreach (var m in action.Modifiers ?? []) modifiers |= m.ModifierBit;
         return action.Kind switch
         {
-            LayerActionKind.Momentary => new MomentaryLayerAction(layer),
-            LayerActionKind.Toggle => new ToggleLayerAction(layer),
-            LayerActionKind.OneShot => new OneShotLayerAction(layer),
+            LayerActionKind.Momentary => new MomentaryLayerAction(layer, modifiers),
+            LayerActionKind.Toggle => new ToggleLayerAction(layer, modifiers),
+            LayerActionKind.OneShot => new OneShotLayerAction(layer, modifiers),
+            LayerActionKind.Swap => new SwapLayerAction(layer, modifiers),
+            LayerActionKind.Clear => ClearLayersAction.Instance,
             _ => new SwitchBaseLayerAction(layer),
         };
     }

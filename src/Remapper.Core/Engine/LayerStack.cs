@@ -14,6 +14,7 @@ internal sealed class LayerStack
         public int Layer;
         public int Token;
         public Kind Kind;
+        public byte Modifiers; // held while the entry lasts (LayerModifiers)
     }
 
     private const int Capacity = 64;
@@ -30,6 +31,44 @@ internal sealed class LayerStack
     /// <summary>The layer of entry <paramref name="i"/>, counted from the bottom.</summary>
     public int LayerAt(int i) => _entries[i].Layer;
 
+    /// <summary>The modifiers entry <paramref name="i"/> holds (<c>layer(nav, ctrl)</c>); 0 for a plain layer.</summary>
+    public byte ModifiersAt(int i) => _entries[i].Modifiers;
+
+    /// <summary>
+    /// Modifiers of one-shots spent by the last key press: they stay down for that press and go up at the next
+    /// key event (LayerModifiers decides when), so the key they were for is typed with them.
+    /// </summary>
+    public byte SpentModifiers { get; private set; }
+
+    public void ClearSpent() => SpentModifiers = 0;
+
+    /// <summary>The entry the last key lookup found its action in (-1: the base layers), for swap().</summary>
+    public int LookupEntry { get; set; } = -1;
+
+    /// <summary>swap(): the entry the key was found in now stands for <paramref name="layer"/>, kept where and how it was activated.</summary>
+    public void SwapLookupEntry(int layer, byte modifiers)
+    {
+        int i = LookupEntry;
+        if ((uint)i >= (uint)Count || (uint)layer >= (uint)_layerCount) return;
+        _entries[i].Layer = layer;
+        _entries[i].Modifiers = modifiers;
+    }
+
+    /// <summary>clear(): turns off every toggled layer and waiting one-shot; held layers stay.</summary>
+    public void ClearLatched()
+    {
+        for (int i = Count - 1; i >= 0; i--)
+            if (_entries[i].Kind is Kind.Toggle or Kind.OneShotPending) RemoveAt(i);
+    }
+
+    /// <summary>Every modifier an entry holds, plus the spent one-shots'.</summary>
+    public byte HeldModifiers()
+    {
+        byte held = SpentModifiers;
+        for (int i = 0; i < Count; i++) held |= _entries[i].Modifiers;
+        return held;
+    }
+
     public bool IsActive(int layer)
     {
         if (layer == 0 || layer == BaseLayer) return true;
@@ -38,21 +77,37 @@ internal sealed class LayerStack
         return false;
     }
 
-    public void PushMomentary(int layer, int token) => Push(layer, token, Kind.Momentary);
+    public void PushMomentary(int layer, int token, byte modifiers = 0) => Push(layer, token, Kind.Momentary, modifiers);
 
-    public void PushOneShot(int layer, int token) => Push(layer, token, Kind.OneShotHeld);
-
-    public void Toggle(int layer)
+    /// <summary>
+    /// A one-shot key went down. Pressed again while its own one-shot still waits (tapped twice), it cancels
+    /// that one-shot instead, as in QMK.
+    /// </summary>
+    public void PushOneShot(int layer, int token, byte modifiers = 0)
     {
-        for (int i = 0; i < Count; i++)
+        for (int i = Count - 1; i >= 0; i--)
         {
-            if (_entries[i].Layer == layer && _entries[i].Kind == Kind.Toggle)
+            ref var e = ref _entries[i];
+            if (e.Kind == Kind.OneShotPending && e.Layer == layer && e.Modifiers == modifiers && modifiers != 0)
             {
                 RemoveAt(i);
                 return;
             }
         }
-        Push(layer, -1, Kind.Toggle);
+        Push(layer, token, Kind.OneShotHeld, modifiers);
+    }
+
+    public void Toggle(int layer, byte modifiers = 0)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (_entries[i].Layer == layer && _entries[i].Kind == Kind.Toggle && _entries[i].Modifiers == modifiers)
+            {
+                RemoveAt(i);
+                return;
+            }
+        }
+        Push(layer, -1, Kind.Toggle, modifiers);
     }
 
     public void RemoveToken(int token)
@@ -89,7 +144,11 @@ internal sealed class LayerStack
         for (int i = Count - 1; i >= 0; i--)
         {
             ref var e = ref _entries[i];
-            if (e.Kind == Kind.OneShotPending) RemoveAt(i);
+            if (e.Kind == Kind.OneShotPending)
+            {
+                SpentModifiers |= e.Modifiers;
+                RemoveAt(i);
+            }
             else if (e.Kind == Kind.OneShotHeld) e.Kind = Kind.OneShotHeldUsed;
         }
     }
@@ -97,6 +156,7 @@ internal sealed class LayerStack
     /// <summary>Forgets every press-bound entry (momentary, one-shot); toggles and the base layer stay.</summary>
     public void ClearPressBound()
     {
+        SpentModifiers = 0;
         for (int i = Count - 1; i >= 0; i--)
             if (_entries[i].Kind != Kind.Toggle) RemoveAt(i);
     }
@@ -105,13 +165,14 @@ internal sealed class LayerStack
     {
         Count = 0;
         BaseLayer = 0;
+        SpentModifiers = 0;
     }
 
-    private void Push(int layer, int token, Kind kind)
+    private void Push(int layer, int token, Kind kind, byte modifiers)
     {
         if ((uint)layer >= (uint)_layerCount) return;
         if (Count == Capacity) RemoveAt(0); // oldest activation gives way; never grow on the hot path
-        _entries[Count++] = new Entry { Layer = layer, Token = token, Kind = kind };
+        _entries[Count++] = new Entry { Layer = layer, Token = token, Kind = kind, Modifiers = modifiers };
     }
 
     private void RemoveAt(int i)

@@ -264,10 +264,14 @@ internal sealed class OutputState
         Emit(0xE0 + bit, Usage.Key((ushort)(0xE0 + bit)), down);
     }
 
+    /// <summary>The key the desktop saw go down last (the modifier guard asks whether a modifier was pressed alone).</summary>
+    public Usage LastPressed { get; private set; }
+
     private void Emit(int slot, Usage usage, bool down)
     {
         if (down)
         {
+            LastPressed = usage;
             _down[_downCount++] = (ushort)slot;
             if (!usage.IsModifier) _keysDown++;
             if (slot == Usages.CapsLock.Id)

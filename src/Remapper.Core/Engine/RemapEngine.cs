@@ -36,6 +36,10 @@ public sealed partial class RemapEngine
     private readonly EventQueue _queue = new(QueueCapacity);
     private readonly PhysicalKeys _physical = new(MaxPhysicalKeys);
     private readonly SameInstantOrder _sameInstant = new();
+    private readonly LayerModifiers _layerModifiers = new();
+    private byte _lookupModifiers; // the modifiers of the layer entry the last Lookup found its action in
+    private Usage _lastDownUsage; // the last key dispatched down: its release alone is a deliberate tap (modifier guard)
+    private int _lastDownDevice = -1;
     private DeviceSlot[] _slots = [];
     private CompiledKeymap _keymap;
     private EngineState _state;
@@ -78,10 +82,14 @@ public sealed partial class RemapEngine
     public bool PointerMoving => _mouse.Moving;
 
     /// <summary>
-    /// Modifiers a sticky_modifier latched: they stay down, by request, until the next key press (the one
+    /// Modifiers a sticky_modifier latched: they stay down, by request, until the next key press (the
     /// exception to "nothing stays pressed once every key is up").
     /// </summary>
-    public byte LatchedModifiers => _output.StickyModifiers;
+    /// <remarks>
+    /// Also the modifiers a toggled modifier layer or a waiting one-shot modifier holds (LayerModifiers): those too
+    /// stay down by request, until the next key press or the next toggle (while a rule has them lifted, they are not down).
+    /// </remarks>
+    public byte LatchedModifiers => (byte)(_output.StickyModifiers | (_layerModifiers.Pressed & _output.VisibleModifiers));
 
     /// <summary>Caps lock is on, as far as the engine knows (rules with caps_lock in from.modifiers read it).</summary>
     public bool CapsLockOn => _output.CapsLockOn;
@@ -336,8 +344,25 @@ public sealed partial class RemapEngine
 
     private void Dispatch(in KeyEvent e)
     {
-        if (e.Down) DispatchDown(e);
-        else DispatchUp(e);
+        // A spent one-shot's modifiers last until the next key event: up before its press, after its release.
+        if (e.Down)
+        {
+            _state.Layers.ClearSpent();
+            _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
+            DispatchDown(e);
+        }
+        else
+        {
+            DispatchUp(e);
+            _state.Layers.ClearSpent();
+        }
+        bool loneTap = !e.Down && e.Usage == _lastDownUsage && e.Device == _lastDownDevice;
+        if (e.Down)
+        {
+            _lastDownUsage = e.Usage;
+            _lastDownDevice = e.Device;
+        }
+        _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard, loneTap);
     }
 
     private void DispatchDown(in KeyEvent e)
@@ -365,6 +390,7 @@ public sealed partial class RemapEngine
 
     private void DispatchPress(in Trigger trigger, in KeyEvent e)
     {
+        _lookupModifiers = 0;
         KeyAction action;
         if (e.Usage.Page == ComboPage)
         {
@@ -393,7 +419,14 @@ public sealed partial class RemapEngine
             }
             action = Lookup(e.Device, e.Usage);
         }
-        _state.Layers.ConsumeOneShots();
+        // Another one-shot stacks rather than spending the waiting ones (one-shot control, one-shot shift, i → ctrl+shift+i).
+        if (action is not OneShotLayerAction) _state.Layers.ConsumeOneShots();
+        if (_lookupModifiers != 0)
+        {
+            // A key its modifier-holding layer binds is typed without the layer's modifiers.
+            _layerModifiers.Lift(trigger.Token, _lookupModifiers);
+            _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
+        }
 
         if (action is TapHoldKeyAction tapHold)
         {
@@ -426,6 +459,7 @@ public sealed partial class RemapEngine
         var key = _active.RemoveAt(i);
         if (key.Rule is not null) ReleaseRule(ref key, e.TimeUs);
         else key.Action?.Release(_state, key.Trigger);
+        _layerModifiers.EndLift(key.Token);
     }
 
     private void Activate(in Trigger trigger, KeyAction action, long timeUs)
@@ -451,10 +485,18 @@ public sealed partial class RemapEngine
     {
         uint key = usage.Packed;
         var layers = _state.Layers;
+        _lookupModifiers = 0;
+        layers.LookupEntry = -1;
         for (int i = layers.Count - 1; i >= 0; i--)
         {
+            // Layer 0 on the stack is a modifier with no layer of its own (oneshot(shift)): it binds nothing.
+            if (layers.LayerAt(i) == 0) continue;
             if (_keymap.Layers[layers.LayerAt(i)].TryGetValue(key, out var action) && !ReferenceEquals(action, TransparentKeyAction.Instance))
+            {
+                _lookupModifiers = layers.ModifiersAt(i);
+                layers.LookupEntry = i;
                 return action;
+            }
         }
         int profile = SlotOf(device)?.Profile ?? -1;
         if (profile >= 0 && _keymap.Profiles[profile].TryGetValue(key, out var own)) return own;
@@ -489,5 +531,6 @@ public sealed partial class RemapEngine
         _sameInstant.Clear();
         _state.Layers.ClearPressBound();
         _state.Macros.Reset();
+        _layerModifiers.Reset();
     }
 }

@@ -24,9 +24,18 @@ public enum LayerActionKind
     OneShot,
     /// <summary><c>switch(x)</c>: makes x the base layer.</summary>
     SwitchBase,
+    /// <summary><c>swap(x)</c>: the layer this key is bound in is replaced by x, activated the same way (keyd).</summary>
+    Swap,
+    /// <summary><c>clear()</c>: every toggled layer and waiting one-shot is turned off (keyd).</summary>
+    Clear,
 }
 
-public sealed record LayerAction(LayerActionKind Kind, string Layer, SourceLocation Location) : ActionModel(Location);
+/// <param name="Modifiers">
+/// Modifiers the layer holds while this activation lasts (<c>layer(nav, ctrl)</c>, keyd's <c>[nav:C]</c>): keys the
+/// layer binds are typed without them. With <see cref="Layer"/> <c>base</c> and a modifier, <c>oneshot(shift)</c> is a
+/// one-shot modifier. Empty for a plain layer.
+/// </param>
+public sealed record LayerAction(LayerActionKind Kind, string Layer, SourceLocation Location, IReadOnlyList<Usage>? Modifiers = null) : ActionModel(Location);
 
 /// <summary><c>{ tap = "escape", hold = "left_control", mode = "permissive_hold", term_ms = 180, quick_tap_ms = 120 }</c>.</summary>
 public sealed record TapHoldAction(

@@ -28,6 +28,12 @@ public sealed record KeymapSettings
 
     public int ComboTermMs { get; init; } = 50;
 
+    /// <summary>
+    /// An alt or super that a layer held, let go with no key pressed since it went down, is wrapped in a control tap,
+    /// so the desktop never sees a lone Alt/Super tap (keyd's modifier guard). A layer key tapped alone is exempt.
+    /// </summary>
+    public bool ModifierGuard { get; init; } = true;
+
     public HoldMode TapHoldMode { get; init; } = HoldMode.HoldOnOtherKeyPress;
 
     /// <summary><c>hands = { left = [...], right = [...] }</c>: which hand types each key, for tap-hold hand decisions.</summary>

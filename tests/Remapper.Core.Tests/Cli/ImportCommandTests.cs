@@ -93,15 +93,6 @@ public class ImportCommandTests
         Assert.Contains("Exit code 0 when everything was converted, 1 when something was left out", karabiner.Out);
     }
 
-    [Theory]
-    [InlineData("keyd")]
-    public void Keyd_and_kanata_are_not_yet_supported(string from)
-    {
-        var run = CliRun.OfRemapper("import", from, "some.conf");
-        Assert.Equal(2, run.ExitCode);
-        run.AssertOneLineError($"remapper import {from}: not yet supported");
-    }
-
     [Fact]
     public void A_kanata_config_that_converts_whole_is_exit_0()
     {

@@ -36,10 +36,21 @@ public class EngineInvariantTests
                 1 => Chord(LCtrl, target),
                 2 => TapHold(Chord(target), Chord(LShift), mode, 150 + arg % 100, arg % 2 == 0 ? 120 : null),
                 3 => TapHold(Chord(key), Layer(layer), mode),
-                4 => Layer(layer),
-                5 => Layer(layer, LayerActionKind.Toggle),
-                6 => Layer(layer, LayerActionKind.OneShot),
-                7 => Layer(arg % 3 == 0 ? "base" : layer, LayerActionKind.SwitchBase),
+                // Now and then a layer that holds a modifier, or a modifier on its own (oneshot(shift)): LayerModifiers.
+                4 => arg % 4 == 1 ? new LayerAction(LayerActionKind.Momentary, layer, At, [LAlt]) : Layer(layer),
+                5 => arg % 4 == 1 ? new LayerAction(LayerActionKind.Toggle, layer, At, [LCtrl, LShift]) : Layer(layer, LayerActionKind.Toggle),
+                6 => (arg % 4) switch
+                {
+                    1 => new LayerAction(LayerActionKind.OneShot, layer, At, [LCtrl]),
+                    3 => new LayerAction(LayerActionKind.OneShot, "base", At, [arg % 8 == 3 ? LShift : LGui]),
+                    _ => Layer(layer, LayerActionKind.OneShot),
+                },
+                7 => (arg % 5) switch
+                {
+                    4 => new LayerAction(LayerActionKind.Swap, layer, At, arg % 2 == 0 ? [LShift] : null),
+                    2 => new LayerAction(LayerActionKind.Clear, "base", At),
+                    _ => Layer(arg % 3 == 0 ? "base" : layer, LayerActionKind.SwitchBase),
+                },
                 8 => new SequenceAction([Chord(target), Chord(LShift, key)], At),
                 9 => new NoAction(At),
                 _ => null,

@@ -25,12 +25,17 @@ public class ZeroAllocationTests
             Bind(D, TapHold(Chord(D), Chord(LShift), HoldMode.HoldOnTimeout)),
             Bind(F, TapHold(Chord(F), Layer("nav"), HoldMode.HoldOnOtherKeyPress)),
             Bind(Space, Layer("sym", LayerActionKind.OneShot)),
+            // One-shot modifiers that stack, and a layer that holds a modifier (LayerModifiers, the guard).
+            Bind(F11, new LayerAction(LayerActionKind.OneShot, "base", At, [LShift])),
+            Bind(F12, new LayerAction(LayerActionKind.OneShot, "base", At, [LCtrl])),
+            Bind(F13, new LayerAction(LayerActionKind.Momentary, "nav", At, [LAlt])),
             Combo(Chord(Esc), J, KK),
             Combo(Chord(Backspace), KK, L),
         ],
         layers:
         [
-            LayerDef("nav", Bind(H, Chord(Left)), Bind(J, Chord(Down)), Bind(KK, Chord(Up)), Bind(L, Chord(Right))),
+            LayerDef("nav", Bind(H, Chord(Left)), Bind(J, Chord(Down)), Bind(KK, Chord(Up)), Bind(L, Chord(Right)),
+                Bind(B, new LayerAction(LayerActionKind.Swap, "sym", At)), Bind(X, new LayerAction(LayerActionKind.Clear, "base", At))),
             LayerDef("sym", Bind(H, Chord(LShift, K(0x26))), Bind(J, Chord(LShift, K(0x27)))),
         ],
         rules:
@@ -56,6 +61,7 @@ public class ZeroAllocationTests
         ]);
 
     private static readonly Usage F1 = K(0x3A), F2 = K(0x3B), F3 = K(0x3C), F4 = K(0x3D), F8 = K(0x41), F9 = K(0x42);
+    private static readonly Usage F11 = K(0x44), F12 = K(0x45), F13 = K(0x68);
 
     /// <summary>A fixed typing pattern over the realistic keymap: rolls, holds, combos, layer use, rules.</summary>
     internal static KeyEvent[] TypingPattern(int device)
@@ -82,6 +88,10 @@ public class ZeroAllocationTests
             (F2, true, 20), (F4, true, 20), (F4, false, 20), (F2, false, 20),       // per-event condition
             (F8, true, 20), (F8, false, 20), (F9, true, 20), (F9, false, 20),       // expressions, from_event
             (F8, true, 20), (F9, true, 20), (F9, false, 20), (F8, false, 20),
+            (F12, true, 20), (F12, false, 20), (F11, true, 20), (F11, false, 20),       // stacked one-shot modifiers
+            (B, true, 20), (B, false, 20),
+            (F13, true, 20), (H, true, 20), (H, false, 20), (B, true, 20),          // a layer holding alt, the guard
+            (B, false, 20), (F13, false, 20),
             (F9, true, 20), (F9, false, 20), (A, true, 20),                         // A is cleared without a key-up
         };
         var events = new KeyEvent[script.Length];

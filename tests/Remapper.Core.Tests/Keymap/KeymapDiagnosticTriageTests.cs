@@ -39,6 +39,7 @@ public class KeymapDiagnosticTriageTests
 
     [Theory]
     [InlineData("[ids]\n*\n\n[main]\ncapslock = overload(control, esc)\n", "keyd config")]
+    [InlineData("[ids]\n*\n\n[main]\ncapslock = overload(control, esc)\n", "remapper import keyd karabiner.json")]
     [InlineData("(defcfg)\n(defsrc caps a)\n(deflayer base esc b)\n", "kanata config")]
     [InlineData("(defsrc caps a)\n(deflayer base esc b)\n", "convert it with `remapper import kanata karabiner.json`")]
     [InlineData("{\"profiles\": [{\"name\": \"Default\", \"complex_modifications\": {\"rules\": []}}]}\n", "remapper import karabiner karabiner.json")]
@@ -54,7 +55,6 @@ public class KeymapDiagnosticTriageTests
     [InlineData("caps_lock = \"overload(nav, esc)\"", "hold = \"layer(nav)\"")]
     [InlineData("caps_lock = \"(tap-hold 200 200 esc lctl)\"", "{ tap = \"esc\", hold = \"left_control\", term_ms = 200 }")]
     [InlineData("caps_lock = \"(tap-hold 150 180 esc lctl)\"", "term_ms = 180 }")]
-    [InlineData("a = \"oneshot(shift)\"", "oneshot() takes a layer here, not a modifier")]
     [InlineData("a = \"KC_LGUI\"", "QMK's KC_LGUI is 'left_command' here")]
     [InlineData("a = \"KEY_LEFTALT\"", "Linux's KEY_LEFTALT is 'left_option' here")]
     [InlineData("KC_A = \"b\"", "QMK's KC_A is 'a' here")]

@@ -19,6 +19,13 @@ public class KeymapSmallMistakeTests
     }
 
     [Fact]
+    public void Layer_name_with_a_space_says_which_characters_a_layer_name_may_have()
+    {
+        var error = SingleError("[remap]\na = \"layer(6l)\"\n[layer.6l]\nh = \"a\"\n[layer.\"my nav\"]\nh = \"b\"\n", 5, 8, "'my nav' is not a valid layer name");
+        Assert.Equal("a layer name is made of letters, digits, '_', '-' and '.'", error.Suggestion);
+    }
+
+    [Fact]
     public void Alias_of_a_layer_action_cannot_join_a_chord()
     {
         SingleError("[alias]\nnav = \"layer(n)\"\n[layer.n]\nh = \"a\"\n[remap]\ncaps_lock = \"ctrl+@nav\"\n", 6, 19, "only a key or chord alias can be joined");

@@ -33,6 +33,13 @@ public class ConformanceSuiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_keyd_suite_restates_all_94_cases_against_the_imported_test_conf()
+    {
+        var summary = ConformanceRun.Of(Path.Combine(Root, "keyd"));
+        Assert.Equal(94, summary.Total);
+    }
+
+    [Fact]
     public void The_karabiner_suite_restates_at_least_100_cases()
     {
         var summary = ConformanceRun.Of(Path.Combine(Root, "karabiner"));

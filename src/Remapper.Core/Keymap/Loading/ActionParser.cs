@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "set", "macro", "text", "unicode", "caps_word", .. MouseActionParser.Functions];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", .. MouseActionParser.Functions];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms", .. TapHoldOptionsReader.Keys];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -188,7 +188,7 @@ internal sealed class ActionParser
         {
             action = ResolveAlias(text[1..], (s, lead));
         }
-        else if (text.IndexOf('(') is var open and > 0 && !text.Contains('+'))
+        else if (text.IndexOf('(') is var open and > 0 && (!text.Contains('+') || text.IndexOf('+') > open))
             action = ParseFunction(s, text, open, lead);
         else
             action = ParseChord(s, text, lead);
@@ -263,18 +263,48 @@ internal sealed class ActionParser
             "toggle" => LayerActionKind.Toggle,
             "oneshot" => LayerActionKind.OneShot,
             "switch" => LayerActionKind.SwitchBase,
+            "swap" => LayerActionKind.Swap,
+            "clear" => LayerActionKind.Clear,
             _ => null,
         };
         if (kind is null)
         {
             _diagnostics.Error(s.LocationOf(lead), $"unknown action '{MessageText.Short(function)}(…)'",
-                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch(), set(), macro(), text(), unicode(), caps_word, mouse(), wheel(), button(), click() and mouse_speed()");
+                () => Suggestions.DidYouMean(function, Functions) ?? "actions are layer(), toggle(), oneshot(), switch(), swap(), clear(), set(), macro(), text(), unicode(), caps_word, mouse(), wheel(), button(), click() and mouse_speed()");
+            return null;
+        }
+        if (kind == LayerActionKind.Clear)
+        {
+            if (argument.Length == 0) return new LayerAction(LayerActionKind.Clear, KeymapModel.BaseLayerName, s.Location);
+            _diagnostics.Error(s.LocationOf(argumentOffset), "clear() takes nothing: it turns off every toggled layer and waiting one-shot", "write clear()");
             return null;
         }
         if (argument.Length == 0)
         {
             _diagnostics.Error(s.Location, $"{function}() needs a layer name, e.g. {function}(nav)");
             return null;
+        }
+        IReadOnlyList<Usage>? modifiers = null;
+        if (kind != LayerActionKind.SwitchBase)
+        {
+            var comma = argument.IndexOf(',');
+            if (comma >= 0)
+            {
+                // layer(nav, ctrl): the layer holds these modifiers while active.
+                modifiers = LayerModifierWords.Parse(argument[(comma + 1)..]);
+                if (modifiers is null)
+                {
+                    _diagnostics.Error(s.LocationOf(argumentOffset + comma + 1), $"'{MessageText.Short(argument[(comma + 1)..].Trim())}' is not a list of modifiers",
+                        $"e.g. {function}({argument[..comma].Trim()}, left_control) or {function}({argument[..comma].Trim()}, ctrl+shift)");
+                    return null;
+                }
+                argument = argument[..comma].Trim();
+            }
+            else if (!_layers.ContainsKey(argument) && LayerModifierWords.Parse(argument) is { } only)
+            {
+                // oneshot(shift), toggle(ctrl), layer(alt): the modifiers alone, on no layer of their own.
+                return new LayerAction(kind.Value, KeymapModel.BaseLayerName, s.Location, only);
+            }
         }
         if (argument != KeymapModel.BaseLayerName && !_layers.ContainsKey(argument))
         {
@@ -287,7 +317,7 @@ internal sealed class ActionParser
             return null;
         }
         ReferencedLayers.Add(argument);
-        return new LayerAction(kind.Value, argument, s.Location);
+        return new LayerAction(kind.Value, argument, s.Location, modifiers);
     }
 
     private SetVariableAction? ParseSet(TomlString s, string arguments, int offset)

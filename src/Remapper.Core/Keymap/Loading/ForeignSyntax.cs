@@ -6,7 +6,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// <summary>
 /// Recognises another remapper's config or action syntax in a keymap that failed to load, and says what the Remapper
 /// equivalent is: a keyd file (<c>[ids]</c>/<c>[main]</c>), a kanata file (<c>(defsrc</c>), a Karabiner-Elements
-/// JSON, keyd/kanata actions (<c>overload(control, esc)</c>, <c>oneshot(shift)</c>, <c>(tap-hold …)</c>) and QMK or
+/// JSON, keyd/kanata actions (<c>overload(control, esc)</c>, <c>(tap-hold …)</c>) and QMK or
 /// Linux key names (<c>KC_LGUI</c>, <c>KEY_LEFTALT</c>). The one place both <c>check</c> and <c>run</c> get these from.
 /// </summary>
 internal static partial class ForeignSyntax
@@ -35,7 +35,7 @@ internal static partial class ForeignSyntax
         {
             return new Diagnostic(DiagnosticSeverity.Error, At(text, path, keyd.Index),
                 $"this is a keyd config ({keyd.Value.Trim()}), not a Remapper keymap (TOML)",
-                "write it as TOML: [main] becomes [remap], [ids] becomes [[device]] blocks, values are quoted (docs/keymap.md)");
+                $"convert it with `remapper import keyd {name}`");
         }
         return null;
     }
@@ -51,9 +51,6 @@ internal static partial class ForeignSyntax
         }
         if (TapHold().Match(token) is { Success: true } tapHold)
             return $"kanata's tap-hold is {{ tap = \"{tapHold.Groups[1].Value}\", hold = \"{HoldOf(tapHold.Groups[2].Value)}\", term_ms = {tapHold.Groups["term"].Value} }} here";
-        if (OneShot().Match(token) is { Success: true } oneShot && KeyNames.TryParse(oneShot.Groups[1].Value, out var modifier))
-            return $"oneshot() takes a layer here, not a modifier: for a one-shot {KeyNames.NameOf(modifier)}, define a layer that " +
-                   $"holds it and use oneshot(LAYER), or hold = \"{KeyNames.NameOf(modifier)}\" in a tap-hold";
         if (ForeignKeyName().Match(token) is { Success: true } key && KeyNames.TryParse(key.Groups[2].Value, out var usage))
         {
             var tool = key.Groups[1].Value.Equals("KC_", StringComparison.OrdinalIgnoreCase) ? "QMK's" : "Linux's";
@@ -95,9 +92,6 @@ internal static partial class ForeignSyntax
 
     [GeneratedRegex(@"^\(tap-hold(?:-press|-release)?\s+\d+\s+(?<term>\d+)\s+(\S+)\s+(\S+?)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex TapHold();
-
-    [GeneratedRegex(@"^oneshot\(\s*([^,()]+?)\s*\)$", RegexOptions.IgnoreCase)]
-    private static partial Regex OneShot();
 
     [GeneratedRegex(@"^(KC_|KEY_)([A-Z0-9_]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ForeignKeyName();

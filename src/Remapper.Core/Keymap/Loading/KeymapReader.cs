@@ -134,9 +134,9 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
             diagnostics.Error(layer.Key.Location, "[layer.base] is not allowed: the base layer is [remap]", "move these lines to [remap]");
             return;
         }
-        if (!ActionParser.IsVariableName(name))
+        if (!LayerNames.IsValid(name))
         {
-            diagnostics.Error(layer.Key.Location, $"'{MessageText.Short(name)}' is not a valid layer name", "use letters, digits and _");
+            diagnostics.Error(layer.Key.Location, $"'{MessageText.Short(name)}' is not a valid layer name", LayerNames.Rule);
             return;
         }
         if (layer.Value is not TomlTable table)

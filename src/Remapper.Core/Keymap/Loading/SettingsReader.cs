@@ -11,7 +11,7 @@ internal sealed class SettingsReader(ValueReader values)
     [
         "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
-        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse", "hands",
+        "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse", "hands", "modifier_guard",
         "caps_word_timeout_ms", "unicode_input", "modifiers_first_at_same_instant", "lazy_modifier_release_ms",
     ];
 
@@ -67,6 +67,9 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "lazy_modifier_release_ms" when values.Integer(entry, 0, 1_000) is { } v:
                     settings = settings with { LazyModifierReleaseMs = v };
+                    break;
+                case "modifier_guard" when values.Boolean(entry.Value) is { } v:
+                    settings = settings with { ModifierGuard = v };
                     break;
                 case "emergency" when ReadEmergency(entry.Value) is { } v:
                     settings = settings with { EmergencySequence = v };
