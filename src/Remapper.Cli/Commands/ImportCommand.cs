@@ -58,41 +58,32 @@ internal static class ImportCommand
         return command;
     }
 
-    private static Command Keyd()
-    {
-        var path = new Argument<string>("PATH") { Description = "A keyd config (/etc/keyd/*.conf)." };
-        var (output, force) = OutputOptions();
-        var command = new Command("keyd",
-            "Import a keyd config: [main] and its layers, chords, overload() and friends, macro(), [ids] exclusions and " +
-            "chord_timeout. Exit code 0 when everything was converted, 1 when something was left out (listed on stderr " +
-            "with line:column and as comments in the keymap), 2 when the file cannot be read or is not a keyd config.");
-        command.Arguments.Add(path);
-        command.Options.Add(output);
-        command.Options.Add(force);
-        command.SetAction(parse =>
-        {
-            var source = parse.GetValue(path)!;
-            return Run(parse, "keyd", source, parse.GetValue(output), parse.GetValue(force), text => KeydImporter.Import(text, source));
-        });
-        return command;
-    }
+    private static Command Keyd() => FromFile("keyd", "A keyd config (/etc/keyd/*.conf).",
+        "Import a keyd config: [main] and its layers, chords, overload() and friends, macro(), [ids] exclusions and " +
+        "chord_timeout. Exit code 0 when everything was converted, 1 when something was left out (listed on stderr " +
+        "with line:column and as comments in the keymap), 2 when the file cannot be read or is not a keyd config.",
+        KeydImporter.Import);
 
-    private static Command Kanata()
+    private static Command Kanata() => FromFile("kanata", "A kanata configuration (.kbd).",
+        "Import a kanata configuration: defsrc, deflayer, deflayermap, defalias, defvar, defcfg options that map, " +
+        "defhands, defchordsv2, the tap-hold family, layer actions, one-shot, tap-dance, macros, unicode and caps-word. " +
+        "Exit code 0 when everything was converted, 1 when something was left out (listed on stderr as FILE:LINE:COL " +
+        "and as comments in the keymap), 2 when the file cannot be read or is not a kanata configuration.",
+        KanataImporter.Import);
+
+    /// <summary>An importer whose only input is one file, named on the command line (keyd, kanata).</summary>
+    private static Command FromFile(string from, string pathDescription, string description, Func<string, string, ImportResult> import)
     {
-        var path = new Argument<string>("PATH") { Description = "A kanata configuration (.kbd)." };
+        var path = new Argument<string>("PATH") { Description = pathDescription };
         var (output, force) = OutputOptions();
-        var command = new Command("kanata",
-            "Import a kanata configuration: defsrc, deflayer, deflayermap, defalias, defvar, defcfg options that map, " +
-            "defhands, defchordsv2, the tap-hold family, layer actions, one-shot, tap-dance, macros, unicode and caps-word. " +
-            "Exit code 0 when everything was converted, 1 when something was left out (listed on stderr as FILE:LINE:COL " +
-            "and as comments in the keymap), 2 when the file cannot be read or is not a kanata configuration.");
+        var command = new Command(from, description);
         command.Arguments.Add(path);
         command.Options.Add(output);
         command.Options.Add(force);
         command.SetAction(parse =>
         {
             var source = parse.GetValue(path)!;
-            return Run(parse, "kanata", source, parse.GetValue(output), parse.GetValue(force), text => KanataImporter.Import(text, source));
+            return Run(parse, from, source, parse.GetValue(output), parse.GetValue(force), text => import(text, source));
         });
         return command;
     }
