@@ -33,23 +33,11 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
 
     public static UinputKeyboard? Create(string node, ILedSink leds, out int errno)
     {
-        int fd = Libc.Open(node, OpenFlags.ReadWrite | OpenFlags.NonBlock | OpenFlags.CloseOnExec);
-        if (fd < 0)
-        {
-            errno = Libc.LastErrno;
-            return null;
-        }
-        if (!Setup(fd))
-        {
-            errno = Libc.LastErrno;
-            Libc.Close(fd);
-            return null;
-        }
-        errno = 0;
-        return new UinputKeyboard(fd, leds);
+        int fd = UinputNode.Create(node, EnableCodes, VirtualKeyboardIdentity.Name, VirtualKeyboardIdentity.VendorId, VirtualKeyboardIdentity.ProductId, out errno);
+        return fd < 0 ? null : new UinputKeyboard(fd, leds);
     }
 
-    private static bool Setup(int fd)
+    private static bool EnableCodes(int fd)
     {
         foreach (var ev in new[] { InputCodes.EvKey, InputCodes.EvSyn, InputCodes.EvRep, InputCodes.EvLed })
             if (Libc.IoctlInt(fd, Ioctl.UiSetEvbit, ev) != 0) return false;
@@ -57,20 +45,7 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
             if (LinuxKeyCodes.TryToUsage(code, out _) && Libc.IoctlInt(fd, Ioctl.UiSetKeybit, code) != 0) return false;
         foreach (var led in new[] { InputCodes.LedNumLock, InputCodes.LedCapsLock, InputCodes.LedScrollLock })
             if (Libc.IoctlInt(fd, Ioctl.UiSetLedbit, led) != 0) return false;
-
-        var setup = new UinputSetup
-        {
-            Id = new InputId
-            {
-                BusType = (ushort)DeviceBus.Virtual,
-                Vendor = VirtualKeyboardIdentity.VendorId,
-                Product = VirtualKeyboardIdentity.ProductId,
-                Version = 1,
-            },
-        };
-        System.Text.Unicode.Utf8.FromUtf16(VirtualKeyboardIdentity.Name, new Span<byte>(setup.Name, UinputSetup.NameSize - 1), out _, out _);
-        if (Libc.Ioctl(fd, Ioctl.UiDevSetup, &setup) != 0) return false;
-        return Libc.Ioctl(fd, Ioctl.UiDevCreate, null) == 0;
+        return true;
     }
 
     public void Send(Usage usage, bool down)
@@ -119,9 +94,7 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
     public void Dispose()
     {
         if (Fd < 0) return;
-        // Destroying the device makes the input core release whatever it still reports as held.
-        Libc.Ioctl(Fd, Ioctl.UiDevDestroy, null);
-        Libc.Close(Fd);
+        UinputNode.Destroy(Fd);
         Fd = -1;
     }
 }

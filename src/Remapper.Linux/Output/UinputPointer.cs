@@ -32,23 +32,11 @@ public sealed unsafe class UinputPointer : IVirtualPointer
 
     public static UinputPointer? Create(string node, out int errno)
     {
-        int fd = Libc.Open(node, OpenFlags.ReadWrite | OpenFlags.NonBlock | OpenFlags.CloseOnExec);
-        if (fd < 0)
-        {
-            errno = Libc.LastErrno;
-            return null;
-        }
-        if (!Setup(fd))
-        {
-            errno = Libc.LastErrno;
-            Libc.Close(fd);
-            return null;
-        }
-        errno = 0;
-        return new UinputPointer(fd);
+        int fd = UinputNode.Create(node, EnableCodes, VirtualPointerIdentity.Name, VirtualPointerIdentity.VendorId, VirtualPointerIdentity.ProductId, out errno);
+        return fd < 0 ? null : new UinputPointer(fd);
     }
 
-    private static bool Setup(int fd)
+    private static bool EnableCodes(int fd)
     {
         foreach (var ev in new[] { InputCodes.EvKey, InputCodes.EvRel, InputCodes.EvSyn })
             if (Libc.IoctlInt(fd, Ioctl.UiSetEvbit, ev) != 0) return false;
@@ -56,19 +44,7 @@ public sealed unsafe class UinputPointer : IVirtualPointer
             if (Libc.IoctlInt(fd, Ioctl.UiSetKeybit, BtnMouse + i) != 0) return false;
         foreach (var rel in new[] { RelX, RelY, RelWheel, RelHWheel })
             if (Libc.IoctlInt(fd, Ioctl.UiSetRelbit, rel) != 0) return false;
-        var setup = new UinputSetup
-        {
-            Id = new InputId
-            {
-                BusType = (ushort)DeviceBus.Virtual,
-                Vendor = VirtualPointerIdentity.VendorId,
-                Product = VirtualPointerIdentity.ProductId,
-                Version = 1,
-            },
-        };
-        System.Text.Unicode.Utf8.FromUtf16(VirtualPointerIdentity.Name, new Span<byte>(setup.Name, UinputSetup.NameSize - 1), out _, out _);
-        if (Libc.Ioctl(fd, Ioctl.UiDevSetup, &setup) != 0) return false;
-        return Libc.Ioctl(fd, Ioctl.UiDevCreate, null) == 0;
+        return true;
     }
 
     public void SendPointer(in PointerReport report)
@@ -95,9 +71,7 @@ public sealed unsafe class UinputPointer : IVirtualPointer
     public void Dispose()
     {
         if (_fd < 0) return;
-        // Destroying the device makes the input core release the buttons it still reports as held.
-        Libc.Ioctl(_fd, Ioctl.UiDevDestroy, null);
-        Libc.Close(_fd);
+        UinputNode.Destroy(_fd);
         _fd = -1;
     }
 }
