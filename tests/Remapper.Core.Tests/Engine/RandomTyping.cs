@@ -36,6 +36,29 @@ internal static class RandomTyping
         var output = new RecordingOutput();
         var engine = new RemapEngine(Compile(genome, combos), output);
         output.Clock = () => engine.NowUs;
+        Type(engine, () => Compile([.. genome.Reverse()], combos), startUs, events, 60_000_000);
+        return (output, engine);
+    }
+
+    /// <summary>The usual extra step for a wait: 97 ms swaps the keymap, 113/114 pause/resume, 131 unplugs, 173 clears the keys, every 7th advances time.</summary>
+    public static Op OpFor(int waitMs) => waitMs switch
+    {
+        97 => Op.SwapKeymap,
+        113 => Op.Pause,
+        114 => Op.Resume,
+        131 => Op.Replug,
+        173 => Op.ReleaseKeys,
+        _ => waitMs % 7 == 0 ? Op.Advance : Op.None,
+    };
+
+    /// <summary>
+    /// The typing itself, on an engine the caller made (its keymap and outputs): keys from <see cref="Pool"/> on up to
+    /// three keyboards, <paramref name="swapped"/> the keymap a swap puts in; afterwards every held key is released,
+    /// remapping resumed and <paramref name="settleUs"/> of timers run. Returns the time of the last key.
+    /// </summary>
+    public static long Type(RemapEngine engine, Func<CompiledKeymap> swapped, long startUs,
+        IEnumerable<(int Key, int Device, int WaitMs, Op Op)> events, long settleUs)
+    {
         var slots = Keyboards.Select(engine.AttachDevice).ToArray();
         var held = new HashSet<(int, Usage)>();
         var now = startUs;
@@ -45,7 +68,7 @@ internal static class RandomTyping
             switch (op)
             {
                 case Op.Advance: engine.Advance(now); break;
-                case Op.SwapKeymap: engine.ReplaceKeymap(Compile([.. genome.Reverse()], combos)); break;
+                case Op.SwapKeymap: engine.ReplaceKeymap(swapped()); break;
                 case Op.Pause: engine.SetPaused(true); break;
                 case Op.Resume: engine.SetPaused(false); break;
                 case Op.Replug:
@@ -72,8 +95,8 @@ internal static class RandomTyping
             engine.Process(new KeyEvent(device, usage, false, now));
         }
         engine.SetPaused(false);
-        engine.Advance(Math.Max(now, engine.NowUs) + 60_000_000);
-        return (output, engine);
+        engine.Advance(Math.Max(now, engine.NowUs) + settleUs);
+        return now;
     }
 
     /// <summary>The random keymap; for half the genomes with Karabiner's same-instant reordering (a wait of 0 puts events at one instant).</summary>

@@ -14,7 +14,7 @@ namespace Remapper.Core.Tests.Engine;
 /// </summary>
 public class TapHoldOptionsInvariantTests
 {
-    private static readonly Usage[] Pool = [A, B, C, D, F, H, J, KK, L, S, Space, Caps, LCtrl, LShift, Esc, RGui];
+    private static readonly Usage[] Pool = RandomTyping.Pool;
 
     private static ActionModel Decorated(int arg)
     {
@@ -94,38 +94,8 @@ public class TapHoldOptionsInvariantTests
         var output = new RecordingOutput();
         var engine = new RemapEngine(CompiledKeymap.Compile(BuildKeymap(genome, combos, extra)), output);
         output.Clock = () => engine.NowUs;
-        int[] slots =
-        [
-            engine.AttachDevice(new KeyboardIdentity("i8042", "AT Translated Set 2 keyboard", DeviceBus.I8042, 1, 1)),
-            engine.AttachDevice(new KeyboardIdentity("usb", "USB Keyboard", DeviceBus.Usb, 2, 2)),
-        ];
-        var held = new HashSet<(int, Usage)>();
-        long now = 0;
-        foreach (var (key, device, wait) in events)
-        {
-            now += wait * 1000L;
-            if (wait % 7 == 0) engine.Advance(now);
-            if (wait == 97) engine.ReplaceKeymap(CompiledKeymap.Compile(BuildKeymap([.. genome.Reverse()], combos, [.. extra.Reverse()])));
-            if (wait == 113) engine.SetPaused(true);
-            if (wait == 114) engine.SetPaused(false);
-            if (wait == 131)
-            {
-                engine.DetachDevice(slots[device], now);
-                held.RemoveWhere(h => h.Item1 == slots[device]);
-                slots[device] = engine.AttachDevice(new KeyboardIdentity("replug", "Replugged", DeviceBus.Bluetooth, 3, 3));
-            }
-            var usage = Pool[key];
-            bool down = held.Add((slots[device], usage));
-            if (!down) held.Remove((slots[device], usage));
-            engine.Process(new KeyEvent(slots[device], usage, down, now));
-        }
-        foreach (var (device, usage) in held)
-        {
-            now += 5000;
-            engine.Process(new KeyEvent(device, usage, false, now));
-        }
-        if (engine.IsPaused) engine.SetPaused(false);
-        engine.Advance(now + 120_000_000);
+        RandomTyping.Type(engine, () => CompiledKeymap.Compile(BuildKeymap([.. genome.Reverse()], combos, [.. extra.Reverse()])), 0,
+            events.Select(e => (e.Key, e.Device, e.Wait, RandomTyping.OpFor(e.Wait))), 120_000_000);
         return (output, engine);
     }
 }

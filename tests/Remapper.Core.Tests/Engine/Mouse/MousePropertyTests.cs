@@ -13,7 +13,7 @@ namespace Remapper.Core.Tests.Engine.Mouse;
 /// </summary>
 public class MousePropertyTests
 {
-    private static readonly Usage[] Pool = [A, B, C, D, F, H, J, KK, L, S, Space, Caps, LCtrl, LShift, Esc, RGui];
+    private static readonly Usage[] Pool = RandomTyping.Pool;
 
     private static ActionModel MouseAction(int kind, int arg) => (kind % 6) switch
     {
@@ -76,35 +76,8 @@ public class MousePropertyTests
             var keys = new RecordingOutput();
             var engine = new RemapEngine(CompiledKeymap.Compile(Build(c.Genome, c.Mouse)), keys, pointer);
             pointer.Clock = () => engine.NowUs;
-            int[] slots =
-            [
-                engine.AttachDevice(new KeyboardIdentity("i8042", "AT Translated Set 2 keyboard", DeviceBus.I8042, 1, 1)),
-                engine.AttachDevice(new KeyboardIdentity("usb", "USB Keyboard", DeviceBus.Usb, 2, 2)),
-            ];
-            var held = new HashSet<(int, Usage)>();
-            long now = 0;
-            foreach (var (key, device, wait) in c.Events)
-            {
-                now += wait * 1000L;
-                if (wait % 7 == 0) engine.Advance(now);
-                if (wait == 97) engine.ReplaceKeymap(CompiledKeymap.Compile(Build([.. c.Genome.Reverse()], c.Mouse)));
-                if (wait == 131)
-                {
-                    engine.DetachDevice(slots[device], now);
-                    held.RemoveWhere(h => h.Item1 == slots[device]);
-                    slots[device] = engine.AttachDevice(new KeyboardIdentity("replug", "Replugged", DeviceBus.Bluetooth, 3, 3));
-                }
-                var usage = Pool[key];
-                bool down = held.Add((slots[device], usage));
-                if (!down) held.Remove((slots[device], usage));
-                engine.Process(new KeyEvent(slots[device], usage, down, now));
-            }
-            foreach (var (device, usage) in held)
-            {
-                now += 5000;
-                engine.Process(new KeyEvent(device, usage, false, now));
-            }
-            engine.Advance(now + 10_000_000);
+            long now = RandomTyping.Type(engine, () => CompiledKeymap.Compile(Build([.. c.Genome.Reverse()], c.Mouse)), 0,
+                c.Events.Select(e => (e.Key, e.Device, e.Wait, RandomTyping.OpFor(e.Wait))), 10_000_000);
 
             Assert.Equal(0, pointer.Buttons);
             Assert.Equal(0, engine.PointerButtons);
