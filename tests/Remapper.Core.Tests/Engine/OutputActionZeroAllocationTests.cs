@@ -9,12 +9,6 @@ namespace Remapper.Core.Tests.Engine;
 /// <summary>Macros, text, unicode and caps_word play from precompiled steps: typing through them allocates nothing.</summary>
 public class OutputActionZeroAllocationTests
 {
-    private sealed class CountingOutput : IKeyOutput
-    {
-        public int Changes;
-        public void Send(Usage usage, bool down) => Changes++;
-    }
-
     private const string Keymap = """
         [remap]
         f1 = 'text("Hi, you!")'
@@ -41,45 +35,17 @@ public class OutputActionZeroAllocationTests
             (Caps, true, 20), (Caps, false, 20), (Caps, true, 250), (X, true, 10), (X, false, 10), (Caps, false, 20),
             (F1, true, 5), (F3, true, 5), (F1, false, 5), (F3, false, 40),              // two at once: queued
         };
-        var events = new KeyEvent[script.Length];
-        long t = 0;
-        for (int i = 0; i < script.Length; i++)
-        {
-            t += script[i].GapMs * 1000L;
-            events[i] = new KeyEvent(device, script[i].Key, script[i].Down, t);
-        }
-        return events;
+        return AllocationDrive.Events(device, script);
     }
 
     [Fact]
     public void Typing_through_macros_text_unicode_and_caps_word_allocates_nothing()
     {
-        var output = new CountingOutput();
+        var output = new AllocationDrive.CountingOutput();
         var engine = new RemapEngine(CompiledKeymap.Compile(KeymapAssert.Valid(Keymap)), output);
         int device = engine.AttachDevice(new KeyboardIdentity("usb", "kb", DeviceBus.Usb, 1, 1));
         var pattern = Pattern(device);
-        long span = pattern[^1].TimeUs + 1000_000;
-
-        long offset = 0;
-        void Drive(int events)
-        {
-            for (int i = 0; i < events; i++)
-            {
-                var e = pattern[i % pattern.Length];
-                if (i > 0 && i % pattern.Length == 0)
-                {
-                    engine.Advance(offset + span);
-                    offset += span;
-                }
-                if (engine.NextDeadlineUs <= e.TimeUs + offset) engine.Advance(e.TimeUs + offset);
-                engine.Process(e with { TimeUs = e.TimeUs + offset });
-            }
-        }
-
-        Drive(pattern.Length * 50); // warm-up
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(50_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationDrive.BytesAllocated(engine, pattern, 50_000);
 
         Assert.Equal(0, allocated);
         Assert.True(output.Changes > 100_000, $"the pattern should type a lot, got {output.Changes} changes");

@@ -9,12 +9,6 @@ namespace Remapper.Core.Tests.Engine;
 /// <summary>The hot path must not allocate: a GC pause in the middle of typing is added latency.</summary>
 public class ZeroAllocationTests
 {
-    private sealed class CountingOutput : IKeyOutput
-    {
-        public int Changes;
-        public void Send(Usage usage, bool down) => Changes++;
-    }
-
     /// <summary>Home-row tap-hold, two layers, combos and rules: the kinds of keymap people actually run.</summary>
     internal static KeymapModel RealisticKeymap() => Model(
         remap:
@@ -94,14 +88,7 @@ public class ZeroAllocationTests
             (B, false, 20), (F13, false, 20),
             (F9, true, 20), (F9, false, 20), (A, true, 20),                         // A is cleared without a key-up
         };
-        var events = new KeyEvent[script.Length];
-        long t = 0;
-        for (int i = 0; i < script.Length; i++)
-        {
-            t += script[i].GapMs * 1000L;
-            events[i] = new KeyEvent(device, script[i].Key, script[i].Down, t);
-        }
-        return events;
+        return AllocationDrive.Events(device, script);
     }
 
     [Theory]
@@ -109,7 +96,7 @@ public class ZeroAllocationTests
     [InlineData(true)] // Karabiner's same-instant reordering: every event is held for its instant, then handed on
     public void Processing_100000_events_allocates_nothing(bool modifiersFirstAtSameInstant)
     {
-        var output = new CountingOutput();
+        var output = new AllocationDrive.CountingOutput();
         var model = RealisticKeymap();
         model = model with { Settings = model.Settings with { ModifiersFirstAtSameInstant = modifiersFirstAtSameInstant } };
         var engine = new RemapEngine(CompiledKeymap.Compile(model), output);

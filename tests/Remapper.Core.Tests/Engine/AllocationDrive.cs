@@ -1,0 +1,59 @@
+using Remapper.Core.Engine;
+using Remapper.Core.Hid;
+
+namespace Remapper.Core.Tests.Engine;
+
+/// <summary>
+/// What the zero-allocation tests share: an output that only counts, a typing script turned into timed events, and
+/// the loop that replays a pattern over and over (timers fired on time) and measures what it allocated.
+/// </summary>
+internal static class AllocationDrive
+{
+    internal sealed class CountingOutput : IKeyOutput
+    {
+        public int Changes;
+        public void Send(Usage usage, bool down) => Changes++;
+    }
+
+    /// <summary>Each step waits its gap, then presses or releases its key on <paramref name="device"/>.</summary>
+    public static KeyEvent[] Events(int device, (Usage Key, bool Down, int GapMs)[] script)
+    {
+        var events = new KeyEvent[script.Length];
+        long t = 0;
+        for (int i = 0; i < script.Length; i++)
+        {
+            t += script[i].GapMs * 1000L;
+            events[i] = new KeyEvent(device, script[i].Key, script[i].Down, t);
+        }
+        return events;
+    }
+
+    /// <summary>
+    /// Replays <paramref name="pattern"/> (a second of quiet between rounds) for fifty rounds of warm-up, then
+    /// <paramref name="events"/> events, and returns the bytes this thread allocated during the latter.
+    /// </summary>
+    public static long BytesAllocated(RemapEngine engine, KeyEvent[] pattern, int events)
+    {
+        long span = pattern[^1].TimeUs + 1000_000;
+        long offset = 0;
+        void Drive(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var e = pattern[i % pattern.Length];
+                if (i > 0 && i % pattern.Length == 0)
+                {
+                    engine.Advance(offset + span);
+                    offset += span;
+                }
+                if (engine.NextDeadlineUs <= e.TimeUs + offset) engine.Advance(e.TimeUs + offset);
+                engine.Process(e with { TimeUs = e.TimeUs + offset });
+            }
+        }
+
+        Drive(pattern.Length * 50); // warm-up: JIT, tiering, dictionary caches
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Drive(events);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
