@@ -50,6 +50,20 @@ public class KanataImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Mouse_buttons_wheel_and_motion_become_mouse_keys_and_their_own_speeds_are_reported()
+    {
+        var result = Import("(defsrc a b c d e f)\n(deflayer base mlft mrtp (mwheel-down 50 120) (movemouse-left 10 2) (movemouse-accel-up 4 1000 1 5) (movemouse-speed 25))");
+        Assert.Contains("a = \"button(left)\"\n", result.Toml);
+        Assert.Contains("b = \"click(right)\"\n", result.Toml);
+        Assert.Contains("c = \"wheel(down)\"\n", result.Toml);
+        Assert.Contains("d = \"mouse(left)\"\n", result.Toml);
+        Assert.Contains("e = \"mouse(up)\"\n", result.Toml);
+        Assert.Contains("f = \"mouse_speed(0.25)\"\n", result.Toml);
+        Assert.False(result.Complete); // the per-action interval and distance are not kept
+        Assert.Equal(3, result.NotConverted.Count(n => n.ToString().Contains("interval and distance are not kept")));
+    }
+
+    [Fact]
     public void Aliases_variables_layers_and_chords_are_resolved()
     {
         var result = Import("""

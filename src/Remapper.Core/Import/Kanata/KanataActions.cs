@@ -45,6 +45,7 @@ internal sealed class KanataActions(KanataContext context)
             return Fail(atom, $"no defvar defines {text}");
         }
         if (KanataKeys.Chord(text) is { } chord) return TomlText.String(chord);
+        if (MouseButton(text) is { } button) return TomlText.String(button);
         return Fail(atom, $"'{text}' is not a key or action Remapper knows");
     }
 
@@ -93,6 +94,17 @@ internal sealed class KanataActions(KanataContext context)
                 return TomlText.String("caps_word");
             case "tap-dance":
                 return TapDance(list);
+            case "mwheel-up" or "mwheel-down" or "mwheel-left" or "mwheel-right":
+                return MouseMotion(list, "wheel", head["mwheel-".Length..]);
+            case "movemouse-up" or "movemouse-down" or "movemouse-left" or "movemouse-right":
+                return MouseMotion(list, "mouse", head["movemouse-".Length..]);
+            case "movemouse-accel-up" or "movemouse-accel-down" or "movemouse-accel-left" or "movemouse-accel-right":
+                return MouseMotion(list, "mouse", head["movemouse-accel-".Length..]);
+            case "movemouse-speed":
+                return list.Items.Count == 2 && list.Items[1] is SAtom percent
+                    && int.TryParse(percent.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p is > 0 and <= 10_000
+                    ? TomlText.String(string.Create(CultureInfo.InvariantCulture, $"mouse_speed({p / 100.0})"))
+                    : Fail(list, "movemouse-speed takes a percentage");
             case "cmd":
             case "cmd-log":
             case "cmd-output-keys":
@@ -101,6 +113,34 @@ internal sealed class KanataActions(KanataContext context)
                 if (head.StartsWith("tap-hold", StringComparison.Ordinal)) return new KanataTapHold(context, this).Convert(list);
                 return Fail(list, $"kanata's '{head}' has no Remapper equivalent yet");
         }
+    }
+
+    /// <summary>kanata's mouse buttons: <c>mlft</c> … held while the key is, <c>mltp</c> … clicked.</summary>
+    private static string? MouseButton(string name) => name switch
+    {
+        "mlft" or "mouseleft" => "button(left)",
+        "mrgt" or "mouseright" => "button(right)",
+        "mmid" or "mousemid" => "button(middle)",
+        "mbck" or "mousebackward" => "button(back)",
+        "mfwd" or "mouseforward" => "button(forward)",
+        "mltp" or "mousetapleft" => "click(left)",
+        "mrtp" or "mousetapright" => "click(right)",
+        "mmtp" or "mousetapmid" => "click(middle)",
+        "mbtp" or "mousetapbackward" => "click(back)",
+        "mftp" or "mousetapforward" => "click(forward)",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Wheel and pointer motion in one direction. kanata gives each action its own interval and distance (and
+    /// acceleration); a Remapper keymap has one curve for all, in [settings.mouse], so those numbers are noted as not kept.
+    /// </summary>
+    private string MouseMotion(SList list, string function, string direction)
+    {
+        if (list.Items.Count > 1)
+            context.Notes.Add($"{list.Items[1].Line}:{list.Items[1].Column}",
+                $"{list.Head}'s interval and distance are not kept: Remapper's mouse keys share one speed curve, set in [settings.mouse]");
+        return TomlText.String($"{function}({direction})");
     }
 
     private string? LayerName(SList list, int index)
