@@ -21,7 +21,7 @@ public sealed class MacBackend : IRemapBackend, IDisposable
     private readonly OpenRefusalExplainer _explainer;
     private readonly ILogger _log;
     private readonly MacManagerOptions _options;
-    private readonly MonitoredKeyboard _monitored;
+    private readonly MonitoredOutput _monitored;
     private readonly RemapEngine _engine;
     private readonly MacEventLoop _loop;
     private readonly Action<string>? _onReady;
@@ -45,7 +45,7 @@ public sealed class MacBackend : IRemapBackend, IDisposable
         _options = options ?? new MacManagerOptions();
         _onReady = onReady;
         Monitor = new MonitorRing();
-        _monitored = new MonitoredKeyboard(Monitor, output);
+        _monitored = new MonitoredOutput(Monitor, () => _engine!.NowUs) { Inner = output }; // the engine is set on the next line, before any key
         _engine = new RemapEngine(keymap, _monitored);
         _loop = new MacEventLoop(driver, log)
         {

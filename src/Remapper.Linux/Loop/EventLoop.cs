@@ -1,3 +1,4 @@
+using Remapper.Backend.Monitor;
 using System.Collections.Concurrent;
 using Remapper.Backend;
 using Remapper.Core.Devices;

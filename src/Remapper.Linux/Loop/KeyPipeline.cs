@@ -1,3 +1,4 @@
+using Remapper.Backend.Monitor;
 using Remapper.Core.Engine;
 using Remapper.Linux.Input;
 using Remapper.Linux.Interop;

@@ -1,3 +1,4 @@
+using Remapper.Backend.Monitor;
 using Microsoft.Extensions.Logging;
 using Remapper.Backend;
 using Remapper.Core.Devices;
@@ -59,7 +60,7 @@ public sealed class MacDeviceManager : IHidEventSink
     }
 
     /// <summary>Sees every key event before the engine; set before the first device is matched.</summary>
-    public IInputRecorder? Recorder { get; set; }
+    public IInputTap? Recorder { get; set; }
 
     /// <summary>Raised (loop thread) when a keyboard's state, the output or the note changed.</summary>
     public event Action? Changed;

@@ -27,7 +27,7 @@ public sealed class HotPathAllocationTests
         Eventually.True(() => keyboard.IsReady, "the virtual keyboard is ready");
 
         var hid = new FakeHidPort();
-        var monitored = new MonitoredKeyboard(new MonitorRing(), keyboard);
+        var monitored = new MonitoredOutput(new MonitorRing(), () => 0) { Inner = keyboard };
         var keymap = Keymaps.CapsToEscape();
         var engine = new RemapEngine(keymap, monitored);
         var manager = new MacDeviceManager(engine, hid, keyboard, new OpenRefusalExplainer(new FakeProcessTable(), "remapper"),

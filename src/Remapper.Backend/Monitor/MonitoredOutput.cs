@@ -1,12 +1,9 @@
 using Remapper.Core.Engine;
 using Remapper.Core.Hid;
-using Remapper.Backend.Monitor;
-using Remapper.Linux.Loop;
-
-namespace Remapper.Linux.Service;
+namespace Remapper.Backend.Monitor;
 
 /// <summary>
-/// Sits on both sides of the engine on the loop thread: records input and output key events into the monitor ring
+/// Sits on both sides of the engine on the loop thread (Linux and macOS alike): records input and output key events into the monitor ring
 /// and counts them, then passes output on to the virtual keyboard. Lock-free and allocation-free. An output is stamped
 /// with <paramref name="engineTimeUs"/> (the engine's <see cref="RemapEngine.NowUs"/>: the time of the key or timer
 /// that caused it), never with a clock read: in a guest without a vDSO clock that is a system call per key change.

@@ -1,6 +1,6 @@
 using Remapper.Core.Hid;
 
-namespace Remapper.Linux.Loop;
+namespace Remapper.Backend.Monitor;
 
 /// <summary>
 /// Sees every key event the loop hands to the engine (for <c>remapper monitor</c> and counters). Called on the loop
