@@ -45,6 +45,9 @@ public sealed partial class RemapEngine
     private long _comboDeadlineUs;
     private int _firedCount;
 
+    /// <summary>When a key press last went through as itself (combo_min_idle_ms counts from here).</summary>
+    private long _lonePressUs = long.MinValue / 2;
+
     private void ComboEntry(in KeyEvent e)
     {
         if (!e.Down)
@@ -80,13 +83,14 @@ public sealed partial class RemapEngine
         }
 
         if (_keymap.ComboKeys.Contains(e.Usage.Packed) && SlotOf(e.Device)?.Ignored != true
-            && AnyCandidate(e.Usage, e.Device, minKeys: 2))
+            && e.TimeUs - _lonePressUs >= _keymap.ComboMinIdleUs && AnyCandidate(e.Usage, e.Device, minKeys: 2))
         {
             _comboBuffer[0] = e;
             _comboCount = 1;
             _comboDeadlineUs = e.TimeUs + LongestTerm(e.Usage, e.Device);
             return;
         }
+        _lonePressUs = e.TimeUs;
         Enqueue(e);
     }
 
@@ -102,6 +106,7 @@ public sealed partial class RemapEngine
         }
         int count = _comboCount;
         _comboCount = 0;
+        _lonePressUs = NowUs;
         for (int i = 0; i < count; i++) Enqueue(_comboBuffer[i]);
         FlushHeldReleases();
     }
@@ -158,9 +163,10 @@ public sealed partial class RemapEngine
             int bit = Array.IndexOf(_keymap.Combos[fired.Combo].Keys, e.Usage);
             if (bit < 0 || (fired.Held & (1 << bit)) == 0) continue;
             fired.Held &= ~(1 << bit);
-            var rule = _keymap.Combos[fired.Combo].Rule;
-            // key_up_when = "all": the rule's to-events stay until the last of its keys is up.
-            bool releaseNow = !fired.Released && (rule is not { KeyUpWhenAll: true } || fired.Held == 0);
+            var combo = _keymap.Combos[fired.Combo];
+            var rule = combo.Rule;
+            // key_up_when = "all": the combo's output stays until the last of its keys is up.
+            bool releaseNow = !fired.Released && (!(combo.KeyUpWhenAll || rule is { KeyUpWhenAll: true }) || fired.Held == 0);
             if (releaseNow) fired.Released = true;
             var release = new KeyEvent(fired.Device, new Usage(ComboPage, (ushort)fired.Combo), false, e.TimeUs);
             bool allUp = fired.Held == 0;
@@ -242,6 +248,12 @@ public sealed partial class RemapEngine
         if (combo.Rule is { } rule && !(rule.From.MatchesModifiers(_output.Modifiers, out _) && rule.From.MatchesCapsLock(_output.CapsLockWanted)
             && ConditionsHold(rule.Conditions, device)))
             return false;
+        if (combo.DisabledLayers.Length > 0)
+        {
+            var layers = _state.Layers;
+            int top = layers.Count > 0 ? layers.LayerAt(layers.Count - 1) : layers.BaseLayer;
+            if (Array.IndexOf(combo.DisabledLayers, top) >= 0) return false;
+        }
         return _state.Layers.IsActive(combo.Layer);
     }
 }

@@ -526,6 +526,7 @@ public sealed partial class RemapEngine
         _comboCount = 0;
         _heldReleaseCount = 0;
         _firedCount = 0;
+        _lonePressUs = long.MinValue / 2;
         _rules.Reset();
         _lazyReleaseAtUs = long.MaxValue;
         _sameInstant.Clear();
