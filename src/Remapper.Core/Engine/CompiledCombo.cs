@@ -14,5 +14,11 @@ internal sealed record CompiledCombo(Usage[] Keys, KeyAction Action, int Layer, 
     /// <summary>Its own window (a rule's simultaneous threshold), or 0 for the keymap's combo term.</summary>
     public long TermUs { get; init; }
 
+    /// <summary>The combo's output stays down until the last of its keys is up (<c>key_up_when = "all"</c>).</summary>
+    public bool KeyUpWhenAll { get; init; }
+
+    /// <summary>Layers (indexes) that, while the top active layer, switch the combo off.</summary>
+    public int[] DisabledLayers { get; init; } = [];
+
     public bool Contains(Usage usage) => Array.IndexOf(Keys, usage) >= 0;
 }

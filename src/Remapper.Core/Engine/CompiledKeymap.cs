@@ -25,6 +25,9 @@ public sealed class CompiledKeymap
     internal long TappingTermUs { get; init; }
     internal long ComboTermUs { get; init; }
 
+    /// <summary>A combo key pressed this soon after another key press acts alone (0 = off).</summary>
+    internal long ComboMinIdleUs { get; init; }
+
     /// <summary>[settings] modifier_guard (LayerModifiers).</summary>
     internal bool ModifierGuard { get; init; } = true;
     internal Usage[] Emergency { get; init; } = [];

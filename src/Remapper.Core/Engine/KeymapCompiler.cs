@@ -64,6 +64,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         {
             TappingTermUs = model.Settings.TappingTermMs * UsPerMs,
             ComboTermUs = model.Settings.ComboTermMs * UsPerMs,
+            ComboMinIdleUs = model.Settings.ComboMinIdleMs * UsPerMs,
             ModifierGuard = model.Settings.ModifierGuard,
             Emergency = [.. model.Settings.EmergencySequence],
             Layers = layers,
@@ -86,7 +87,12 @@ internal sealed class KeymapCompiler(KeymapModel model)
             if (binding.From.Count == 1)
                 table[binding.From[0].Packed] = CompileTopLevel(binding.Action);
             else
-                _combos.Add(new CompiledCombo([.. binding.From], CompileTopLevel(binding.Action), layer, profile));
+                _combos.Add(new CompiledCombo([.. binding.From], CompileTopLevel(binding.Action), layer, profile)
+                {
+                    KeyUpWhenAll = binding.Combo?.KeyUpWhenAll ?? false,
+                    TermUs = (binding.Combo?.TermMs ?? 0) * UsPerMs,
+                    DisabledLayers = binding.Combo is { } options ? [.. options.DisabledLayers.Select(name => _layerNames.IndexOf(name))] : [],
+                });
         }
         return table;
     }

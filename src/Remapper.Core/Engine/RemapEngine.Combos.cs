@@ -6,7 +6,7 @@ namespace Remapper.Core.Engine;
 /// Combos: a key that belongs to a combo is held back until the combo term shows what it is part of.
 /// All keys of a combo come from one keyboard (a press on another keyboard ends the wait).
 /// When the held keys are exactly a combo (and no longer combo could still complete) the combo fires as
-/// one synthetic key; its press is released when the first of its keys goes up, the other releases are
+/// one synthetic key; its press is released when the first of its keys goes up (the last, with key_up_when = "all"), the other releases are
 /// swallowed. Any key that does not fit, any release, or the end of the term flushes the held keys
 /// through unchanged (or fires the combo they exactly form).
 /// </summary>
@@ -18,44 +18,19 @@ public sealed partial class RemapEngine
     /// <summary>Synthetic release that sends a simultaneous rule's to_after_key_up once all its keys are up.</summary>
     internal const ushort ComboAfterPage = 0xFFFE;
 
-    private const int MaxComboKeys = 8;
-    private const int MaxFiredCombos = 16;
-
-    private struct FiredCombo
-    {
-        public int Combo;
-        public int Device;
-
-        /// <summary>Bit i set while the combo's key i is still physically down.</summary>
-        public int Held;
-
-        public bool Released;
-
-        /// <summary>Its rule's events halted: nothing follows (no simultaneous_options.to_after_key_up).</summary>
-        public bool Halted;
-    }
-
-    private readonly KeyEvent[] _comboBuffer = new KeyEvent[MaxComboKeys];
-
-    /// <summary>Releases of other keys that came while a simultaneous rule was waiting (they do not end the wait; Karabiner).</summary>
-    private readonly KeyEvent[] _heldReleases = new KeyEvent[MaxComboKeys];
-    private int _heldReleaseCount;
-    private readonly FiredCombo[] _fired = new FiredCombo[MaxFiredCombos];
-    private int _comboCount;
-    private long _comboDeadlineUs;
-    private int _firedCount;
+    private readonly ComboStage _combo = new();
 
     private void ComboEntry(in KeyEvent e)
     {
         if (!e.Down)
         {
             if (ReleaseFiredMember(e)) return;
-            if (_comboCount > 0)
+            if (_combo.Count > 0)
             {
-                if (!IsBuffered(e) && _heldReleaseCount < MaxComboKeys && AnyRuleCandidate(e.Device))
+                if (!IsBuffered(e) && _combo.HeldReleaseCount < ComboStage.MaxKeys && AnyRuleCandidate(e.Device))
                 {
                     // A simultaneous rule keeps waiting; the release waits behind the held presses so nothing is reordered.
-                    _heldReleases[_heldReleaseCount++] = e;
+                    _combo.HeldReleases[_combo.HeldReleaseCount++] = e;
                     return;
                 }
                 // Any release ends the wait: held-back presses must not be overtaken by a later release.
@@ -66,51 +41,53 @@ public sealed partial class RemapEngine
             return;
         }
 
-        if (_comboCount > 0)
+        if (_combo.Count > 0)
         {
-            if (e.Device == _comboBuffer[0].Device && !IsBuffered(e) && _comboCount < MaxComboKeys
-                && AnyCandidate(e.Usage, e.Device, minKeys: _comboCount + 1))
+            if (e.Device == _combo.Buffer[0].Device && !IsBuffered(e) && _combo.Count < ComboStage.MaxKeys
+                && AnyCandidate(e.Usage, e.Device, minKeys: _combo.Count + 1))
             {
-                _comboBuffer[_comboCount++] = e;
+                _combo.Buffer[_combo.Count++] = e;
                 int exact = ExactCombo();
-                if (exact >= 0 && !AnyCandidate(Usages.None, e.Device, minKeys: _comboCount + 1)) FireCombo(exact);
+                if (exact >= 0 && !AnyCandidate(Usages.None, e.Device, minKeys: _combo.Count + 1)) FireCombo(exact);
                 return;
             }
             ResolveCombo();
         }
 
         if (_keymap.ComboKeys.Contains(e.Usage.Packed) && SlotOf(e.Device)?.Ignored != true
-            && AnyCandidate(e.Usage, e.Device, minKeys: 2))
+            && e.TimeUs - _combo.LonePressUs >= _keymap.ComboMinIdleUs && AnyCandidate(e.Usage, e.Device, minKeys: 2))
         {
-            _comboBuffer[0] = e;
-            _comboCount = 1;
-            _comboDeadlineUs = e.TimeUs + LongestTerm(e.Usage, e.Device);
+            _combo.Buffer[0] = e;
+            _combo.Count = 1;
+            _combo.WaitEndsUs = e.TimeUs + LongestTerm(e.Usage, e.Device);
             return;
         }
+        _combo.LonePressUs = e.TimeUs;
         Enqueue(e);
     }
 
     /// <summary>The term ran out or something interrupted: fire the exact combo if the held keys form one, else let them through.</summary>
     private void ResolveCombo()
     {
-        if (_comboCount == 0) return;
+        if (_combo.Count == 0) return;
         int exact = ExactCombo();
         if (exact >= 0)
         {
             FireCombo(exact);
             return;
         }
-        int count = _comboCount;
-        _comboCount = 0;
-        for (int i = 0; i < count; i++) Enqueue(_comboBuffer[i]);
+        int count = _combo.Count;
+        _combo.Count = 0;
+        _combo.LonePressUs = NowUs;
+        for (int i = 0; i < count; i++) Enqueue(_combo.Buffer[i]);
         FlushHeldReleases();
     }
 
     private void FlushHeldReleases()
     {
-        int count = _heldReleaseCount;
-        _heldReleaseCount = 0;
-        for (int i = 0; i < count; i++) Enqueue(_heldReleases[i]);
+        int count = _combo.HeldReleaseCount;
+        _combo.HeldReleaseCount = 0;
+        for (int i = 0; i < count; i++) Enqueue(_combo.HeldReleases[i]);
     }
 
     private long TermOf(CompiledCombo combo) => combo.TermUs > 0 ? combo.TermUs : _keymap.ComboTermUs;
@@ -127,23 +104,23 @@ public sealed partial class RemapEngine
     private bool AnyRuleCandidate(int device)
     {
         foreach (var combo in _keymap.Combos)
-            if (combo.Rule is not null && combo.Keys.Length > _comboCount && IsComboActive(combo, device) && ContainsBuffer(combo)) return true;
+            if (combo.Rule is not null && combo.Keys.Length > _combo.Count && IsComboActive(combo, device) && ContainsBuffer(combo)) return true;
         return false;
     }
 
     private void FireCombo(int combo)
     {
-        int device = _comboBuffer[_comboCount - 1].Device;
+        int device = _combo.Buffer[_combo.Count - 1].Device;
         var keys = _keymap.Combos[combo].Keys;
         int held = 0;
-        for (int i = 0; i < _comboCount; i++) held |= 1 << Array.IndexOf(keys, _comboBuffer[i].Usage);
-        _comboCount = 0;
-        if (_firedCount == MaxFiredCombos)
+        for (int i = 0; i < _combo.Count; i++) held |= 1 << Array.IndexOf(keys, _combo.Buffer[i].Usage);
+        _combo.Count = 0;
+        if (_combo.FiredCount == ComboStage.MaxFired)
         {
             FlushHeldReleases();
             return; // more than 16 combos held at once: drop this one whole
         }
-        _fired[_firedCount++] = new FiredCombo { Combo = combo, Device = device, Held = held };
+        _combo.Fired[_combo.FiredCount++] = new FiredCombo { Combo = combo, Device = device, Held = held };
         Enqueue(new KeyEvent(device, new Usage(ComboPage, (ushort)combo), true, NowUs));
         FlushHeldReleases();
     }
@@ -151,22 +128,23 @@ public sealed partial class RemapEngine
     /// <summary>A key of a fired combo went up: the first one releases the combo, all are swallowed.</summary>
     private bool ReleaseFiredMember(in KeyEvent e)
     {
-        for (int i = 0; i < _firedCount; i++)
+        for (int i = 0; i < _combo.FiredCount; i++)
         {
-            ref var fired = ref _fired[i];
+            ref var fired = ref _combo.Fired[i];
             if (fired.Device != e.Device) continue;
             int bit = Array.IndexOf(_keymap.Combos[fired.Combo].Keys, e.Usage);
             if (bit < 0 || (fired.Held & (1 << bit)) == 0) continue;
             fired.Held &= ~(1 << bit);
-            var rule = _keymap.Combos[fired.Combo].Rule;
-            // key_up_when = "all": the rule's to-events stay until the last of its keys is up.
-            bool releaseNow = !fired.Released && (rule is not { KeyUpWhenAll: true } || fired.Held == 0);
+            var combo = _keymap.Combos[fired.Combo];
+            var rule = combo.Rule;
+            // key_up_when = "all": the combo's output stays until the last of its keys is up.
+            bool releaseNow = !fired.Released && (!(combo.KeyUpWhenAll || rule is { KeyUpWhenAll: true }) || fired.Held == 0);
             if (releaseNow) fired.Released = true;
             var release = new KeyEvent(fired.Device, new Usage(ComboPage, (ushort)fired.Combo), false, e.TimeUs);
             bool allUp = fired.Held == 0;
             bool halted = fired.Halted;
             int comboIndex = fired.Combo, device = fired.Device;
-            if (allUp) _fired[i] = _fired[--_firedCount];
+            if (allUp) _combo.Fired[i] = _combo.Fired[--_combo.FiredCount];
             if (releaseNow) Enqueue(release);
             if (allUp && !halted && rule is { SimultaneousAfterKeyUp.Length: > 0 })
                 Enqueue(new KeyEvent(device, new Usage(ComboAfterPage, (ushort)comboIndex), false, e.TimeUs));
@@ -178,14 +156,14 @@ public sealed partial class RemapEngine
     /// <summary>A simultaneous rule's press halted: remember it on the fired combo.</summary>
     private void MarkComboHalted(int combo, int device)
     {
-        for (int i = 0; i < _firedCount; i++)
-            if (_fired[i].Combo == combo && _fired[i].Device == device) _fired[i].Halted = true;
+        for (int i = 0; i < _combo.FiredCount; i++)
+            if (_combo.Fired[i].Combo == combo && _combo.Fired[i].Device == device) _combo.Fired[i].Halted = true;
     }
 
     private bool IsBuffered(in KeyEvent e)
     {
-        for (int i = 0; i < _comboCount; i++)
-            if (_comboBuffer[i].Usage == e.Usage && _comboBuffer[i].Device == e.Device) return true;
+        for (int i = 0; i < _combo.Count; i++)
+            if (_combo.Buffer[i].Usage == e.Usage && _combo.Buffer[i].Device == e.Device) return true;
         return false;
     }
 
@@ -209,12 +187,12 @@ public sealed partial class RemapEngine
     private int ExactCombo()
     {
         var combos = _keymap.Combos;
-        int device = _comboBuffer[_comboCount - 1].Device;
+        int device = _combo.Buffer[_combo.Count - 1].Device;
         for (int c = 0; c < combos.Length; c++)
         {
             var combo = combos[c];
-            if (combo.Keys.Length == _comboCount && IsComboActive(combo, device) && ContainsBuffer(combo)
-                && _comboBuffer[_comboCount - 1].TimeUs - _comboBuffer[0].TimeUs <= TermOf(combo)) return c;
+            if (combo.Keys.Length == _combo.Count && IsComboActive(combo, device) && ContainsBuffer(combo)
+                && _combo.Buffer[_combo.Count - 1].TimeUs - _combo.Buffer[0].TimeUs <= TermOf(combo)) return c;
         }
         return -1;
     }
@@ -222,9 +200,9 @@ public sealed partial class RemapEngine
     private bool ContainsBuffer(CompiledCombo combo)
     {
         var order = combo.Rule?.KeyDownOrder ?? Remapper.Core.Keymap.KeyOrder.Insensitive;
-        for (int i = 0; i < _comboCount; i++)
+        for (int i = 0; i < _combo.Count; i++)
         {
-            var usage = _comboBuffer[i].Usage;
+            var usage = _combo.Buffer[i].Usage;
             bool fits = order switch
             {
                 Remapper.Core.Keymap.KeyOrder.Strict => combo.Keys[i] == usage,
@@ -242,6 +220,12 @@ public sealed partial class RemapEngine
         if (combo.Rule is { } rule && !(rule.From.MatchesModifiers(_output.Modifiers, out _) && rule.From.MatchesCapsLock(_output.CapsLockWanted)
             && ConditionsHold(rule.Conditions, device)))
             return false;
+        if (combo.DisabledLayers.Length > 0)
+        {
+            var layers = _state.Layers;
+            int top = layers.Count > 0 ? layers.LayerAt(layers.Count - 1) : layers.BaseLayer;
+            if (Array.IndexOf(combo.DisabledLayers, top) >= 0) return false;
+        }
         return _state.Layers.IsActive(combo.Layer);
     }
 }

@@ -105,7 +105,7 @@ public sealed partial class RemapEngine
             long deadline = long.MaxValue;
             if (_tapHold.Active) deadline = _tapHold.DeadlineUs;
             if (_tapDance.DeadlineUs < deadline) deadline = _tapDance.DeadlineUs;
-            if (_comboCount > 0 && _comboDeadlineUs < deadline) deadline = _comboDeadlineUs;
+            if (_combo.DeadlineUs < deadline) deadline = _combo.DeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
             long rules = _rules.DeadlineUs;
@@ -292,7 +292,7 @@ public sealed partial class RemapEngine
     private void FireTimers(long deadline)
     {
         if (_sameInstant.DeadlineUs <= deadline) HandOnSameInstant();
-        if (_comboCount > 0 && _comboDeadlineUs <= deadline) ResolveCombo();
+        if (_combo.DeadlineUs <= deadline) ResolveCombo();
         if (_tapHold.Active && _tapHold.DeadlineUs <= deadline)
         {
             DecideTimeout();
@@ -523,9 +523,7 @@ public sealed partial class RemapEngine
         _queue.Clear();
         _tapHold.Reset();
         _tapDance.Reset();
-        _comboCount = 0;
-        _heldReleaseCount = 0;
-        _firedCount = 0;
+        _combo.Reset();
         _rules.Reset();
         _lazyReleaseAtUs = long.MaxValue;
         _sameInstant.Clear();

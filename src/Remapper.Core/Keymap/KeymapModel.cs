@@ -28,6 +28,9 @@ public sealed record KeymapSettings
 
     public int ComboTermMs { get; init; } = 50;
 
+    /// <summary>A combo key pressed within this time after another key press acts alone (kanata <c>chords-v2-min-idle</c>; 0 = off).</summary>
+    public int ComboMinIdleMs { get; init; } = 0;
+
     /// <summary>
     /// An alt or super that a layer held, let go with no key pressed since it went down, is wrapped in a control tap,
     /// so the desktop never sees a lone Alt/Super tap (keyd's modifier guard). A layer key tapped alone is exempt.
@@ -104,8 +107,8 @@ public sealed record DeviceBlock(DeviceMatch Match, bool Ignore, IReadOnlyList<B
 
 /// <summary>
 /// One line of a remap table. One key in <see cref="From"/> is a plain binding; two or more are a combo
-/// (all pressed within the combo term).
+/// (all pressed within the combo term), with <see cref="Combo"/> its options if it was written as a table.
 /// </summary>
-public sealed record Binding(IReadOnlyList<Usage> From, ActionModel Action, SourceLocation Location);
+public sealed record Binding(IReadOnlyList<Usage> From, ActionModel Action, SourceLocation Location, ComboOptions? Combo = null);
 
 public sealed record LayerModel(string Name, IReadOnlyList<Binding> Bindings, SourceLocation Location);

@@ -110,9 +110,15 @@ public class EngineInvariantTests
             if (a == b) continue;
             var keys = new[] { a, b };
             if (remap.Any(x => x.From.Count == 2 && x.From.Contains(a) && x.From.Contains(b))) continue;
-            remap.Add(Combo(Chord(Pool[combos[i + 2] % Pool.Length]), keys));
+            // Per-combo options from the rest of the number: released with the last key, an own term, off on a layer.
+            int bits = combos[i + 2] / Pool.Length;
+            var options = bits == 0 ? null : new ComboOptions((bits & 1) != 0, (bits & 2) != 0 ? 10 + bits * 7 : null,
+                (bits & 4) != 0 ? [LayerNames[bits % LayerNames.Length]] : (bits & 8) != 0 ? ["base"] : []);
+            remap.Add(Combo(Chord(Pool[combos[i + 2] % Pool.Length]), keys) with { Combo = options });
         }
-        return Model(remap: [.. remap], layers: [.. LayerNames.Select((n, i) => LayerDef(n, [.. layers[i]]))], rules: [.. rules]);
+        var model = Model(remap: [.. remap], layers: [.. LayerNames.Select((n, i) => LayerDef(n, [.. layers[i]]))], rules: [.. rules]);
+        // Half the keymaps hold combos back for a while after other typing (combo_min_idle_ms).
+        return combos.Length % 2 == 1 ? model with { Settings = model.Settings with { ComboMinIdleMs = 5 + combos.Length * 5 } } : model;
     }
 
     private static readonly Gen<(int[] Genome, int[] Combos, (int Key, int Device, int Wait)[] Events)> Cases =

@@ -85,6 +85,25 @@ public class KanataImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Chord_options_become_combo_options()
+    {
+        var result = Import("""
+            (defcfg chords-v2-min-idle 30)
+            (defsrc a b c d)
+            (deflayer base a b c d)
+            (deflayer nav a b c d)
+            (defchordsv2
+              (a b) esc 40 all-released (nav)
+              (c d) tab 90 first-release ())
+            """);
+        Assert.True(result.Complete, string.Join("\n", result.NotConverted));
+        Assert.Contains("\"a+b\" = { combo = \"escape\", key_up_when = \"all\", disabled_layers = [\"nav\"] }", result.Toml);
+        Assert.Contains("\"c+d\" = { combo = \"tab\", term_ms = 90 }", result.Toml);
+        Assert.Contains("combo_term_ms = 40", result.Toml);
+        Assert.Contains("combo_min_idle_ms = 30", result.Toml);
+    }
+
+    [Fact]
     public void An_unknown_action_is_noted_at_its_line_and_column_and_kept_as_a_comment()
     {
         var result = Import("(defsrc a b)\n(deflayer base (fork a b ()) @missing)");

@@ -188,6 +188,11 @@ public static class KanataImporter
                     context.PriorIdleMs = ms;
                     continue;
                 }
+                if (key.Text is "chords-v2-min-idle" or "chords-v2-min-idle-experimental" && value is not null && int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var idle))
+                {
+                    _chordsMinIdleMs = idle;
+                    continue;
+                }
                 if (key.Text == "concurrent-tap-hold" && value?.Text is "no" or "false") continue;
                 Note(key, key.Text switch
                 {
@@ -259,7 +264,13 @@ public static class KanataImporter
             return lines;
         }
 
-        /// <summary>defchordsv2's 5-tuples → combos in [remap]; one term for all of them ([settings] combo_term_ms).</summary>
+        /// <summary>defcfg's chords-v2-min-idle (kanata's default: 5 ms).</summary>
+        private int _chordsMinIdleMs = 5;
+
+        /// <summary>
+        /// defchordsv2's 5-tuples → combos in [remap]: the first chord's timeout is [settings] combo_term_ms, another
+        /// timeout is the combo's term_ms; all-released is key_up_when = "all"; the disabled layers are disabled_layers.
+        /// </summary>
         private void Chords(SList form)
         {
             var items = form.Items.Skip(1).ToList();
@@ -281,17 +292,29 @@ public static class KanataImporter
                     _leftOut.AddRange(TomlText.Comment($"{Shown(keys)} {Shown(items[i + 1])}"));
                     continue;
                 }
+                var options = new List<string>();
                 if (items[i + 2] is SAtom t && int.TryParse(t.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
                 {
+                    ms = Math.Clamp(ms, 1, 1000);
                     if (term is null) term = ms;
-                    else if (term != ms) Note(t, $"this chord's timeout ({ms} ms) differs from the first chord's ({term} ms): Remapper has one combo term");
+                    else if (term != ms) options.Add($"term_ms = {ms.ToString(CultureInfo.InvariantCulture)}");
                 }
-                if (items[i + 3] is SAtom { Text: "all-released" } release)
-                    Note(release, "all-released (the chord's output held until every key is up) has no Remapper equivalent yet");
-                if (items[i + 4] is SList { Items.Count: > 0 } disabled) Note(disabled, "chords disabled on some layers have no Remapper equivalent yet");
-                _comboLines.Add($"{TomlText.String(string.Join("+", names))} = {action}\t{keys.Line}:{keys.Column}");
+                else Note(items[i + 2], "a chord's timeout is a number of milliseconds");
+                if (items[i + 3] is SAtom { Text: "all-released" }) options.Add("key_up_when = \"all\"");
+                else if (items[i + 3] is not SAtom { Text: "first-release" }) Note(items[i + 3], "a chord's release behaviour is first-release or all-released");
+                if (items[i + 4] is SList { Items.Count: > 0 } disabled)
+                {
+                    var layers = new List<string>();
+                    foreach (var l in disabled.Items)
+                        if (l is SAtom layer && context.LayerName(layer.Text) is { } mapped) layers.Add(TomlText.String(mapped));
+                        else Note(l, $"'{l}' is not a layer of this file");
+                    if (layers.Count > 0) options.Add($"disabled_layers = [{string.Join(", ", layers)}]");
+                }
+                var value = options.Count == 0 ? action : $"{{ combo = {action}, {string.Join(", ", options)} }}";
+                _comboLines.Add($"{TomlText.String(string.Join("+", names))} = {value}\t{keys.Line}:{keys.Column}");
             }
-            if (term is { } combo) _settings.Add($"combo_term_ms = {Math.Clamp(combo, 1, 1000)}\t{form.Line}:{form.Column}");
+            if (term is { } combo) _settings.Add($"combo_term_ms = {combo.ToString(CultureInfo.InvariantCulture)}\t{form.Line}:{form.Column}");
+            _settings.Add($"combo_min_idle_ms = {Math.Clamp(_chordsMinIdleMs, 0, 10_000).ToString(CultureInfo.InvariantCulture)}\t{form.Line}:{form.Column}");
         }
 
         private void Note(SExpression at, string message)

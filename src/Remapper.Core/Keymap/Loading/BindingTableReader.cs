@@ -6,8 +6,10 @@ namespace Remapper.Core.Keymap.Loading;
 /// A remap table (<c>[remap]</c>, <c>[layer.x]</c>, a device's <c>remap</c>) → bindings. A key bound twice —
 /// through two spellings, or in two included files — is an error naming the first place.
 /// </summary>
-internal sealed class BindingTableReader(DiagnosticBag diagnostics, ActionParser actions)
+internal sealed class BindingTableReader(DiagnosticBag diagnostics, ActionParser actions, Func<string, bool>? isLayer = null)
 {
+    private readonly ValueReader _values = new(diagnostics);
+
     public const int MaxComboKeys = 8;
 
     public List<Binding> Read(IEnumerable<TomlEntry> entries, ActionPlace place)
@@ -32,9 +34,17 @@ internal sealed class BindingTableReader(DiagnosticBag diagnostics, ActionParser
                     seen[identity] = entry;
                 }
             }
-            var action = actions.Parse(entry.Value, place);
+            var value = entry.Value;
+            ComboOptions? combo = null;
+            if (from is { Count: > 1 } && ComboOptionsReader.IsComboTable(value))
+            {
+                (var comboAction, combo) = ComboOptionsReader.Read((TomlTable)value, _values, isLayer ?? (_ => false));
+                if (comboAction is null) continue;
+                value = comboAction;
+            }
+            var action = actions.Parse(value, place);
             if (from is not null && action is not null)
-                bindings.Add(new Binding(from, action, entry.Key.Location));
+                bindings.Add(new Binding(from, action, entry.Key.Location, combo));
         }
         return bindings;
     }

@@ -28,7 +28,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
         var actions = new ActionParser(diagnostics, _layerNames, _aliases);
         actions.ResolveAllAliases();
         var settings = new SettingsReader(_values).Read(_settings);
-        var bindings = new BindingTableReader(diagnostics, actions);
+        var bindings = new BindingTableReader(diagnostics, actions, _layerNames.ContainsKey);
         var remap = bindings.Read(_remap, ActionPlace.RemapBinding);
         var layers = _layerNames
             .Select(l => new LayerModel(l.Key, bindings.Read(_layerBindings[l.Key], ActionPlace.LayerBinding), l.Value.Key.Location))

@@ -9,7 +9,7 @@ internal sealed class SettingsReader(ValueReader values)
 
     private static readonly string[] Known =
     [
-        "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "tap_hold_mode",
+        "tapping_term_ms", "quick_tap_ms", "combo_term_ms", "combo_min_idle_ms", "tap_hold_mode",
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
         "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse", "hands", "modifier_guard",
         "caps_word_timeout_ms", "unicode_input", "modifiers_first_at_same_instant", "lazy_modifier_release_ms",
@@ -32,6 +32,9 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "combo_term_ms" when values.Integer(entry, 1, 1_000) is { } v:
                     settings = settings with { ComboTermMs = v };
+                    break;
+                case "combo_min_idle_ms" when values.Integer(entry, 0, 10_000) is { } v:
+                    settings = settings with { ComboMinIdleMs = v };
                     break;
                 case "tap_hold_mode" when HoldModeNames.Read(entry.Value, values) is { } v:
                     settings = settings with { TapHoldMode = v };

@@ -1,0 +1,85 @@
+using Remapper.Core.Devices;
+using Remapper.Core.Engine;
+using Remapper.Core.Hid;
+using Remapper.Core.Tests.Keymap;
+using static Remapper.Core.Tests.Engine.Km;
+
+namespace Remapper.Core.Tests.Engine;
+
+/// <summary>The per-combo options and combo_min_idle_ms decide from precompiled tables: typing through them allocates nothing.</summary>
+public class ComboOptionsZeroAllocationTests
+{
+    private sealed class CountingOutput : IKeyOutput
+    {
+        public int Changes;
+        public void Send(Usage usage, bool down) => Changes++;
+    }
+
+    private const string Keymap = """
+        [settings]
+        combo_min_idle_ms = 30
+
+        [remap]
+        "j+k" = { combo = "escape", key_up_when = "all" }
+        "s+d" = { combo = "tab", term_ms = 200 }
+        "h+l" = { combo = "enter", disabled_layers = ["nav"] }
+        caps_lock = "layer(nav)"
+
+        [layer.nav]
+        a = "left_arrow"
+        """;
+
+    private static KeyEvent[] Pattern(int device)
+    {
+        var script = new (Usage Key, bool Down, int GapMs)[]
+        {
+            (J, true, 100), (KK, true, 10), (J, false, 20), (KK, false, 20),                   // released with the last key
+            (S, true, 100), (D, true, 150), (D, false, 10), (S, false, 10),                    // own term
+            (Caps, true, 100), (H, true, 10), (L, true, 10), (L, false, 10), (H, false, 10), (Caps, false, 10), // disabled on nav
+            (H, true, 100), (L, true, 10), (L, false, 10), (H, false, 10),                     // on the base layer
+            (A, true, 100), (A, false, 10), (J, true, 5), (KK, true, 5), (KK, false, 5), (J, false, 5), // too soon after typing
+        };
+        var events = new KeyEvent[script.Length];
+        long t = 0;
+        for (int i = 0; i < script.Length; i++)
+        {
+            t += script[i].GapMs * 1000L;
+            events[i] = new KeyEvent(device, script[i].Key, script[i].Down, t);
+        }
+        return events;
+    }
+
+    [Fact]
+    public void Typing_through_combo_options_allocates_nothing()
+    {
+        var output = new CountingOutput();
+        var engine = new RemapEngine(CompiledKeymap.Compile(KeymapAssert.Valid(Keymap)), output);
+        int device = engine.AttachDevice(new KeyboardIdentity("usb", "kb", DeviceBus.Usb, 1, 1));
+        var pattern = Pattern(device);
+        long span = pattern[^1].TimeUs + 1000_000;
+
+        long offset = 0;
+        void Drive(int events)
+        {
+            for (int i = 0; i < events; i++)
+            {
+                var e = pattern[i % pattern.Length];
+                if (i > 0 && i % pattern.Length == 0)
+                {
+                    engine.Advance(offset + span);
+                    offset += span;
+                }
+                if (engine.NextDeadlineUs <= e.TimeUs + offset) engine.Advance(e.TimeUs + offset);
+                engine.Process(e with { TimeUs = e.TimeUs + offset });
+            }
+        }
+
+        Drive(pattern.Length * 50); // warm-up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Drive(50_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(output.Changes > 30_000, $"the pattern should type a lot, got {output.Changes} changes");
+    }
+}
