@@ -76,11 +76,11 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
             case "overloadt":
             case "overload2":
                 if (args.Count != 3) return Arity(name, 3, args.Count);
-                return Milliseconds(args[2], out var t) is { } bad ? bad : Overload(args[0], args[1], "hold_on_timeout", t, null);
+                return Milliseconds(args[2], out var t) is { } bad ? bad : Overload(args[0], args[1], "hold_on_timeout", t, null, OverloadtFields);
             case "overloadt2":
             case "overload3":
                 if (args.Count != 3) return Arity(name, 3, args.Count);
-                return Milliseconds(args[2], out var t2) is { } bad2 ? bad2 : Overload(args[0], args[1], "permissive_hold", t2, null);
+                return Milliseconds(args[2], out var t2) is { } bad2 ? bad2 : Overload(args[0], args[1], "permissive_hold", t2, null, Overloadt2Fields);
             case "lettermod":
                 if (args.Count != 4) return Arity(name, 4, args.Count);
                 if (Milliseconds(args[3], out var hold) is { } bad3) return bad3;
@@ -136,7 +136,16 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         return new KeydAction(KeydActionKind.Sequence, toml, [.. layer.Notes, .. macro.Notes], null);
     }
 
-    private KeydAction Overload(string layerName, string tapText, string mode, int? termMs, string? note)
+    /// <summary>
+    /// overloadt(): another key pressed before the term decides tap at once, the tap held while the key is (with no
+    /// hands configured every key is of unknown hand); keyd has no quick-tap repeat.
+    /// </summary>
+    private static readonly string[] OverloadtFields = ["quick_tap_ms = 0", "unknown_hand = \"tap\""];
+
+    /// <summary>overloadt2(): a key tapped within it decides hold; released first, the tap goes down before the waiting keys (keyd's order).</summary>
+    private static readonly string[] Overloadt2Fields = ["quick_tap_ms = 0", "replay = \"under_tap\""];
+
+    private KeydAction Overload(string layerName, string tapText, string mode, int? termMs, string? note, string[]? extra = null)
     {
         var hold = LayerTarget(layerName.Trim(), LayerUse.Hold);
         if (hold.Failed) return hold;
@@ -149,6 +158,7 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         List<string> fields = [$"tap = {tap.Toml}", $"hold = {hold.Toml}", $"mode = {TomlText.String(mode)}"];
         // overload() without overload_tap_timeout taps however long it was held: no term.
         if (termMs is { } term) fields.Add($"term_ms = {term.ToString(CultureInfo.InvariantCulture)}");
+        if (extra is not null) fields.AddRange(extra);
         var table = TomlText.Table(fields);
         var notes = hold.Notes.Concat(tap.Notes).ToList();
         if (note is not null) notes.Add(note);
