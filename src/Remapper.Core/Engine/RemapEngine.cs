@@ -299,6 +299,8 @@ public sealed partial class RemapEngine
         {
             DecideTimeout();
             Pump();
+            // A hold the term decided may be a layer that holds modifiers: they go down now, not at the next key.
+            _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
         }
         if (_tapDance.Active && _tapDance.DeadlineUs <= deadline)
         {

@@ -35,8 +35,8 @@ NAMES = {
 # Why a case differs: the keyd feature it exercises that Remapper does not have (yet).
 ONESHOT_MOD = "one-shot modifiers (oneshot(control), oneshot(shift)) are not supported yet"
 MOD_LAYER = "layers that hold modifiers ([name:C]) are not supported yet: the layer's modifier is never pressed"
-OVERLOADT = ("keyd's overloadt() is its layer once held past its timeout; in these sequences (right after a tap of it, "
-             "or with another overloadt() key pressed meanwhile) the hold_on_timeout tap-hold the import makes of it taps")
+OVERLOADT = ("keyd's overloadt() bound to a layer is that layer once held past its timeout, even with another "
+             "overloadt() key pressed meanwhile; the hold_on_timeout tap-hold the import makes of it taps at that press")
 OVERLOAD_ONESHOT_TAP = ("an overload() whose tap is oneshot(control): keyd presses control before it lets the layer's meta "
                         "go, then lifts it until the next key; Remapper lets meta go first and keeps control down")
 TIMEOUT = "timeout() is not supported yet"
@@ -63,7 +63,7 @@ KNOWN_DIFFERENCES = {
     "layout": CHORD_ORDER, "layout-seq": CHORD_ORDER, "macro-hold": CHORD_ORDER, "macro-hold-1": CHORD_ORDER,
     "macro-unicode": UNICODE, "macro-unicode-2": UNICODE,
     "overload5": OVERLOAD_ONESHOT_TAP,
-    "overload_2": OVERLOADT, "overload_2-2": OVERLOADT,
+    "overload_2-2": OVERLOADT,
     "swap5": SWAPM, "swap9": SWAPM,
     "repeat": REPEAT, "repeat2": REPEAT,
     "toggle-2": TOGGLED_MOD,
