@@ -12,6 +12,7 @@ internal sealed class EngineState
         Layers = new LayerStack(layerCount);
         Variables = new int[variableCount];
         Macros = new Typing.MacroPlayer(output);
+        Overloads = new OverloadStage();
     }
 
     public OutputState Output { get; }
@@ -22,4 +23,6 @@ internal sealed class EngineState
     public MouseKeys Mouse { get; }
     /// <summary>The macro stage: macros, text and unicode playing on the engine's clock.</summary>
     public Typing.MacroPlayer Macros { get; }
+    /// <summary>The overload stage: which overload key still taps on release.</summary>
+    public OverloadStage Overloads { get; }
 }

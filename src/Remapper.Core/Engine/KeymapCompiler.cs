@@ -105,6 +105,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
         if (action is not TapHoldAction th) return CompileAction(action);
         var settings = model.Settings;
         var hold = CompileAction(th.Hold);
+        if ((th.Mode ?? settings.TapHoldMode) == HoldMode.Overload)
+            return new OverloadKeyAction(CompileAction(th.Tap), hold, th.TappingTermMs is { } tapTerm ? tapTerm * UsPerMs : long.MaxValue);
         return new TapHoldKeyAction(
             CompileAction(th.Tap),
             hold,

@@ -143,6 +143,7 @@ public sealed partial class RemapEngine
     {
         Advance(nowUs);
         HandOnSameInstant();
+        _state.Overloads.ForgetDevice(slot);
         ReleaseHeldBy(slot);
         _state.Macros.StopDevice(slot);
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
@@ -160,6 +161,7 @@ public sealed partial class RemapEngine
     {
         Advance(nowUs);
         HandOnSameInstant();
+        _state.Overloads.ForgetDevice(slot);
         ReleaseHeldBy(slot);
         _output.SyncModifiers();
         ArmLazyRelease();
@@ -297,6 +299,8 @@ public sealed partial class RemapEngine
         {
             DecideTimeout();
             Pump();
+            // A hold the term decided may be a layer that holds modifiers: they go down now, not at the next key.
+            _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
         }
         if (_tapDance.Active && _tapDance.DeadlineUs <= deadline)
         {
@@ -368,6 +372,7 @@ public sealed partial class RemapEngine
     private void DispatchDown(in KeyEvent e)
     {
         MarkOtherKeysPressed();
+        _state.Overloads.OtherKeyPressed();
         if (_state.Macros.Count > 0) _state.Macros.OtherKeyPressed();
         if (_active.IsFull) return; // dropped whole: its release will find nothing, so nothing can stick
         var trigger = new Trigger(_nextToken++, e.Device, e.Usage);
@@ -420,8 +425,9 @@ public sealed partial class RemapEngine
             action = Lookup(e.Device, e.Usage);
         }
         // Another one-shot stacks rather than spending the waiting ones (one-shot control, one-shot shift, i → ctrl+shift+i).
-        if (action is not OneShotLayerAction) _state.Layers.ConsumeOneShots();
-        if (_lookupModifiers != 0)
+        // An overload key's press is no key yet: a one-shot waits for its tap, or for the key it modifies (keyd).
+        if (action is not (OneShotLayerAction or OverloadKeyAction)) _state.Layers.ConsumeOneShots();
+        if (_lookupModifiers != 0 && action is not OverloadKeyAction)
         {
             // A key its modifier-holding layer binds is typed without the layer's modifiers.
             _layerModifiers.Lift(trigger.Token, _lookupModifiers);
@@ -436,6 +442,11 @@ public sealed partial class RemapEngine
         if (action is TapDanceKeyAction dance)
         {
             BeginTapDance(trigger, dance, e.TimeUs);
+            return;
+        }
+        if (action is OverloadKeyAction overload)
+        {
+            ActivateOverload(trigger, overload, e.TimeUs);
             return;
         }
         Activate(trigger, action, e.TimeUs);
@@ -460,6 +471,7 @@ public sealed partial class RemapEngine
         if (key.Rule is not null) ReleaseRule(ref key, e.TimeUs);
         else key.Action?.Release(_state, key.Trigger);
         _layerModifiers.EndLift(key.Token);
+        if (key.Action is OverloadKeyAction overload) TapOverload(overload, key.Trigger, e.TimeUs);
     }
 
     private void Activate(in Trigger trigger, KeyAction action, long timeUs)
@@ -529,6 +541,7 @@ public sealed partial class RemapEngine
         _sameInstant.Clear();
         _state.Layers.ClearPressBound();
         _state.Macros.Reset();
+        _state.Overloads.Reset();
         _layerModifiers.Reset();
     }
 }

@@ -90,6 +90,11 @@ public enum HoldMode
     HoldOnOtherKeyPress,
     /// <summary>Hold when another key is pressed and released while this one is down (QMK's permissive hold).</summary>
     PermissiveHold,
+    /// <summary>
+    /// keyd's overload: hold at once on press; the release taps if no other key was pressed meanwhile and the key
+    /// was held less than term_ms (no term: any time).
+    /// </summary>
+    Overload,
 }
 
 /// <summary>Which keyboards a <c>[[device]]</c> block (or a <c>device_if</c> condition) is about. Null fields match anything.</summary>

@@ -50,7 +50,7 @@ public class KeydImporterTests(ITestOutputHelper output)
         var path = Path.Combine(Fixtures, "keyd.conf");
         var result = KeydImporter.Import(File.ReadAllText(path), "keyd.conf");
         AssertLoads(result);
-        Assert.Contains("caps_lock = { tap = \"escape\", hold = \"left_control\", mode = \"hold_on_other_key_press\", term_ms = 10000 }", result.Toml);
+        Assert.Contains("caps_lock = { tap = \"escape\", hold = \"left_control\", mode = \"overload\" }", result.Toml);
         Assert.Contains("spacebar = { tap = \"spacebar\", hold = \"layer(nav, left_control)\"", result.Toml);
         Assert.Contains("\"j+k\" = \"escape\"", result.Toml);
         Assert.Contains("right_option = \"oneshot(left_shift)\"", result.Toml);

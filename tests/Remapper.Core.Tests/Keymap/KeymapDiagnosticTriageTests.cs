@@ -51,7 +51,7 @@ public class KeymapDiagnosticTriageTests
     }
 
     [Theory]
-    [InlineData("caps_lock = \"overload(control, esc)\"", "{ tap = \"esc\", hold = \"left_control\" }")]
+    [InlineData("caps_lock = \"overload(control, esc)\"", "{ tap = \"esc\", hold = \"left_control\", mode = \"overload\" }")]
     [InlineData("caps_lock = \"overload(nav, esc)\"", "hold = \"layer(nav)\"")]
     [InlineData("caps_lock = \"(tap-hold 200 200 esc lctl)\"", "{ tap = \"esc\", hold = \"left_control\", term_ms = 200 }")]
     [InlineData("caps_lock = \"(tap-hold 150 180 esc lctl)\"", "term_ms = 180 }")]

@@ -35,8 +35,10 @@ NAMES = {
 # Why a case differs: the keyd feature it exercises that Remapper does not have (yet).
 ONESHOT_MOD = "one-shot modifiers (oneshot(control), oneshot(shift)) are not supported yet"
 MOD_LAYER = "layers that hold modifiers ([name:C]) are not supported yet: the layer's modifier is never pressed"
-OVERLOAD = ("keyd's overload() presses the layer's modifier at once and taps on release, and its overloadt/overloadt2 "
-            "decide differently from Remapper's tap-hold modes; the import makes a tap-hold that decides first")
+OVERLOADT = ("keyd's overloadt() bound to a layer is that layer once held past its timeout, even with another "
+             "overloadt() key pressed meanwhile; the hold_on_timeout tap-hold the import makes of it taps at that press")
+OVERLOAD_ONESHOT_TAP = ("an overload() whose tap is oneshot(control): keyd presses control before it lets the layer's meta "
+                        "go, then lifts it until the next key; Remapper lets meta go first and keeps control down")
 TIMEOUT = "timeout() is not supported yet"
 SWAPM = ("swapm() is imported as a sequence (swap, then the macro): the swapped-in layer's modifiers reach the "
          "output only after the macro, and keyd does not lift a layer's modifier for a chord that has it")
@@ -60,10 +62,9 @@ KNOWN_DIFFERENCES = {
     "layout-mods": MAIN_CHORD, "layout-mods2": MAIN_CHORD, "mod": MAIN_CHORD, "mod3": MAIN_CHORD,
     "layout": CHORD_ORDER, "layout-seq": CHORD_ORDER, "macro-hold": CHORD_ORDER, "macro-hold-1": CHORD_ORDER,
     "macro-unicode": UNICODE, "macro-unicode-2": UNICODE,
-    "oneshot+overload": OVERLOAD, "overload": OVERLOAD, "overload-expire": OVERLOAD, "overload-nested": OVERLOAD,
-    "overload-nested2": OVERLOAD, "overload-oneshot": OVERLOAD, "overload3": OVERLOAD, "overload5": OVERLOAD,
-    "overload_2": OVERLOAD, "overload_2-2": OVERLOAD, "overload_3": OVERLOAD,
-    "overload-swap": OVERLOAD, "swap5": SWAPM, "swap9": SWAPM,
+    "overload5": OVERLOAD_ONESHOT_TAP,
+    "overload_2-2": OVERLOADT,
+    "swap5": SWAPM, "swap9": SWAPM,
     "repeat": REPEAT, "repeat2": REPEAT,
     "toggle-2": TOGGLED_MOD,
 }

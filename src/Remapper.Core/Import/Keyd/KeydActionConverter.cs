@@ -11,7 +11,7 @@ namespace Remapper.Core.Import.Keyd;
 /// </summary>
 internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerInfo> layers, int? overloadTapTimeoutMs)
 {
-    /// <summary>keyd's overload() has no timeout: held alone for any time it still taps. This is the longest term a keymap allows.</summary>
+    /// <summary>The longest timeout a keymap allows (keyd's overloadt()/lettermod() terms).</summary>
     private const int UntimedTermMs = 10000;
 
     public KeydAction Convert(string text)
@@ -72,22 +72,22 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                 return args.Count == 0 ? KeydAction.Of(KeydActionKind.LayerTap, "\"clear()\"") : Arity(name, 0, args.Count);
             case "overload":
                 if (args.Count != 2) return Arity(name, 2, args.Count);
-                return Overload(args[0], args[1], "hold_on_other_key_press", overloadTapTimeoutMs ?? UntimedTermMs, null);
+                return Overload(args[0], args[1], "overload", overloadTapTimeoutMs, null);
             case "overloadt":
             case "overload2":
                 if (args.Count != 3) return Arity(name, 3, args.Count);
-                return Milliseconds(args[2], out var t) is { } bad ? bad : Overload(args[0], args[1], "hold_on_timeout", t, null);
+                return Milliseconds(args[2], out var t) is { } bad ? bad : Overload(args[0], args[1], "hold_on_timeout", t, null, OverloadtFields);
             case "overloadt2":
             case "overload3":
                 if (args.Count != 3) return Arity(name, 3, args.Count);
-                return Milliseconds(args[2], out var t2) is { } bad2 ? bad2 : Overload(args[0], args[1], "permissive_hold", t2, null);
+                return Milliseconds(args[2], out var t2) is { } bad2 ? bad2 : Overload(args[0], args[1], "permissive_hold", t2, null, Overloadt2Fields);
             case "lettermod":
                 if (args.Count != 4) return Arity(name, 4, args.Count);
                 if (Milliseconds(args[3], out var hold) is { } bad3) return bad3;
                 return Overload(args[0], args[1], "permissive_hold", hold,
                     $"lettermod()'s idle time ({args[2].Trim()} ms: a tap when typed within it of the previous key) is not kept — Remapper has no prior-idle rule yet");
             case "macro":
-                return Macro(arguments);
+                return Macro(Unescape(arguments));
             case "command":
                 return KeydAction.Fail("command() runs a shell command; nothing in a Remapper keymap does");
             default:
@@ -128,7 +128,7 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         var layer = LayerTarget(args[0].Trim(), toggle ? LayerUse.Toggle : LayerUse.Swap);
         if (layer.Failed) return layer;
         var body = args[1].Trim();
-        if (body.StartsWith("macro(", StringComparison.Ordinal) && body.EndsWith(')')) body = body[6..^1];
+        if (body.StartsWith("macro(", StringComparison.Ordinal) && body.EndsWith(')')) body = Unescape(body[6..^1]);
         var macro = Macro(body);
         if (macro.Failed) return macro;
         var steps = macro.Toml[1..^1];
@@ -136,7 +136,16 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         return new KeydAction(KeydActionKind.Sequence, toml, [.. layer.Notes, .. macro.Notes], null);
     }
 
-    private KeydAction Overload(string layerName, string tapText, string mode, int termMs, string? note)
+    /// <summary>
+    /// overloadt(): another key pressed before the term decides tap at once, the tap held while the key is (with no
+    /// hands configured every key is of unknown hand); keyd has no quick-tap repeat.
+    /// </summary>
+    private static readonly string[] OverloadtFields = ["quick_tap_ms = 0", "unknown_hand = \"tap\""];
+
+    /// <summary>overloadt2(): a key tapped within it decides hold; released first, the tap goes down before the waiting keys (keyd's order).</summary>
+    private static readonly string[] Overloadt2Fields = ["quick_tap_ms = 0", "replay = \"under_tap\""];
+
+    private KeydAction Overload(string layerName, string tapText, string mode, int? termMs, string? note, string[]? extra = null)
     {
         var hold = LayerTarget(layerName.Trim(), LayerUse.Hold);
         if (hold.Failed) return hold;
@@ -146,8 +155,11 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         if (tap.Failed) return tap;
         if (tap.Kind is not (KeydActionKind.Key or KeydActionKind.Sequence or KeydActionKind.LayerTap or KeydActionKind.Nothing))
             return KeydAction.Fail($"'{tapText.Trim()}' cannot be the tap of a tap-hold key");
-        var table = TomlText.Table([
-            $"tap = {tap.Toml}", $"hold = {hold.Toml}", $"mode = {TomlText.String(mode)}", $"term_ms = {termMs.ToString(CultureInfo.InvariantCulture)}"]);
+        List<string> fields = [$"tap = {tap.Toml}", $"hold = {hold.Toml}", $"mode = {TomlText.String(mode)}"];
+        // overload() without overload_tap_timeout taps however long it was held: no term.
+        if (termMs is { } term) fields.Add($"term_ms = {term.ToString(CultureInfo.InvariantCulture)}");
+        if (extra is not null) fields.AddRange(extra);
+        var table = TomlText.Table(fields);
         var notes = hold.Notes.Concat(tap.Notes).ToList();
         if (note is not null) notes.Add(note);
         return new KeydAction(KeydActionKind.TapHold, table, notes, null);
@@ -186,6 +198,19 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         }
         if (steps.Count == 0) return KeydAction.Fail("an empty macro()");
         return KeydAction.Of(KeydActionKind.Sequence, TomlText.Array(steps));
+    }
+
+    /// <summary>keyd unescapes a macro()'s body first: <c>\\</c>, <c>\(</c> and <c>\)</c> are that character.</summary>
+    private static string Unescape(string body)
+    {
+        if (!body.Contains('\\')) return body;
+        var result = new StringBuilder(body.Length);
+        for (int i = 0; i < body.Length; i++)
+        {
+            if (body[i] == '\\' && i + 1 < body.Length && body[i + 1] is '\\' or '(' or ')') i++;
+            result.Append(body[i]);
+        }
+        return result.ToString();
     }
 
     private static KeydAction? One(string name, List<string> args, out string argument)

@@ -47,7 +47,7 @@ internal static partial class ForeignSyntax
         if (Overload().Match(token) is { Success: true } overload)
         {
             var hold = HoldOf(overload.Groups[1].Value.Trim());
-            return $"keyd's overload() is a tap-hold here: {{ tap = \"{overload.Groups[2].Value.Trim()}\", hold = \"{hold}\" }}";
+            return $"keyd's overload() is a tap-hold here: {{ tap = \"{overload.Groups[2].Value.Trim()}\", hold = \"{hold}\", mode = \"overload\" }}";
         }
         if (TapHold().Match(token) is { Success: true } tapHold)
             return $"kanata's tap-hold is {{ tap = \"{tapHold.Groups[1].Value}\", hold = \"{HoldOf(tapHold.Groups[2].Value)}\", term_ms = {tapHold.Groups["term"].Value} }} here";

@@ -8,6 +8,7 @@ internal static class HoldModeNames
         ["hold_on_other_key_press"] = HoldMode.HoldOnOtherKeyPress,
         ["hold_on_timeout"] = HoldMode.HoldOnTimeout,
         ["permissive_hold"] = HoldMode.PermissiveHold,
+        ["overload"] = HoldMode.Overload,
     };
 
     public static HoldMode? Read(TomlNode node, ValueReader values)
