@@ -306,6 +306,7 @@ public sealed partial class RemapEngine
         {
             DecideTapDance();
             Pump();
+            _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
         }
         for (int i = 0; i < _active.Count; i++)
             if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
