@@ -104,13 +104,13 @@ public class ZeroAllocationTests
         var pattern = TypingPattern(device);
         long span = pattern[^1].TimeUs + 1000_000;
 
-        long offset = 0;
+        long offset = -span;
         void Drive(int events)
         {
             for (int i = 0; i < events; i++)
             {
                 var e = pattern[i % pattern.Length];
-                if (i > 0 && i % pattern.Length == 0) offset += span;
+                if (i % pattern.Length == 0) offset += span; // every round, the first of a drive too, starts later than the last
                 engine.Process(e with { TimeUs = e.TimeUs + offset });
                 if (i % pattern.Length == pattern.Length - 1)
                 {
@@ -123,11 +123,18 @@ public class ZeroAllocationTests
         }
 
         Drive(pattern.Length * 50); // warm-up: JIT, tiering, dictionary caches
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(100_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Measured twice: an allocation per event shows in both (100 000 events, megabytes), while the runtime's own
+        // one-off work on this thread (seen once in a while in a full parallel run: a few KiB) does not repeat.
+        long first = AllocatedWhile(() => Drive(100_000)), second = AllocatedWhile(() => Drive(100_000));
 
-        Assert.Equal(0, allocated);
+        Assert.True(Math.Min(first, second) == 0, $"allocated {first} then {second} bytes over 100 000 events each");
         Assert.True(output.Changes > 50_000, $"the pattern should produce output, got {output.Changes} changes");
+    }
+
+    private static long AllocatedWhile(Action drive)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        drive();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 }
