@@ -29,31 +29,37 @@ internal static class AllocationDrive
     }
 
     /// <summary>
-    /// Replays <paramref name="pattern"/> (a second of quiet between rounds) for fifty rounds of warm-up, then
-    /// <paramref name="events"/> events, and returns the bytes this thread allocated during the latter.
+    /// Replays <paramref name="pattern"/> (a second of quiet between rounds, each round later than the last) for fifty
+    /// rounds of warm-up, then twice <paramref name="events"/> events, and returns the fewer bytes this thread allocated
+    /// in one of the two: an allocation per event shows in both, the runtime's rare one-off KiB on the thread does not.
     /// </summary>
     public static long BytesAllocated(RemapEngine engine, KeyEvent[] pattern, int events)
     {
         long span = pattern[^1].TimeUs + 1000_000;
-        long offset = 0;
+        long offset = -span;
         void Drive(int count)
         {
             for (int i = 0; i < count; i++)
             {
                 var e = pattern[i % pattern.Length];
-                if (i > 0 && i % pattern.Length == 0)
+                if (i % pattern.Length == 0)
                 {
-                    engine.Advance(offset + span);
                     offset += span;
+                    engine.Advance(offset);
                 }
                 if (engine.NextDeadlineUs <= e.TimeUs + offset) engine.Advance(e.TimeUs + offset);
                 engine.Process(e with { TimeUs = e.TimeUs + offset });
             }
         }
+        long Measure()
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Drive(events);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
 
         Drive(pattern.Length * 50); // warm-up: JIT, tiering, dictionary caches
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(events);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        long first = Measure();
+        return Math.Min(first, Measure());
     }
 }

@@ -9,12 +9,6 @@ namespace Remapper.Core.Tests.Engine;
 /// <summary>The per-combo options and combo_min_idle_ms decide from precompiled tables: typing through them allocates nothing.</summary>
 public class ComboOptionsZeroAllocationTests
 {
-    private sealed class CountingOutput : IKeyOutput
-    {
-        public int Changes;
-        public void Send(Usage usage, bool down) => Changes++;
-    }
-
     private const string Keymap = """
         [settings]
         combo_min_idle_ms = 30
@@ -39,45 +33,17 @@ public class ComboOptionsZeroAllocationTests
             (H, true, 100), (L, true, 10), (L, false, 10), (H, false, 10),                     // on the base layer
             (A, true, 100), (A, false, 10), (J, true, 5), (KK, true, 5), (KK, false, 5), (J, false, 5), // too soon after typing
         };
-        var events = new KeyEvent[script.Length];
-        long t = 0;
-        for (int i = 0; i < script.Length; i++)
-        {
-            t += script[i].GapMs * 1000L;
-            events[i] = new KeyEvent(device, script[i].Key, script[i].Down, t);
-        }
-        return events;
+        return AllocationDrive.Events(device, script);
     }
 
     [Fact]
     public void Typing_through_combo_options_allocates_nothing()
     {
-        var output = new CountingOutput();
+        var output = new AllocationDrive.CountingOutput();
         var engine = new RemapEngine(CompiledKeymap.Compile(KeymapAssert.Valid(Keymap)), output);
         int device = engine.AttachDevice(new KeyboardIdentity("usb", "kb", DeviceBus.Usb, 1, 1));
         var pattern = Pattern(device);
-        long span = pattern[^1].TimeUs + 1000_000;
-
-        long offset = 0;
-        void Drive(int events)
-        {
-            for (int i = 0; i < events; i++)
-            {
-                var e = pattern[i % pattern.Length];
-                if (i > 0 && i % pattern.Length == 0)
-                {
-                    engine.Advance(offset + span);
-                    offset += span;
-                }
-                if (engine.NextDeadlineUs <= e.TimeUs + offset) engine.Advance(e.TimeUs + offset);
-                engine.Process(e with { TimeUs = e.TimeUs + offset });
-            }
-        }
-
-        Drive(pattern.Length * 50); // warm-up
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(50_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationDrive.BytesAllocated(engine, pattern, 50_000);
 
         Assert.Equal(0, allocated);
         Assert.True(output.Changes > 30_000, $"the pattern should type a lot, got {output.Changes} changes");

@@ -61,10 +61,7 @@ public class OutputActionInvariantTests
         Cases.Sample(c =>
         {
             var (output, engine) = Run(c.Genome, c.Combos, c.Typing, c.Events);
-            Assert.Empty(output.Violations);
-            byte latched = engine.LatchedModifiers;
-            Assert.DoesNotContain(output.Down, u => (u.ModifierBit & latched) == 0);
-            Assert.Equal(System.Numerics.BitOperations.PopCount(latched), engine.PressedOutputCount);
+            RandomTyping.AssertNothingStaysPressed(output, engine);
             Assert.Equal(long.MaxValue, engine.NextDeadlineUs); // no macro still playing or repeating
         }, iter: 1500);
     }
