@@ -215,36 +215,37 @@ internal sealed class MouseKeys
 
     private void SendMoveStep()
     {
-        int dx = Axis(_moveHolds, MouseDirection.Right, MouseDirection.Left);
-        int dy = Axis(_moveHolds, MouseDirection.Down, MouseDirection.Up);
-        if (dx == 0 && dy == 0) return;
         var s = _settings;
-        int unit = MouseCurve.Scale(MouseCurve.Step(s.Mode, _moveRepeat, s.MoveDelta, s.MaxSpeed, s.TimeToMax, MouseCurve.MaxMove),
-            _speed, MouseCurve.MaxMove);
-        int x = dx * unit, y = dy * unit;
-        if (x != 0 && y != 0)
-        {
-            x = MouseCurve.Diagonal(x);
-            y = MouseCurve.Diagonal(y);
-        }
-        Send(x, y, 0, 0, force: false);
+        var (x, y) = TwoAxisStep(_moveHolds, MouseDirection.Right, MouseDirection.Left, MouseDirection.Down, MouseDirection.Up,
+            _moveRepeat, s.MoveDelta, s.MaxSpeed, s.TimeToMax, MouseCurve.MaxMove);
+        Send(x, y, 0, 0, force: false); // nothing is sent for a zero step
     }
 
     private void SendWheelStep()
     {
-        int wheel = Axis(_wheelHolds, MouseDirection.Up, MouseDirection.Down);
-        int pan = Axis(_wheelHolds, MouseDirection.Right, MouseDirection.Left);
-        if (wheel == 0 && pan == 0) return;
         var s = _settings;
-        int unit = MouseCurve.Scale(MouseCurve.Step(s.Mode, _wheelRepeat, s.WheelDelta, s.WheelMaxSpeed, s.WheelTimeToMax, MouseCurve.MaxWheel),
-            _speed, MouseCurve.MaxWheel);
-        int w = wheel * unit, p = pan * unit;
-        if (w != 0 && p != 0)
-        {
-            w = MouseCurve.Diagonal(w);
-            p = MouseCurve.Diagonal(p);
-        }
+        var (w, p) = TwoAxisStep(_wheelHolds, MouseDirection.Up, MouseDirection.Down, MouseDirection.Right, MouseDirection.Left,
+            _wheelRepeat, s.WheelDelta, s.WheelMaxSpeed, s.WheelTimeToMax, MouseCurve.MaxWheel);
         Send(0, 0, w, p, force: false);
+    }
+
+    /// <summary>
+    /// One step of a pair of axes (motion's x/y, or wheel and pan) from the directions held: the curve's unit for this
+    /// repeat, scaled by the speed multiplier, times each axis's sign, both scaled down together on a diagonal (QMK).
+    /// </summary>
+    private (int A, int B) TwoAxisStep(int[] holds, MouseDirection aPlus, MouseDirection aMinus, MouseDirection bPlus,
+        MouseDirection bMinus, int repeat, int delta, int maxSpeed, int timeToMax, int cap)
+    {
+        int da = Axis(holds, aPlus, aMinus), db = Axis(holds, bPlus, bMinus);
+        if (da == 0 && db == 0) return (0, 0);
+        int unit = MouseCurve.Scale(MouseCurve.Step(_settings.Mode, repeat, delta, maxSpeed, timeToMax, cap), _speed, cap);
+        int a = da * unit, b = db * unit;
+        if (a != 0 && b != 0)
+        {
+            a = MouseCurve.Diagonal(a);
+            b = MouseCurve.Diagonal(b);
+        }
+        return (a, b);
     }
 
     private void SendVectorStep()
