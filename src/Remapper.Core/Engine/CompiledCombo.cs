@@ -20,5 +20,8 @@ internal sealed record CompiledCombo(Usage[] Keys, KeyAction Action, int Layer, 
     /// <summary>Layers (indexes) that, while the top active layer, switch the combo off.</summary>
     public int[] DisabledLayers { get; init; } = [];
 
+    /// <summary>Its own hold (hold_ms): how long its keys must stay down together before it fires; -1 for combo_hold_ms.</summary>
+    public long HoldUs { get; init; } = -1;
+
     public bool Contains(Usage usage) => Array.IndexOf(Keys, usage) >= 0;
 }

@@ -28,6 +28,12 @@ public sealed class CompiledKeymap
     /// <summary>A combo key pressed this soon after another key press acts alone (0 = off).</summary>
     internal long ComboMinIdleUs { get; init; }
 
+    /// <summary>[settings] combo_hold_ms: how long a combo's keys must stay down together before it fires (0 = at once).</summary>
+    internal long ComboHoldUs { get; init; }
+
+    /// <summary>[settings] combo_releases_wait: a release while combo keys are held back waits behind them instead of ending the wait.</summary>
+    internal bool ComboReleasesWait { get; init; }
+
     /// <summary>[settings] modifier_guard (LayerModifiers).</summary>
     internal bool ModifierGuard { get; init; } = true;
     internal Usage[] Emergency { get; init; } = [];

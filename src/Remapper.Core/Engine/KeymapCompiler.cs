@@ -65,6 +65,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
             TappingTermUs = model.Settings.TappingTermMs * UsPerMs,
             ComboTermUs = model.Settings.ComboTermMs * UsPerMs,
             ComboMinIdleUs = model.Settings.ComboMinIdleMs * UsPerMs,
+            ComboHoldUs = model.Settings.ComboHoldMs * UsPerMs,
+            ComboReleasesWait = model.Settings.ComboReleasesWait,
             ModifierGuard = model.Settings.ModifierGuard,
             Emergency = [.. model.Settings.EmergencySequence],
             Layers = layers,
@@ -91,6 +93,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
                 {
                     KeyUpWhenAll = binding.Combo?.KeyUpWhenAll ?? false,
                     TermUs = (binding.Combo?.TermMs ?? 0) * UsPerMs,
+                    HoldUs = binding.Combo?.HoldMs is { } holdMs ? holdMs * UsPerMs : -1,
                     DisabledLayers = binding.Combo is { } options ? [.. options.DisabledLayers.Select(name => _layerNames.IndexOf(name))] : [],
                 });
         }

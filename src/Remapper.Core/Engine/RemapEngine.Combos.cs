@@ -8,7 +8,9 @@ namespace Remapper.Core.Engine;
 /// When the held keys are exactly a combo (and no longer combo could still complete) the combo fires as
 /// one synthetic key; its press is released when the first of its keys goes up (the last, with key_up_when = "all"), the other releases are
 /// swallowed. Any key that does not fit, any release, or the end of the term flushes the held keys
-/// through unchanged (or fires the combo they exactly form).
+/// through unchanged (or fires the combo they exactly form). A combo with a hold (hold_ms, combo_hold_ms) fires only
+/// once its keys have been down together that long; a release of one of them sooner lets them through as themselves,
+/// and whatever else came meanwhile waits behind them (keyd's chord_hold_timeout).
 /// </summary>
 public sealed partial class RemapEngine
 {
@@ -22,21 +24,31 @@ public sealed partial class RemapEngine
 
     private void ComboEntry(in KeyEvent e)
     {
+        if (_combo.Holding >= 0)
+        {
+            HoldEntry(e);
+            return;
+        }
         if (!e.Down)
         {
-            if (ReleaseFiredMember(e)) return;
             if (_combo.Count > 0)
             {
-                if (!IsBuffered(e) && _combo.HeldReleaseCount < ComboStage.MaxKeys && AnyRuleCandidate(e.Device))
+                if (!IsBuffered(e) && _combo.HeldReleaseCount < ComboStage.MaxKeys && (_keymap.ComboReleasesWait || AnyRuleCandidate(e.Device)))
                 {
-                    // A simultaneous rule keeps waiting; the release waits behind the held presses so nothing is reordered.
+                    // A simultaneous rule (or, with combo_releases_wait, any combo) keeps waiting; the release waits
+                    // behind the held presses so nothing is reordered.
                     _combo.HeldReleases[_combo.HeldReleaseCount++] = e;
                     return;
                 }
-                // Any release ends the wait: held-back presses must not be overtaken by a later release.
+                // Any release ends the wait — a fired combo's key too: held-back presses must not be overtaken by a later release.
                 ResolveCombo();
-                if (ReleaseFiredMember(e)) return;
+                if (_combo.Holding >= 0)
+                {
+                    HoldEntry(e);
+                    return;
+                }
             }
+            if (ReleaseFiredMember(e)) return;
             Enqueue(e);
             return;
         }
@@ -48,10 +60,15 @@ public sealed partial class RemapEngine
             {
                 _combo.Buffer[_combo.Count++] = e;
                 int exact = ExactCombo();
-                if (exact >= 0 && !AnyCandidate(Usages.None, e.Device, minKeys: _combo.Count + 1)) FireCombo(exact);
+                if (exact >= 0 && !AnyCandidate(Usages.None, e.Device, minKeys: _combo.Count + 1)) FireOrHold(exact);
                 return;
             }
             ResolveCombo();
+            if (_combo.Holding >= 0)
+            {
+                HoldEntry(e);
+                return;
+            }
         }
 
         if (_keymap.ComboKeys.Contains(e.Usage.Packed) && SlotOf(e.Device)?.Ignored != true
@@ -70,10 +87,19 @@ public sealed partial class RemapEngine
     private void ResolveCombo()
     {
         if (_combo.Count == 0) return;
+        if (_combo.Holding >= 0)
+        {
+            // The hold ran out with every key still down: now it is the combo, and what waited behind it follows.
+            int held = _combo.Holding;
+            _combo.Holding = -1;
+            FireCombo(held);
+            ReplayHoldQueue();
+            return;
+        }
         int exact = ExactCombo();
         if (exact >= 0)
         {
-            FireCombo(exact);
+            FireOrHold(exact);
             return;
         }
         int count = _combo.Count;
@@ -83,11 +109,85 @@ public sealed partial class RemapEngine
         FlushHeldReleases();
     }
 
+    /// <summary>How long a combo's keys must stay down together before it fires (0: at once). Simultaneous rules never wait.</summary>
+    private long HoldOf(CompiledCombo combo) => combo.Rule is not null ? 0 : combo.HoldUs >= 0 ? combo.HoldUs : _keymap.ComboHoldUs;
+
+    /// <summary>
+    /// The held keys form exactly this combo: it fires now, or — with a hold (hold_ms, combo_hold_ms) — once its keys
+    /// have been down together that long since the last of them went down; until then everything else waits behind it.
+    /// </summary>
+    private void FireOrHold(int combo)
+    {
+        long hold = HoldOf(_keymap.Combos[combo]);
+        long endsUs = _combo.Buffer[_combo.Count - 1].TimeUs + hold;
+        if (hold <= 0 || endsUs <= NowUs)
+        {
+            FireCombo(combo);
+            return;
+        }
+        _combo.Holding = combo;
+        _combo.WaitEndsUs = endsUs;
+        // Releases that waited behind a simultaneous rule now wait behind the hold, in the order they came.
+        for (int i = 0; i < _combo.HeldReleaseCount && _combo.HoldQueueCount < ComboStage.MaxHoldQueue; i++)
+            _combo.HoldQueue[_combo.HoldQueueCount++] = _combo.HeldReleases[i];
+        _combo.HeldReleaseCount = 0;
+    }
+
+    /// <summary>
+    /// An event while the held keys wait out their combo's hold: a release of one of them ends the wait (the keys are
+    /// themselves, then everything that came meanwhile, then this release); anything else waits behind them.
+    /// </summary>
+    private void HoldEntry(in KeyEvent e)
+    {
+        if (!e.Down && e.Device == _combo.Buffer[0].Device && IsBuffered(e))
+        {
+            AbortHold();
+            Enqueue(e);
+            return;
+        }
+        if (_combo.HoldQueueCount == ComboStage.MaxHoldQueue)
+        {
+            // Someone typed 32 keys while holding a combo's keys: stop waiting, they are themselves.
+            AbortHold();
+            ComboEntry(e);
+            return;
+        }
+        _combo.HoldQueue[_combo.HoldQueueCount++] = e;
+    }
+
+    /// <summary>The hold was cut short: the held keys go through as themselves, then what waited behind them.</summary>
+    private void AbortHold()
+    {
+        _combo.Holding = -1;
+        int count = _combo.Count;
+        _combo.Count = 0;
+        _combo.LonePressUs = NowUs;
+        for (int i = 0; i < count; i++) Enqueue(_combo.Buffer[i]);
+        ReplayHoldQueue();
+    }
+
+    /// <summary>What came during a hold, in order; a release of an earlier fired combo's key releases that combo as usual.</summary>
+    private void ReplayHoldQueue()
+    {
+        int count = _combo.HoldQueueCount;
+        _combo.HoldQueueCount = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var queued = _combo.HoldQueue[i];
+            if (!queued.Down && ReleaseFiredMember(queued)) continue;
+            Enqueue(queued);
+        }
+    }
+
     private void FlushHeldReleases()
     {
         int count = _combo.HeldReleaseCount;
         _combo.HeldReleaseCount = 0;
-        for (int i = 0; i < count; i++) Enqueue(_combo.HeldReleases[i]);
+        for (int i = 0; i < count; i++)
+        {
+            var held = _combo.HeldReleases[i];
+            if (!ReleaseFiredMember(held)) Enqueue(held);
+        }
     }
 
     private long TermOf(CompiledCombo combo) => combo.TermUs > 0 ? combo.TermUs : _keymap.ComboTermUs;
@@ -114,13 +214,14 @@ public sealed partial class RemapEngine
         var keys = _keymap.Combos[combo].Keys;
         int held = 0;
         for (int i = 0; i < _combo.Count; i++) held |= 1 << Array.IndexOf(keys, _combo.Buffer[i].Usage);
+        long startUs = _combo.Buffer[0].TimeUs;
         _combo.Count = 0;
         if (_combo.FiredCount == ComboStage.MaxFired)
         {
             FlushHeldReleases();
             return; // more than 16 combos held at once: drop this one whole
         }
-        _combo.Fired[_combo.FiredCount++] = new FiredCombo { Combo = combo, Device = device, Held = held };
+        _combo.Fired[_combo.FiredCount++] = new FiredCombo { Combo = combo, Device = device, Held = held, StartUs = startUs };
         Enqueue(new KeyEvent(device, new Usage(ComboPage, (ushort)combo), true, NowUs));
         FlushHeldReleases();
     }
@@ -151,6 +252,17 @@ public sealed partial class RemapEngine
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// When the combo a synthetic press stands for began: its first key's press while its keys are still down, else the
+    /// press's own time. A tap-hold bound to a combo times its term from there, as held from its first key (kanata).
+    /// </summary>
+    private long ComboStartUs(in KeyEvent e)
+    {
+        for (int i = 0; i < _combo.FiredCount; i++)
+            if (_combo.Fired[i].Combo == e.Usage.Id && _combo.Fired[i].Device == e.Device) return _combo.Fired[i].StartUs;
+        return e.TimeUs;
     }
 
     /// <summary>A simultaneous rule's press halted: remember it on the fired combo.</summary>

@@ -437,7 +437,7 @@ public sealed partial class RemapEngine
 
         if (action is TapHoldKeyAction tapHold)
         {
-            BeginTapHold(trigger, tapHold, e.TimeUs);
+            BeginTapHold(trigger, tapHold, e.Usage.Page == ComboPage ? ComboStartUs(e) : e.TimeUs);
             return;
         }
         if (action is TapDanceKeyAction dance)

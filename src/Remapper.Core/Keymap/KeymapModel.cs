@@ -31,6 +31,15 @@ public sealed record KeymapSettings
     /// <summary>A combo key pressed within this time after another key press acts alone (kanata <c>chords-v2-min-idle</c>; 0 = off).</summary>
     public int ComboMinIdleMs { get; init; } = 0;
 
+    /// <summary>A combo fires only once its keys have been down together this long; let go sooner, they are themselves (keyd's <c>chord_hold_timeout</c>; 0 = off).</summary>
+    public int ComboHoldMs { get; init; } = 0;
+
+    /// <summary>
+    /// A key let go while combo keys are held back waits behind them, and the wait goes on (kanata's chords v2); off, the
+    /// release ends the wait (the held keys fire the combo they form, or are themselves) and follows them.
+    /// </summary>
+    public bool ComboReleasesWait { get; init; }
+
     /// <summary>
     /// An alt or super that a layer held, let go with no key pressed since it went down, is wrapped in a control tap,
     /// so the desktop never sees a lone Alt/Super tap (keyd's modifier guard). A layer key tapped alone is exempt.

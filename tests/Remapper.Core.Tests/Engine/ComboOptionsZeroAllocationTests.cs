@@ -48,4 +48,38 @@ public class ComboOptionsZeroAllocationTests
         Assert.Equal(0, allocated);
         Assert.True(output.Changes > 30_000, $"the pattern should type a lot, got {output.Changes} changes");
     }
+    private const string HoldKeymap = """
+        [settings]
+        combo_hold_ms = 100
+        combo_releases_wait = true
+
+        [remap]
+        "j+k" = { combo = "left_control", key_up_when = "all" }
+        "s+d" = { combo = "tab", hold_ms = 0 }
+        "s+d+f" = "enter"
+        """;
+
+    private static KeyEvent[] HoldPattern(int device)
+    {
+        var script = new (Usage Key, bool Down, int GapMs)[]
+        {
+            (J, true, 100), (KK, true, 10), (J, false, 150), (KK, false, 20),                  // held past the hold: the combo
+            (J, true, 100), (KK, true, 10), (J, false, 50), (KK, false, 20),                   // let go sooner: themselves
+            (J, true, 100), (KK, true, 10), (A, true, 20), (A, false, 10), (J, false, 150), (KK, false, 10), // a key waits behind the hold
+            (S, true, 100), (D, true, 10), (S, false, 80), (F, true, 10), (D, false, 10), (F, false, 10), // a release waits behind f
+        };
+        return AllocationDrive.Events(device, script);
+    }
+
+    [Fact]
+    public void Typing_through_combo_holds_and_waiting_releases_allocates_nothing()
+    {
+        var output = new AllocationDrive.CountingOutput();
+        var engine = new RemapEngine(CompiledKeymap.Compile(KeymapAssert.Valid(HoldKeymap)), output);
+        int device = engine.AttachDevice(new KeyboardIdentity("usb", "kb", DeviceBus.Usb, 1, 1));
+        long allocated = AllocationDrive.BytesAllocated(engine, HoldPattern(device), 50_000);
+
+        Assert.Equal(0, allocated);
+        Assert.True(output.Changes > 30_000, $"the pattern should type a lot, got {output.Changes} changes");
+    }
 }

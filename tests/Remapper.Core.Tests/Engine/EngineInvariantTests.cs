@@ -113,12 +113,17 @@ public class EngineInvariantTests
             // Per-combo options from the rest of the number: released with the last key, an own term, off on a layer.
             int bits = combos[i + 2] / Pool.Length;
             var options = bits == 0 ? null : new ComboOptions((bits & 1) != 0, (bits & 2) != 0 ? 10 + bits * 7 : null,
-                (bits & 4) != 0 ? [LayerNames[bits % LayerNames.Length]] : (bits & 8) != 0 ? ["base"] : []);
+                (bits & 4) != 0 ? [LayerNames[bits % LayerNames.Length]] : (bits & 8) != 0 ? ["base"] : [],
+                (bits & 16) != 0 ? bits % 3 * 70 : null); // its own hold_ms (0 = none, whatever combo_hold_ms says)
             remap.Add(Combo(Chord(Pool[combos[i + 2] % Pool.Length]), keys) with { Combo = options });
         }
         var model = Model(remap: [.. remap], layers: [.. LayerNames.Select((n, i) => LayerDef(n, [.. layers[i]]))], rules: [.. rules]);
         // Half the keymaps hold combos back for a while after other typing (combo_min_idle_ms).
-        return combos.Length % 2 == 1 ? model with { Settings = model.Settings with { ComboMinIdleMs = 5 + combos.Length * 5 } } : model;
+        if (combos.Length % 2 == 1) model = model with { Settings = model.Settings with { ComboMinIdleMs = 5 + combos.Length * 5 } };
+        // A third hold every combo's keys before it fires (combo_hold_ms); some keep releases behind waiting combo keys.
+        if (combos.Length % 3 == 1) model = model with { Settings = model.Settings with { ComboHoldMs = 30 + combos.Length * 20 } };
+        if (combos.Length % 4 >= 2) model = model with { Settings = model.Settings with { ComboReleasesWait = true } };
+        return model;
     }
 
     private static readonly Gen<(int[] Genome, int[] Combos, (int Key, int Device, int Wait)[] Events)> Cases =

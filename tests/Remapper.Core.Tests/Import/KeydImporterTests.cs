@@ -52,7 +52,7 @@ public class KeydImporterTests(ITestOutputHelper output)
         AssertLoads(result);
         Assert.Contains("caps_lock = { tap = \"escape\", hold = \"left_control\", mode = \"overload\" }", result.Toml);
         Assert.Contains("spacebar = { tap = \"spacebar\", hold = \"layer(nav, left_control)\"", result.Toml);
-        Assert.Contains("\"j+k\" = \"escape\"", result.Toml);
+        Assert.Contains("\"j+k\" = { combo = \"escape\", key_up_when = \"all\" }", result.Toml);
         Assert.Contains("right_option = \"oneshot(left_shift)\"", result.Toml);
         Assert.Contains("combo_term_ms = 40", result.Toml);
         Assert.Contains("match = { vendor_id = 0x046d, product_id = 0xc52b }\nignore = true", result.Toml);

@@ -74,7 +74,6 @@ APPENDED_OUTPUT["sticky_modifier_3"] = (
 # runs against the engine; docs/compatibility.md lists the same.
 KNOWN_DIFFERENCES = {
 
-    "simultaneous_3": "a key on a second keyboard while a simultaneous rule's keys are held: Remapper holds it back as the start of a possible new simultaneous until it goes up; Karabiner sends it at once",
     "simultaneous_5": "s pressed again while spacebar is held: Karabiner's last report (stamped 16 ms, after one stamped 35 ms; the case runs with manipulation paused) releases spacebar while it is still held; Remapper keeps it held until it goes up",
     "simultaneous_26": "simultaneous_options.detect_key_down_uninterruptedly: the engine does not give Karabiner's result (5 down, 1 down, 1 up, 5 up)",
 }

@@ -315,6 +315,8 @@ public static class KanataImporter
             }
             if (term is { } combo) _settings.Add($"combo_term_ms = {combo.ToString(CultureInfo.InvariantCulture)}\t{form.Line}:{form.Column}");
             _settings.Add($"combo_min_idle_ms = {Math.Clamp(_chordsMinIdleMs, 0, 10_000).ToString(CultureInfo.InvariantCulture)}\t{form.Line}:{form.Column}");
+            // kanata keeps a release that comes while chord keys wait behind them, and they go on waiting.
+            _settings.Add($"combo_releases_wait = true\t{form.Line}:{form.Column}");
         }
 
         private void Note(SExpression at, string message)

@@ -7,7 +7,7 @@ namespace Remapper.Core.Import.Keyd;
 /// <summary>
 /// A keyd config (<c>/etc/keyd/*.conf</c>) → keymap TOML: <c>[main]</c> becomes <c>[remap]</c>, each layer a
 /// <c>[layer.NAME]</c>, chords (<c>a+b = x</c>) combos, <c>[ids]</c> exclusions ignored devices and
-/// <c>chord_timeout</c> the combo term. What Remapper cannot express is reported with its line and column and
+/// <c>chord_timeout</c> the combo term (<c>chord_hold_timeout</c> the combo hold). What Remapper cannot express is reported with its line and column and
 /// left in the keymap as a comment. The result always loads. docs/import.md describes the mapping.
 /// </summary>
 public static class KeydImporter
@@ -148,6 +148,9 @@ public static class KeydImporter
                 case "chord_timeout" when int.TryParse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms is >= 1 and <= 1000:
                     settings.Add($"combo_term_ms = {ms.ToString(CultureInfo.InvariantCulture)}");
                     break;
+                case "chord_hold_timeout" when int.TryParse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var hold) && hold is >= 0 and <= 10000:
+                    settings.Add($"combo_hold_ms = {hold.ToString(CultureInfo.InvariantCulture)}");
+                    break;
                 case "disable_modifier_guard" when entry.Value is "0" or "1":
                     settings.Add($"modifier_guard = {(entry.Value == "0" ? "true" : "false")}");
                     break;
@@ -157,7 +160,7 @@ public static class KeydImporter
                 default:
                     var why = entry.Key switch
                     {
-                        "chord_hold_timeout" => "chord_hold_timeout (keys of a chord pass through until held this long) has no Remapper setting yet",
+                        "chord_hold_timeout" => $"chord_hold_timeout = {entry.Value} is outside 0–10000 ms",
                         "oneshot_timeout" => "oneshot_timeout has no Remapper setting yet",
                         "macro_timeout" or "macro_repeat_timeout" or "macro_sequence_timeout" => $"{entry.Key}: Remapper sequences neither repeat nor pause yet",
                         "layer_indicator" => "layer_indicator (the caps lock LED shows a layer) has no Remapper equivalent",
@@ -234,15 +237,20 @@ public static class KeydImporter
             // The marker names the keyd line for a note, should the loader refuse the binding (LoadableKeymap).
             lines.Add($"{LoadableKeymap.SourceMarker}{entry.Line}:{entry.ValueColumn}");
             lines.Add($"# keyd: {Original(entry)}");
-            foreach (var input in inputs) lines.Add($"{TomlText.Key(input)} = {action.Toml}");
+            // keyd lets a chord go when the last of its keys is up, and its chord_hold_timeout is the combo_hold_ms setting.
+            bool chord = IsChord(entry.Key);
+            foreach (var input in inputs)
+                lines.Add(chord ? $"{TomlText.Key(input)} = {{ combo = {action.Toml}, key_up_when = \"all\" }}" : $"{TomlText.Key(input)} = {action.Toml}");
         }
     }
+
+    private static bool IsChord(string key) => key.Length > 1 && key.Contains('+');
 
     /// <summary>The physical keys (or the one combo) a keyd left-hand side binds.</summary>
     private static List<string>? Inputs(string key, out string? error)
     {
         error = null;
-        if (key.Length > 1 && key.Contains('+'))
+        if (IsChord(key))
         {
             var keys = new List<string>();
             foreach (var part in key.Split('+'))

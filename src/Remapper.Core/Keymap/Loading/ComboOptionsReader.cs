@@ -2,11 +2,11 @@ namespace Remapper.Core.Keymap.Loading;
 
 /// <summary>
 /// A combo written as a table: <c>combo</c> (its action), <c>key_up_when</c> (<c>"any"</c>, the default, or <c>"all"</c>),
-/// <c>term_ms</c> and <c>disabled_layers</c>.
+/// <c>term_ms</c>, <c>hold_ms</c> and <c>disabled_layers</c>.
 /// </summary>
 internal static class ComboOptionsReader
 {
-    private static readonly string[] Keys = ["combo", "key_up_when", "term_ms", "disabled_layers"];
+    private static readonly string[] Keys = ["combo", "key_up_when", "term_ms", "hold_ms", "disabled_layers"];
 
     /// <summary>Is this a combo's options table (rather than a tap-hold or tap-dance value)?</summary>
     public static bool IsComboTable(TomlNode node) => node is TomlTable table && table.Entries.Any(e => e.Key.Value == "combo");
@@ -16,6 +16,7 @@ internal static class ComboOptionsReader
         TomlNode? action = null;
         bool all = false;
         int? term = null;
+        int? hold = null;
         var disabled = new List<string>();
         var ok = true;
         foreach (var entry in table.Entries)
@@ -40,6 +41,10 @@ internal static class ComboOptionsReader
                     term = values.Integer(entry, 1, 1_000);
                     ok &= term is not null;
                     break;
+                case "hold_ms":
+                    hold = values.Integer(entry, 0, 10_000);
+                    ok &= hold is not null;
+                    break;
                 case "disabled_layers":
                     foreach (var name in values.StringOrStrings(entry.Value))
                     {
@@ -58,6 +63,6 @@ internal static class ComboOptionsReader
                     break;
             }
         }
-        return ok && action is not null ? (action, new ComboOptions(all, term, disabled)) : (null, null);
+        return ok && action is not null ? (action, new ComboOptions(all, term, disabled, hold)) : (null, null);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class SettingsReader(ValueReader values)
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
         "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse", "hands", "modifier_guard",
         "caps_word_timeout_ms", "unicode_input", "modifiers_first_at_same_instant", "lazy_modifier_release_ms",
+        "combo_hold_ms", "combo_releases_wait",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -35,6 +36,12 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "combo_min_idle_ms" when values.Integer(entry, 0, 10_000) is { } v:
                     settings = settings with { ComboMinIdleMs = v };
+                    break;
+                case "combo_hold_ms" when values.Integer(entry, 0, 10_000) is { } v:
+                    settings = settings with { ComboHoldMs = v };
+                    break;
+                case "combo_releases_wait" when values.Boolean(entry.Value) is { } v:
+                    settings = settings with { ComboReleasesWait = v };
                     break;
                 case "tap_hold_mode" when HoldModeNames.Read(entry.Value, values) is { } v:
                     settings = settings with { TapHoldMode = v };
