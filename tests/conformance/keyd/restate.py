@@ -50,7 +50,6 @@ UNICODE = "unicode output (keyd's XCompose sequences) is not supported yet"
 CHORD_HOLD = "chord_hold_timeout (a combo's keys pass through until held this long) is not supported yet"
 MAIN_CHORD = ("[main]'s a+b chord fires here while a layer is held; keyd does not match a [main] chord while another "
               "layer is active, and Remapper cannot limit a combo to some layers yet")
-CHORD_ORDER = "keyd releases a chord's keys in the order it pressed them (C-x: control up after x up); Remapper releases in reverse"
 TOGGLED_MOD = "a toggled layer that holds a modifier: keyd does not press it again around the keys the layer binds, Remapper does"
 KNOWN_DIFFERENCES = {
     "chord": CHORD_HOLD, "chord-disambiguate": CHORD_HOLD, "chord-double": CHORD_HOLD, "chord-hold": CHORD_HOLD,
@@ -60,7 +59,6 @@ KNOWN_DIFFERENCES = {
     "timeout1": TIMEOUT, "timeout2": TIMEOUT, "timeout3": TIMEOUT,
     "layerm": MACROM, "oneshotk": MACROM, "oneshotm": MACROM,
     "layout-mods": MAIN_CHORD, "layout-mods2": MAIN_CHORD, "mod": MAIN_CHORD, "mod3": MAIN_CHORD,
-    "layout": CHORD_ORDER, "layout-seq": CHORD_ORDER, "macro-hold": CHORD_ORDER, "macro-hold-1": CHORD_ORDER,
     "macro-unicode": UNICODE, "macro-unicode-2": UNICODE,
     "overload5": OVERLOAD_ONESHOT_TAP,
     "overload_2-2": OVERLOADT,
