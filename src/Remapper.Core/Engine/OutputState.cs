@@ -17,7 +17,8 @@ namespace Remapper.Core.Engine;
 /// (left control … right command), as Karabiner's virtual keyboard does.
 /// Other keys are reference-counted, but a key pressed again while it is down is released and pressed again,
 /// so the second press is a keystroke of its own — except when the same key is only passed through again
-/// (held on two keyboards), which Karabiner keeps as one press.
+/// (held on two keyboards), which Karabiner keeps as one press. A chord pressed with <c>endsAtNextPress</c>
+/// (kanata's output chords) lets its keys go at the next key press (<see cref="PressChord"/>).
 /// </remarks>
 internal sealed class OutputState
 {
@@ -255,9 +256,6 @@ internal sealed class OutputState
     private readonly ChordReleaseOrder[] _transientOrders = new ChordReleaseOrder[TransientCapacity];
     private int _transientCount;
     private bool _pressingChord;
-
-    /// <summary>Chords pressed with <c>endsAtNextPress</c> whose keys are still down.</summary>
-    public int TransientChordCount => _transientCount;
 
     /// <summary>
     /// Presses a chord's keys in order. <paramref name="endsAtNextPress"/>: its keys go up, in its release order, as
