@@ -126,7 +126,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
 
     private KeyAction CompileAction(ActionModel action) => action switch
     {
-        ChordAction chord => new ChordKeyAction([.. chord.Keys]),
+        ChordAction chord => CompileChord(chord),
         SequenceAction seq => new TapSequenceAction([.. seq.Steps.Select(CompileAction)]),
         AllOfAction all => new AllOfKeyAction([.. all.Items.Select(CompileAction)]),
         LayerAction layer => CompileLayerAction(layer),
@@ -141,6 +141,19 @@ internal sealed class KeymapCompiler(KeymapModel model)
         TapDanceAction dance => CompileAction(dance.Steps[0]),
         _ => NoOpAction.Instance,
     };
+
+    /// <summary>
+    /// A chord with its release order and lifetime: its own (chord(…) options) or the settings'. chord_ends_at_next_press
+    /// is about chords of modifiers and a key (shift+9), not a lone key nor modifiers held together.
+    /// </summary>
+    private ChordKeyAction CompileChord(ChordAction chord)
+    {
+        var settings = model.Settings;
+        var order = chord.ReleaseOrder ?? settings.ChordReleaseOrder;
+        bool endsAtNextPress = chord.EndsAtNextPress
+            ?? (settings.ChordEndsAtNextPress && chord.Keys.Any(k => k.IsModifier) && chord.Keys.Any(k => !k.IsModifier));
+        return new ChordKeyAction([.. chord.Keys], order, endsAtNextPress);
+    }
 
     private KeyAction CompileLayerAction(LayerAction action)
     {

@@ -1,4 +1,5 @@
 using Remapper.Core.Hid;
+using Remapper.Core.Keymap;
 
 namespace Remapper.Core.Engine;
 
@@ -16,7 +17,8 @@ namespace Remapper.Core.Engine;
 /// (left control … right command), as Karabiner's virtual keyboard does.
 /// Other keys are reference-counted, but a key pressed again while it is down is released and pressed again,
 /// so the second press is a keystroke of its own — except when the same key is only passed through again
-/// (held on two keyboards), which Karabiner keeps as one press.
+/// (held on two keyboards), which Karabiner keeps as one press. A chord pressed with <c>endsAtNextPress</c>
+/// (kanata's output chords) lets its keys go at the next key press (<see cref="PressChord"/>).
 /// </remarks>
 internal sealed class OutputState
 {
@@ -106,6 +108,7 @@ internal sealed class OutputState
     /// </summary>
     public void Press(Usage usage, bool passThrough = false)
     {
+        if (_transientCount > 0 && !_pressingChord) EndTransientChords(new ReadOnlySpan<Usage>(in usage));
         if (usage.IsModifier)
         {
             ChangeModifier(usage, +1, lazy: false);
@@ -232,6 +235,9 @@ internal sealed class OutputState
             if (usage.IsModifier) EmitModifier(usage.Id - 0xE0, false);
             else Emit(slot, usage, false);
         }
+        Array.Clear(_transientOwners);
+        Array.Clear(_transientKeys);
+        _transientCount = 0;
         Array.Clear(_holds);
         Array.Clear(_passThroughHolds);
         Array.Clear(_modifierCounts);
@@ -240,6 +246,107 @@ internal sealed class OutputState
         _capsDelta = 0;
         CapsWord.Reset();
         _capsRulePending = false;
+    }
+
+    // Chords that end at the next key press (chord_ends_at_next_press, kanata's output chords): who pressed each, its
+    // keys and its release order, oldest first. Any key press ends them all, so there is rarely more than one.
+    private const int TransientCapacity = 8;
+    private readonly object?[] _transientOwners = new object?[TransientCapacity];
+    private readonly Usage[]?[] _transientKeys = new Usage[]?[TransientCapacity];
+    private readonly ChordReleaseOrder[] _transientOrders = new ChordReleaseOrder[TransientCapacity];
+    private int _transientCount;
+    private bool _pressingChord;
+
+    /// <summary>
+    /// Presses a chord's keys in order. <paramref name="endsAtNextPress"/>: its keys go up, in its release order, as
+    /// soon as another key goes down (then <see cref="ReleaseChord"/> sends nothing); modifiers the next key presses too
+    /// stay down across it.
+    /// </summary>
+    public void PressChord(object owner, Usage[] keys, bool endsAtNextPress, ChordReleaseOrder order)
+    {
+        if (_transientCount > 0) EndTransientChords(keys);
+        _pressingChord = true;
+        foreach (var key in keys) Press(key);
+        _pressingChord = false;
+        if (!endsAtNextPress) return;
+        if (_transientCount == TransientCapacity) EndTransientChord(0, []);
+        _transientOwners[_transientCount] = owner;
+        _transientKeys[_transientCount] = keys;
+        _transientOrders[_transientCount] = order;
+        _transientCount++;
+    }
+
+    /// <summary>Releases a chord's keys in <paramref name="order"/> (unless it ended at a later key press already).</summary>
+    public void ReleaseChord(object owner, Usage[] keys, bool endsAtNextPress, ChordReleaseOrder order)
+    {
+        if (endsAtNextPress)
+        {
+            for (int i = _transientCount - 1; i >= 0; i--)
+            {
+                if (!ReferenceEquals(_transientOwners[i], owner)) continue;
+                RemoveTransient(i);
+                ReleaseKeys(keys, order);
+                return;
+            }
+            return; // it already ended at a later key press
+        }
+        ReleaseKeys(keys, order);
+    }
+
+    private void ReleaseKeys(Usage[] keys, ChordReleaseOrder order)
+    {
+        switch (order)
+        {
+            case ChordReleaseOrder.Pressed:
+                foreach (var key in keys) Release(key);
+                break;
+            case ChordReleaseOrder.KeyFirst:
+                foreach (var key in keys) if (!key.IsModifier) Release(key);
+                foreach (var key in keys) if (key.IsModifier) Release(key);
+                break;
+            default:
+                for (int i = keys.Length - 1; i >= 0; i--) Release(keys[i]);
+                break;
+        }
+    }
+
+    private void EndTransientChords(ReadOnlySpan<Usage> incoming)
+    {
+        while (_transientCount > 0) EndTransientChord(0, incoming);
+    }
+
+    /// <summary>
+    /// Lets a transient chord's keys go before <paramref name="incoming"/> is pressed. The incoming keys' modifiers are
+    /// bridged (held once more across the release and let go lazily), so a modifier both share never blinks.
+    /// </summary>
+    private void EndTransientChord(int index, ReadOnlySpan<Usage> incoming)
+    {
+        var keys = _transientKeys[index]!;
+        var order = _transientOrders[index];
+        RemoveTransient(index);
+        foreach (var key in incoming)
+            if (key.IsModifier) _modifierCounts[key.Id - 0xE0]++;
+        ReleaseKeys(keys, order);
+        foreach (var key in incoming)
+        {
+            if (!key.IsModifier) continue;
+            int bit = key.Id - 0xE0;
+            _modifierCounts[bit]--;
+            RecomputeWanted(bit);
+        }
+    }
+
+    private void RemoveTransient(int index)
+    {
+        _transientCount--;
+        for (int i = index; i < _transientCount; i++)
+        {
+            _transientOwners[i] = _transientOwners[i + 1];
+            _transientKeys[i] = _transientKeys[i + 1];
+            _transientOrders[i] = _transientOrders[i + 1];
+        }
+        _transientOwners[_transientCount] = null;
+        _transientKeys[_transientCount] = null;
     }
 
     private void ReleaseSticky()

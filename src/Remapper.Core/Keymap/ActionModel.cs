@@ -5,8 +5,15 @@ namespace Remapper.Core.Keymap;
 /// <summary>What a key does. Each kind is a small record; the engine compiles them into runtime actions.</summary>
 public abstract record ActionModel(SourceLocation Location);
 
-/// <summary><c>"escape"</c>, <c>"ctrl+shift+t"</c>: pressed in order while the key is held, released in reverse.</summary>
-public sealed record ChordAction(IReadOnlyList<Usage> Keys, SourceLocation Location) : ActionModel(Location);
+/// <summary><c>"escape"</c>, <c>"ctrl+shift+t"</c>: pressed in order while the key is held, released in reverse (or as chord_release_order says).</summary>
+public sealed record ChordAction(IReadOnlyList<Usage> Keys, SourceLocation Location) : ActionModel(Location)
+{
+    /// <summary><c>chord(…, release=reverse|pressed|key_first)</c>: this chord's own release order (null: the setting's).</summary>
+    public ChordReleaseOrder? ReleaseOrder { get; init; }
+
+    /// <summary><c>chord(…, until=release|next_press)</c>: this chord's own lifetime (null: the setting's).</summary>
+    public bool? EndsAtNextPress { get; init; }
+}
 
 /// <summary><c>["ctrl+a", "c"]</c> in a remap table: each step tapped in turn when the key goes down.</summary>
 public sealed record SequenceAction(IReadOnlyList<ActionModel> Steps, SourceLocation Location) : ActionModel(Location);

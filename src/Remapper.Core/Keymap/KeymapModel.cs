@@ -88,6 +88,31 @@ public sealed record KeymapSettings
 
     /// <summary><c>[settings.mouse]</c>: how mouse keys move the pointer and the wheel.</summary>
     public MouseSettings Mouse { get; init; } = new();
+
+    /// <summary>
+    /// <c>chord_release_order</c>: the order a chord's keys (<c>ctrl+c</c>, also a macro's chords) go up in. Reverse
+    /// (the key, then its modifiers last first, as typed by hand and as QMK and Karabiner do) by default; kanata releases
+    /// them in the order they went down, keyd the key and then the modifiers in that order; their importers set those.
+    /// </summary>
+    public ChordReleaseOrder ChordReleaseOrder { get; init; } = ChordReleaseOrder.Reverse;
+
+    /// <summary>
+    /// <c>chord_ends_at_next_press</c> (kanata's output chords): a chord of modifiers and a key (<c>shift+9</c>) lets
+    /// its keys go as soon as another key goes down, so the next key is typed without its modifiers. Off by default:
+    /// a chord is held while its key is.
+    /// </summary>
+    public bool ChordEndsAtNextPress { get; init; }
+}
+
+/// <summary>The order in which a chord's keys are released.</summary>
+public enum ChordReleaseOrder
+{
+    /// <summary>Last pressed first: <c>ctrl+c</c> goes c up, then control up.</summary>
+    Reverse,
+    /// <summary>In the order they were pressed: control up, then c up (kanata; keyd's <c>a+b</c> in a macro).</summary>
+    Pressed,
+    /// <summary>The key first, then the modifiers in the order they were pressed: c up, then control up (keyd's <c>C-c</c>).</summary>
+    KeyFirst,
 }
 
 /// <summary>How a tap-hold key decides between tap and hold while other keys are pressed.</summary>

@@ -50,7 +50,6 @@ UNICODE = "unicode output (keyd's XCompose sequences) is not supported yet"
 SAME_KEY_SHIFTED = ("two held keys type the same key, one with shift ([ and S-[): keyd lets [ go and presses it again, "
                     "with shift only around the shifted one; Remapper presses shift before it lets [ go, and keeps shift "
                     "down over the plain [ (issue 10 defect 1)")
-CHORD_ORDER = "keyd releases a chord's keys in the order it pressed them (C-x: control up after x up); Remapper releases in reverse"
 TOGGLED_MOD = "a toggled layer that holds a modifier: keyd does not press it again around the keys the layer binds, Remapper does"
 KNOWN_DIFFERENCES = {
     "composite": COMPOSITE, "composite2": COMPOSITE,
@@ -58,7 +57,6 @@ KNOWN_DIFFERENCES = {
     "timeout1": TIMEOUT, "timeout2": TIMEOUT, "timeout3": TIMEOUT,
     "layerm": MACROM, "oneshotk": MACROM, "oneshotm": MACROM,
     "layout-mods": SAME_KEY_SHIFTED, "layout-mods2": SAME_KEY_SHIFTED,
-    "layout": CHORD_ORDER, "layout-seq": CHORD_ORDER, "macro-hold": CHORD_ORDER, "macro-hold-1": CHORD_ORDER,
     "macro-unicode": UNICODE, "macro-unicode-2": UNICODE,
     "overload5": OVERLOAD_ONESHOT_TAP,
     "overload_2-2": OVERLOADT,

@@ -17,7 +17,7 @@ internal static class MacroCompiler
             switch (step)
             {
                 case MacroChordStep chord:
-                    Chord(steps, chord.Keys);
+                    Chord(steps, chord.Keys, settings.ChordReleaseOrder);
                     break;
                 case MacroDelayStep delay:
                     steps.Add(new MacroStep(MacroOp.Delay, default, false, delay.Milliseconds * UsPerMs));
@@ -34,10 +34,23 @@ internal static class MacroCompiler
         return new MacroProgram([.. steps], macro.RepeatGapMs is not null, (macro.RepeatGapMs ?? 0) * UsPerMs, macro.Cancel, macro.KeepHeldModifiers);
     }
 
-    private static void Chord(List<MacroStep> steps, IReadOnlyList<Usage> keys)
+    /// <summary>A chord tapped: pressed in order, released in the chord_release_order (reverse by default).</summary>
+    private static void Chord(List<MacroStep> steps, IReadOnlyList<Usage> keys, ChordReleaseOrder order = ChordReleaseOrder.Reverse)
     {
         foreach (var key in keys) steps.Add(new MacroStep(MacroOp.Press, key, false, 0));
-        for (int i = keys.Count - 1; i >= 0; i--) steps.Add(new MacroStep(MacroOp.Release, keys[i], false, 0));
+        switch (order)
+        {
+            case ChordReleaseOrder.Pressed:
+                foreach (var key in keys) steps.Add(new MacroStep(MacroOp.Release, key, false, 0));
+                break;
+            case ChordReleaseOrder.KeyFirst:
+                foreach (var key in keys) if (!key.IsModifier) steps.Add(new MacroStep(MacroOp.Release, key, false, 0));
+                foreach (var key in keys) if (key.IsModifier) steps.Add(new MacroStep(MacroOp.Release, key, false, 0));
+                break;
+            default:
+                for (int i = keys.Count - 1; i >= 0; i--) steps.Add(new MacroStep(MacroOp.Release, keys[i], false, 0));
+                break;
+        }
     }
 
     private static void CodePoint(List<MacroStep> steps, Rune rune, UnicodeInput method)

@@ -85,6 +85,8 @@ internal sealed class KanataActions(KanataContext context)
                 return Multi(list);
             case "macro":
                 return Macro(list);
+            case var macroHead when KanataMacroVariants.Of(macroHead) is { } variant:
+                return Macro(list, variant);
             case "unicode":
                 return list.Items.Count == 2 && list.Items[1] is SAtom u
                     ? TomlText.String($"unicode({TomlText.String(u.Text)})")
@@ -163,20 +165,22 @@ internal sealed class KanataActions(KanataContext context)
         return Fail(what, "a one-shot of this action has no Remapper equivalent");
     }
 
-    /// <summary><c>(multi lctl lsft)</c>: keys held together are a chord.</summary>
+    /// <summary><c>(multi lctl lsft)</c>: keys held together are a chord (see <see cref="KanataMulti"/>).</summary>
     private string? Multi(SList list)
     {
         var keys = new List<string>();
+        var reverse = false;
         foreach (var item in list.Items.Skip(1))
         {
-            if (item is SAtom a && KanataKeys.Chord(a.Text) is { } chord) keys.Add(chord);
+            if (item is SAtom { Text: "reverse-release-order", Quoted: false }) reverse = true;
+            else if (item is SAtom a && KanataKeys.Chord(a.Text) is { } chord) keys.Add(chord);
             else return Fail(list, "a multi of anything but keys has no Remapper equivalent yet");
         }
-        return keys.Count == 0 ? Fail(list, "an empty multi") : TomlText.String(string.Join("+", keys));
+        return keys.Count == 0 ? Fail(list, "an empty multi") : KanataMulti.Chord(keys, reverse);
     }
 
     /// <summary><c>(macro a b 50 C-v)</c>: without delays a sequence of taps, with them <c>macro(...)</c>.</summary>
-    private string? Macro(SList list)
+    private string? Macro(SList list, MacroVariant? variant = null)
     {
         var steps = new List<string>();
         var delays = false;
@@ -191,7 +195,8 @@ internal sealed class KanataActions(KanataContext context)
             else return Fail(item, "only keys, chords and delays convert in a macro");
         }
         if (steps.Count == 0) return Fail(list, "an empty macro");
-        return delays ? TomlText.String($"macro({string.Join(", ", steps)})") : TomlText.Array(steps);
+        if (variant is { IsPlain: false }) steps.AddRange(KanataMacroVariants.Options(variant, delays));
+        return delays || variant is { IsPlain: false } ? TomlText.String($"macro({string.Join(", ", steps)})") : TomlText.Array(steps);
     }
 
     /// <summary><c>(tap-dance 200 (a C-c esc))</c> → <c>{ tap_dance = ["a", "ctrl+c", "escape"], term_ms = 200 }</c>.</summary>

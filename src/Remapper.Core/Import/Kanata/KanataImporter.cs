@@ -100,6 +100,9 @@ public static class KanataImporter
             if (hands is not null) Hands(hands);
 
             var lines = new List<string> { "version = 1" };
+            // kanata lets a chord's keys go in the order it pressed them, and an output chord's (S-9) at the next key press.
+            _settings.Insert(0, "chord_release_order = \"pressed\"");
+            _settings.Insert(1, "chord_ends_at_next_press = true");
             var layerLines = new List<List<string>>();
             foreach (var (name, form, map) in layers) layerLines.Add(Layer(form, map, src, isBase: layerLines.Count == 0));
             if (chords is not null) Chords(chords);

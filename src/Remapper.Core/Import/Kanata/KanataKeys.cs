@@ -35,6 +35,9 @@ internal static class KanataKeys
     public static string? Key(string kanata)
     {
         if (Own.TryGetValue(kanata, out var name)) return name;
+        // The browser's KeyboardEvent.code names, which kanata accepts too: Digit1, KeyA.
+        if (kanata.Length == 6 && kanata.StartsWith("Digit", StringComparison.Ordinal) && char.IsAsciiDigit(kanata[5])) return Key(kanata[5..]);
+        if (kanata.Length == 4 && kanata.StartsWith("Key", StringComparison.Ordinal) && char.IsAsciiLetterUpper(kanata[3])) return Key(kanata[3..].ToLowerInvariant());
         if (kanata.Length > 0 && KeyNames.TryParse(kanata, out var usage)) return KeyNames.NameOf(usage);
         return null;
     }

@@ -183,7 +183,9 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                 foreach (var part in together)
                     foreach (var key in KeySequence(part)!)
                         if (!chord.Contains(key)) chord.Add(key);
-                steps.Add(TomlText.String(string.Join("+", chord)));
+                // keyd lets keys held together (o+n, leftcontrol+1) go in the order it pressed them; a key sequence
+                // (C-h) the key first, then its modifiers: the keymap's chord_release_order.
+                steps.Add(TomlText.String(together.Length > 1 && chord.Count > 1 ? $"chord({string.Join("+", chord)}, release=pressed)" : string.Join("+", chord)));
                 continue;
             }
             foreach (var rune in token.EnumerateRunes())

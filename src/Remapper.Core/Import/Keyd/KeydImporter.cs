@@ -140,7 +140,8 @@ public static class KeydImporter
 
     private static void Settings(List<string> lines, ImportNotes notes, List<KeydEntry> globals, KeydEntry? overloadTap)
     {
-        var settings = new List<string>();
+        // keyd lets a key sequence's key (C-x) go first, then its modifiers in the order it pressed them.
+        var settings = new List<string> { "chord_release_order = \"key_first\"    # as keyd: x up, then control up" };
         foreach (var entry in globals)
         {
             switch (entry.Key)
@@ -172,7 +173,6 @@ public static class KeydImporter
                     break;
             }
         }
-        if (settings.Count == 0) return;
         lines.Add("[settings]");
         lines.AddRange(settings);
         lines.Add("");

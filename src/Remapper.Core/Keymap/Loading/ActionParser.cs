@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", .. MouseActionParser.Functions];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", "chord", .. MouseActionParser.Functions];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms", .. TapHoldOptionsReader.Keys];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -257,6 +257,7 @@ internal sealed class ActionParser
         var argumentOffset = lead + open + 1 + (text[(open + 1)..^1].Length - text[(open + 1)..^1].TrimStart().Length);
         if (function.Equals("set", StringComparison.OrdinalIgnoreCase)) return ParseSet(s, argument, argumentOffset);
         if (MouseActionParser.Handles(function)) return MouseActionParser.Parse(s, function, argument, argumentOffset, _diagnostics);
+        if (function.Equals("chord", StringComparison.OrdinalIgnoreCase)) return ParseChordFunction(s, argument, argumentOffset);
         LayerActionKind? kind = function.ToLowerInvariant() switch
         {
             "layer" => LayerActionKind.Momentary,
@@ -404,6 +405,47 @@ internal sealed class ActionParser
                 _diagnostics.Error(s.LocationOf(partOffset), $"unknown key '{MessageText.Short(part)}'", () => KeyNameSuggestions.For(part));
         }
         return ok ? new ChordAction(keys, s.Location) : null;
+    }
+
+    private static readonly string[] ChordOptions = ["release=reverse", "release=pressed", "release=key_first", "until=release", "until=next_press"];
+
+    /// <summary>
+    /// <c>chord(shift+9, release=pressed, until=next_press)</c>: a chord with its own release order and lifetime instead
+    /// of the [settings] ones (chord_release_order, chord_ends_at_next_press).
+    /// </summary>
+    private ChordAction? ParseChordFunction(TomlString s, string argument, int offset)
+    {
+        var parts = argument.Split(',');
+        if (parts[0].Trim().Length == 0)
+        {
+            _diagnostics.Error(s.LocationOf(offset), "chord() needs its keys first", "e.g. chord(shift+9, release=pressed)");
+            return null;
+        }
+        if (ParseChord(s, parts[0].Trim(), offset + (parts[0].Length - parts[0].TrimStart().Length)) is not { } chord) return null;
+        ChordReleaseOrder? order = null;
+        bool? endsAtNextPress = null;
+        var at = offset + parts[0].Length + 1;
+        for (int i = 1; i < parts.Length; at += parts[i].Length + 1, i++)
+        {
+            var option = string.Concat(parts[i].Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
+            var where = at + (parts[i].Length - parts[i].TrimStart().Length);
+            switch (option)
+            {
+                case "release=reverse" when order is null: order = ChordReleaseOrder.Reverse; continue;
+                case "release=pressed" when order is null: order = ChordReleaseOrder.Pressed; continue;
+                case "release=key_first" when order is null: order = ChordReleaseOrder.KeyFirst; continue;
+                case "until=release" when endsAtNextPress is null: endsAtNextPress = false; continue;
+                case "until=next_press" when endsAtNextPress is null: endsAtNextPress = true; continue;
+                case "release=reverse" or "release=pressed" or "release=key_first" or "until=release" or "until=next_press":
+                    _diagnostics.Error(s.LocationOf(where), $"chord() is given '{option[..option.IndexOf('=')]}' twice");
+                    return null;
+                default:
+                    _diagnostics.Error(s.LocationOf(where), $"'{MessageText.Short(parts[i].Trim())}' is not a chord() option",
+                        () => Suggestions.DidYouMean(option, ChordOptions) ?? $"options are {string.Join(", ", ChordOptions)}");
+                    return null;
+            }
+        }
+        return chord with { ReleaseOrder = order, EndsAtNextPress = endsAtNextPress };
     }
 
     /// <summary>Past <see cref="MaxChordKeys"/>, at the part that went over (written keys and aliases' keys alike).</summary>

@@ -14,6 +14,7 @@ internal sealed class SettingsReader(ValueReader values)
         "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse", "hands", "modifier_guard",
         "caps_word_timeout_ms", "unicode_input", "modifiers_first_at_same_instant", "lazy_modifier_release_ms",
         "combo_hold_ms", "combo_releases_wait",
+        "chord_release_order", "chord_ends_at_next_press",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -86,6 +87,15 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "mouse" when new MouseSettingsReader(values).Read(entry.Value) is { } v:
                     settings = settings with { Mouse = v };
+                    break;
+                case "chord_release_order" when values.String(entry.Value) is { } v:
+                    if (v.Value == "reverse") settings = settings with { ChordReleaseOrder = ChordReleaseOrder.Reverse };
+                    else if (v.Value == "pressed") settings = settings with { ChordReleaseOrder = ChordReleaseOrder.Pressed };
+                    else if (v.Value == "key_first") settings = settings with { ChordReleaseOrder = ChordReleaseOrder.KeyFirst };
+                    else values.Diagnostics.Error(v.Location, $"unknown chord release order '{MessageText.Short(v.Value)}'", "it is reverse (the default), pressed or key_first");
+                    break;
+                case "chord_ends_at_next_press" when values.Boolean(entry.Value) is { } v:
+                    settings = settings with { ChordEndsAtNextPress = v };
                     break;
                 default:
                     if (!Known.Contains(entry.Key.Value)) values.UnknownKey(entry, "in [settings]", Known);
