@@ -13,6 +13,7 @@ internal sealed class SettingsReader(ValueReader values)
         "rule_alone_timeout_ms", "rule_held_down_threshold_ms", "rule_delayed_action_delay_ms",
         "rule_simultaneous_threshold_ms", "keyboard_type", "emergency", "mouse", "hands", "modifier_guard",
         "caps_word_timeout_ms", "unicode_input", "modifiers_first_at_same_instant", "lazy_modifier_release_ms",
+        "sequence_timeout_ms", "sequence_input_mode", "sequence_backtrack_modcancel",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -79,6 +80,16 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "mouse" when new MouseSettingsReader(values).Read(entry.Value) is { } v:
                     settings = settings with { Mouse = v };
+                    break;
+                case "sequence_timeout_ms" when values.Integer(entry, 1, 60_000) is { } v:
+                    settings = settings with { SequenceTimeoutMs = v };
+                    break;
+                case "sequence_input_mode" when values.String(entry.Value) is { } v:
+                    if (SequenceInputModeNames.TryParse(v.Value, out var inputMode)) settings = settings with { SequenceInputMode = inputMode };
+                    else values.Diagnostics.Error(v.Location, $"unknown sequence input mode '{MessageText.Short(v.Value)}'", $"it is {SequenceInputModeNames.List}");
+                    break;
+                case "sequence_backtrack_modcancel" when values.Boolean(entry.Value) is { } v:
+                    settings = settings with { SequenceBacktrackModcancel = v };
                     break;
                 default:
                     if (!Known.Contains(entry.Key.Value)) values.UnknownKey(entry, "in [settings]", Known);
