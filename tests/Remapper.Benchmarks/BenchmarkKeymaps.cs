@@ -251,4 +251,23 @@ internal static class BenchmarkKeymaps
         k = { tap = "k", hold = "right_shift", mode = "hold_on_timeout", tap_release_keys = ["l"], require_prior_idle_ms = 150 }
         q = { tap_dance = ["q", "ctrl+q", "escape"], term_ms = 120 }
         """;
+
+    /// <summary>One-shot modifiers, tap-dance and sequences after a leader (issue 10's workload).</summary>
+    public const string OneShotDanceSequences = """
+        [settings]
+        sequence_input_mode = "visible_backspaced"
+        sequence_timeout_ms = 300
+
+        [remap]
+        z = "oneshot(shift)"
+        v = "oneshot(ctrl)"
+        q = { tap_dance = ["q", "ctrl+q", "escape"], term_ms = 120 }
+        x = "leader()"
+
+        [sequences]
+        "a b" = "f5"
+        "c (d e)" = 'macro("h", "i")'
+        "g s t" = "ctrl+s"
+        "shift+(h j)" = "f6"
+        """;
 }

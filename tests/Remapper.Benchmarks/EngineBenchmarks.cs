@@ -27,7 +27,7 @@ public class EngineBenchmarks
     private long _offsetUs;
     private long _spanUs;
 
-    [Params("plain-keys", "tap-hold-rolls", "combos", "layer-heavy", "karabiner-heavy", "macros-text", "tap-hold-options")]
+    [Params("plain-keys", "tap-hold-rolls", "combos", "layer-heavy", "karabiner-heavy", "macros-text", "tap-hold-options", "oneshot-dance-sequences")]
     public string Workload { get; set; } = "plain-keys";
 
     [GlobalSetup]
@@ -41,6 +41,7 @@ public class EngineBenchmarks
             "karabiner-heavy" => (BenchmarkKeymaps.KarabinerHeavy, "shjklwqbdsuxeotn", 35, true),
             "macros-text" => (BenchmarkKeymaps.MacrosText, "qabrabc dewxty ", 40, true),
             "tap-hold-options" => (BenchmarkKeymaps.TapHoldOptions, "asdfjklqqaskdq", 35, true),
+            "oneshot-dance-sequences" => (BenchmarkKeymaps.OneShotDanceSequences, "zaxabqqvcxcdexgstxgx qw", 40, true),
             _ => (BenchmarkKeymaps.PassThrough, "thequickbrownfoxjumps", 60, false),
         };
         var loaded = KeymapLoader.Load(keymap, "benchmark.toml");

@@ -54,6 +54,9 @@ public sealed class CompiledKeymap
     internal string[] VariableNames { get; init; } = [];
     internal DeviceMatch[][] DeviceConditions { get; init; } = [];
 
+    /// <summary><c>[sequences]</c>: what <c>leader()</c> listens for.</summary>
+    internal SequenceTable Sequences { get; init; } = SequenceTable.Empty;
+
     public static CompiledKeymap Compile(KeymapModel model) => new KeymapCompiler(model).Compile();
 
     /// <summary>The first <c>[[device]]</c> block that matches the keyboard, or null.</summary>

@@ -15,6 +15,9 @@ internal sealed class EngineState
         Overloads = new OverloadStage();
     }
 
+    /// <summary>The sequence stage: what <c>leader()</c> listens for (configured with the keymap's <c>[sequences]</c>).</summary>
+    public SequenceStage Sequences { get; } = new();
+
     public OutputState Output { get; }
     public LayerStack Layers { get; }
     public int[] Variables { get; }

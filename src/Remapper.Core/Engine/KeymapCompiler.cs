@@ -56,6 +56,18 @@ internal sealed class KeymapCompiler(KeymapModel model)
             list.Add(compiled);
         }
 
+        var sequencePaths = new List<ulong[]>();
+        var sequenceActions = new List<KeyAction>();
+        foreach (var sequence in model.Sequences)
+        {
+            var action = CompileAction(sequence.Action);
+            foreach (var path in sequence.Paths())
+            {
+                sequencePaths.Add(path);
+                sequenceActions.Add(action);
+            }
+        }
+
         var comboKeys = new HashSet<uint>();
         foreach (var combo in _combos)
             foreach (var key in combo.Keys) comboKeys.Add(key.Packed);
@@ -78,6 +90,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             ComboKeys = comboKeys,
             VariableNames = [.. _variables],
             DeviceConditions = [.. _deviceConditions],
+            Sequences = sequencePaths.Count == 0 ? SequenceTable.Empty : new SequenceTable([.. sequencePaths], [.. sequenceActions]),
         };
     }
 
@@ -133,6 +146,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
         SetVariableAction set => new SetVariableKeyAction(Variable(set.Name), set.Value),
         MacroAction macro => new MacroKeyAction(Typing.MacroCompiler.Compile(macro, model.Settings)),
         CapsWordAction capsWord => CompileCapsWord(capsWord),
+        LeaderAction leader => new LeaderKeyAction(leader.Mode ?? model.Settings.SequenceInputMode, (leader.TimeoutMs ?? model.Settings.SequenceTimeoutMs) * UsPerMs),
+        NopKeyModel nop => new NopKeyAction(nop.Index),
         NoAction => NoOpAction.Instance,
         TransparentAction => TransparentKeyAction.Instance,
         MouseMoveAction or MouseWheelAction or MouseButtonAction or MouseSpeedAction or MouseKeyAction => MouseActionCompiler.Compile(action),

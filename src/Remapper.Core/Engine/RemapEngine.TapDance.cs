@@ -44,6 +44,6 @@ public sealed partial class RemapEngine
         bool down = _tapDance.KeyDown;
         _tapDance.End();
         if (down) Activate(trigger, step, NowUs);
-        else step.Tap(_state, trigger);
+        else if (!SequenceTap(trigger, step)) step.Tap(_state, trigger);
     }
 }

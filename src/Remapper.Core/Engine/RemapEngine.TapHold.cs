@@ -119,7 +119,7 @@ public sealed partial class RemapEngine
             return;
         }
         _queue.RemoveAt(releaseIndex);
-        action.TapAction.Tap(_state, trigger);
+        if (!SequenceTap(trigger, action.TapAction)) action.TapAction.Tap(_state, trigger);
         _tapHold.NoteTap(trigger, NowUs);
     }
 }

@@ -56,6 +56,7 @@ public sealed partial class RemapEngine
         _mouse = new MouseKeys(pointer, () => NowUs);
         _mouse.Configure(keymap.Model.Settings.Mouse);
         _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length, _mouse);
+        _state.Sequences.Configure(keymap.Sequences, keymap.Model.Settings.SequenceBacktrackModcancel);
     }
 
     public CompiledKeymap Keymap => _keymap;
@@ -115,6 +116,7 @@ public sealed partial class RemapEngine
             if (_state.Macros.DeadlineUs < deadline) deadline = _state.Macros.DeadlineUs;
             if (_output.CapsWord.DeadlineUs < deadline) deadline = _output.CapsWord.DeadlineUs;
             if (_sameInstant.DeadlineUs < deadline) deadline = _sameInstant.DeadlineUs;
+            if (_state.Sequences.DeadlineUs < deadline) deadline = _state.Sequences.DeadlineUs;
             return deadline;
         }
     }
@@ -144,6 +146,7 @@ public sealed partial class RemapEngine
         Advance(nowUs);
         HandOnSameInstant();
         _state.Overloads.ForgetDevice(slot);
+        _state.Sequences.Reset(); // nothing is typed for a keyboard that went away
         ReleaseHeldBy(slot);
         _state.Macros.StopDevice(slot);
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
@@ -237,6 +240,7 @@ public sealed partial class RemapEngine
         _keymap = keymap;
         _mouse.Configure(keymap.Model.Settings.Mouse);
         _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length, _mouse);
+        _state.Sequences.Configure(keymap.Sequences, keymap.Model.Settings.SequenceBacktrackModcancel);
         foreach (var slot in _slots) slot.Configure(keymap);
         RefreshDeviceExists();
         _emergencyMask = 0;
@@ -313,6 +317,7 @@ public sealed partial class RemapEngine
         FireRuleTimers(deadline);
         if (_mouse.DeadlineUs <= deadline) _mouse.Fire(deadline);
         _state.Macros.Fire(deadline);
+        if (_state.Sequences.DeadlineUs <= deadline) FireSequenceTimeout();
         _output.CapsWord.Fire(deadline);
         if (_lazyReleaseAtUs <= deadline)
         {
@@ -473,11 +478,17 @@ public sealed partial class RemapEngine
         else key.Action?.Release(_state, key.Trigger);
         _layerModifiers.EndLift(key.Token);
         if (key.Action is OverloadKeyAction overload) TapOverload(overload, key.Trigger, e.TimeUs);
+        SequenceKeyUp(key.Token);
     }
 
     private void Activate(in Trigger trigger, KeyAction action, long timeUs)
     {
         if (_active.IsFull) return;
+        if (_state.Sequences.Active && IsSequenceInput(action))
+        {
+            SequencePress(trigger, action, timeUs);
+            return;
+        }
         AddActive(trigger, timeUs).Action = action;
         action.Press(_state, trigger);
     }
@@ -543,6 +554,7 @@ public sealed partial class RemapEngine
         _state.Layers.ClearPressBound();
         _state.Macros.Reset();
         _state.Overloads.Reset();
+        _state.Sequences.Reset();
         _layerModifiers.Reset();
     }
 }

@@ -17,6 +17,9 @@ public sealed record KeymapModel(
 {
     /// <summary>The name of the layer that <c>[remap]</c> defines (<c>switch(base)</c> returns to it). Reserved: <c>[layer.base]</c> is an error.</summary>
     public const string BaseLayerName = "base";
+
+    /// <summary><c>[sequences]</c>: what <c>leader()</c> listens for.</summary>
+    public IReadOnlyList<KeySequenceModel> Sequences { get; init; } = [];
 }
 
 public sealed record KeymapSettings
@@ -102,6 +105,15 @@ public sealed record KeymapSettings
     /// a chord is held while its key is.
     /// </summary>
     public bool ChordEndsAtNextPress { get; init; }
+
+    /// <summary>How long <c>leader()</c> waits for the next key of a sequence (kanata's sequence-timeout).</summary>
+    public int SequenceTimeoutMs { get; init; } = 1000;
+
+    /// <summary>How the keys of a sequence reach the desktop while it is typed (kanata's sequence-input-mode).</summary>
+    public SequenceInputMode SequenceInputMode { get; init; } = SequenceInputMode.HiddenSuppressed;
+
+    /// <summary>A sequence key typed with modifiers that matches nothing is tried again without them (kanata's sequence-backtrack-modcancel).</summary>
+    public bool SequenceBacktrackModcancel { get; init; } = true;
 }
 
 /// <summary>The order in which a chord's keys are released.</summary>

@@ -12,7 +12,7 @@ internal sealed class KanataActions(KanataContext context)
 {
     private const int MaxAliasDepth = 32;
 
-    private static readonly HashSet<string> NoOps = new(StringComparer.Ordinal) { "XX", "✗", "∅", "•", "nop0" };
+    private static readonly HashSet<string> NoOps = new(StringComparer.Ordinal) { "XX", "✗", "∅", "•" };
 
     private readonly List<string> _expanding = [];
 
@@ -44,6 +44,7 @@ internal sealed class KanataActions(KanataContext context)
             if (context.Variables.TryGetValue(text[1..], out var value)) return Convert(value);
             return Fail(atom, $"no defvar defines {text}");
         }
+        if (KanataSequences.Atom(text) is { } sequenceAtom) return sequenceAtom;
         if (KanataKeys.Chord(text) is { } chord) return TomlText.String(chord);
         if (MouseButton(text) is { } button) return TomlText.String(button);
         return Fail(atom, $"'{text}' is not a key or action Remapper knows");
@@ -107,6 +108,8 @@ internal sealed class KanataActions(KanataContext context)
                     && int.TryParse(percent.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p is > 0 and <= 10_000
                     ? TomlText.String(string.Create(CultureInfo.InvariantCulture, $"mouse_speed({p / 100.0})"))
                     : Fail(list, "movemouse-speed takes a percentage");
+            case "sequence":
+                return KanataSequences.Leader(list, this);
             case "cmd":
             case "cmd-log":
             case "cmd-output-keys":

@@ -50,6 +50,8 @@ public static class KanataImporter
         private readonly List<string> _settings = [];
         private readonly List<string> _comboLines = [];
         private readonly List<string> _leftOut = [];
+        private KanataSequences? _sequencesPart;
+        private KanataSequences Sequences => _sequencesPart ??= new KanataSequences(context, _actions);
 
         /// <summary>Output line index → the kanata place (LINE:COL) it converts.</summary>
         public Dictionary<int, string> Places { get; } = [];
@@ -89,6 +91,9 @@ public static class KanataImporter
                     case "defchordsv2-experimental":
                         chords = form;
                         break;
+                    case "defseq" or "defvirtualkeys" or "deffakekeys":
+                        Sequences.Collect(form, Note);
+                        break;
                     default:
                         Note(form, $"kanata's ({form.Head ?? "…"} …) has no Remapper equivalent yet");
                         break;
@@ -106,6 +111,7 @@ public static class KanataImporter
             var layerLines = new List<List<string>>();
             foreach (var (name, form, map) in layers) layerLines.Add(Layer(form, map, src, isBase: layerLines.Count == 0));
             if (chords is not null) Chords(chords);
+            var sequenceLines = _sequencesPart?.Lines(Note, _leftOut) ?? [];
 
             if (_settings.Count > 0)
             {
@@ -124,6 +130,12 @@ public static class KanataImporter
                 lines.Add($"[layer.{context.Layers[layers[i].Name]}]");
                 if (context.Layers[layers[i].Name] != layers[i].Name) lines.Add($"# kanata layer '{layers[i].Name}'");
                 Append(lines, layerLines[i]);
+            }
+            if (sequenceLines.Count > 0)
+            {
+                lines.Add("");
+                lines.Add("[sequences]");
+                Append(lines, sequenceLines);
             }
             if (_leftOut.Count > 0)
             {
@@ -186,6 +198,11 @@ public static class KanataImporter
                 if (items[i] is not SAtom key) { Note(items[i], "a defcfg option name must be a word"); continue; }
                 var value = items[i + 1] as SAtom;
                 if (HarmlessCfg.Contains(key.Text)) continue;
+                if (KanataSequences.Setting(key, value, Note) is { } sequenceSetting)
+                {
+                    if (sequenceSetting.Length > 0) _settings.Add(sequenceSetting);
+                    continue;
+                }
                 if (key.Text == "tap-hold-require-prior-idle" && value is not null && int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
                 {
                     context.PriorIdleMs = ms;

@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", "chord", .. MouseActionParser.Functions];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", "chord", "leader", .. MouseActionParser.Functions];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms", .. TapHoldOptionsReader.Keys];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -182,6 +182,8 @@ internal sealed class ActionParser
             action = new NoAction(s.Location);
         else if (text.Equals("transparent", StringComparison.OrdinalIgnoreCase) || text == "_")
             action = new TransparentAction(s.Location);
+        else if (text.Length == 4 && text.StartsWith("nop", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(text[3]))
+            action = new NopKeyModel(text[3] - '0', s.Location);
         else if (OutputActionParser.Handles(text))
             action = new OutputActionParser(_diagnostics).Parse(s, text, lead);
         else if (text[0] == '@' && !text.Contains('+'))
@@ -258,6 +260,7 @@ internal sealed class ActionParser
         if (function.Equals("set", StringComparison.OrdinalIgnoreCase)) return ParseSet(s, argument, argumentOffset);
         if (MouseActionParser.Handles(function)) return MouseActionParser.Parse(s, function, argument, argumentOffset, _diagnostics);
         if (function.Equals("chord", StringComparison.OrdinalIgnoreCase)) return ParseChordFunction(s, argument, argumentOffset);
+        if (function.Equals("leader", StringComparison.OrdinalIgnoreCase)) return ParseLeader(s, argument, argumentOffset);
         LayerActionKind? kind = function.ToLowerInvariant() switch
         {
             "layer" => LayerActionKind.Momentary,
@@ -454,5 +457,31 @@ internal sealed class ActionParser
         if (keys.Count <= MaxChordKeys) return false;
         _diagnostics.Error(s.LocationOf(partOffset), $"with '{MessageText.Short(part)}', this chord has more than {MaxChordKeys} keys");
         return true;
+    }
+
+    /// <summary><c>leader()</c>, <c>leader(500)</c> (a timeout in ms), <c>leader(500, visible_backspaced)</c>.</summary>
+    private ActionModel? ParseLeader(TomlString s, string argument, int argumentOffset)
+    {
+        if (argument.Length == 0) return new LeaderAction(null, null, s.Location);
+        var parts = argument.Split(',');
+        var timeText = parts[0].Trim();
+        if (timeText.EndsWith("ms", StringComparison.OrdinalIgnoreCase)) timeText = timeText[..^2].TrimEnd();
+        if (parts.Length > 2 || !int.TryParse(timeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) || ms is < 1 or > 60_000)
+        {
+            _diagnostics.Error(s.LocationOf(argumentOffset), $"'{MessageText.Short(argument)}' is not a leader timeout",
+                "write leader(), leader(500) for a 500 ms timeout, or leader(500, visible_backspaced)");
+            return null;
+        }
+        SequenceInputMode? mode = null;
+        if (parts.Length == 2)
+        {
+            if (!SequenceInputModeNames.TryParse(parts[1].Trim(), out var m))
+            {
+                _diagnostics.Error(s.LocationOf(argumentOffset), $"unknown sequence input mode '{MessageText.Short(parts[1].Trim())}'", $"it is {SequenceInputModeNames.List}");
+                return null;
+            }
+            mode = m;
+        }
+        return new LeaderAction(ms, mode, s.Location);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
 {
     public const int SupportedVersion = 1;
 
-    private static readonly string[] TopLevel = ["version", "include", "settings", "alias", "remap", "layer", "device", "rule"];
+    private static readonly string[] TopLevel = ["version", "include", "settings", "alias", "remap", "layer", "device", "rule", "sequences"];
 
     private readonly ValueReader _values = new(diagnostics);
     private readonly TomlTable _settings = new(SourceLocation.None, isExplicit: true);
@@ -18,6 +18,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
     private readonly Dictionary<string, List<TomlEntry>> _layerBindings = new(StringComparer.Ordinal);
     private readonly List<TomlNode> _devices = [];
     private readonly List<TomlNode> _rules = [];
+    private readonly List<TomlEntry> _sequences = [];
 
     public KeymapModel Read(IReadOnlyList<KeymapSource> sources, string mainPath)
     {
@@ -37,6 +38,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
         var devices = _devices.Select(deviceReader.Read).OfType<DeviceBlock>().ToList();
         var ruleReader = new RuleReader(_values, actions);
         var rules = _rules.Select(ruleReader.Read).OfType<RuleModel>().ToList();
+        var sequences = new KeySequenceReader(diagnostics, actions).Read(_sequences);
         CountExpansion(remap, layers, devices, rules);
 
         foreach (var (name, entry) in _layerNames)
@@ -47,7 +49,7 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
                     $"nothing says layer({shown}), toggle({shown}), oneshot({shown}) or switch({shown})");
             }
 
-        return new KeymapModel(mainPath, SupportedVersion, settings, devices, remap, layers, rules);
+        return new KeymapModel(mainPath, SupportedVersion, settings, devices, remap, layers, rules) { Sequences = sequences };
     }
 
     private void CountExpansion(List<Binding> remap, List<LayerModel> layers, List<DeviceBlock> devices, List<RuleModel> rules)
@@ -103,6 +105,9 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
                 break;
             case "rule":
                 CollectBlocks(entry, _rules, "rule");
+                break;
+            case "sequences":
+                if (_values.Table(entry.Value) is { } sequences) _sequences.AddRange(sequences.Entries);
                 break;
             default:
                 if (entry.Value is TomlTable or TomlArray { IsTableArray: true })

@@ -15,6 +15,7 @@ internal sealed class SettingsReader(ValueReader values)
         "caps_word_timeout_ms", "unicode_input", "modifiers_first_at_same_instant", "lazy_modifier_release_ms",
         "combo_hold_ms", "combo_releases_wait",
         "chord_release_order", "chord_ends_at_next_press",
+        "sequence_timeout_ms", "sequence_input_mode", "sequence_backtrack_modcancel",
     ];
 
     public KeymapSettings Read(TomlTable? table)
@@ -96,6 +97,16 @@ internal sealed class SettingsReader(ValueReader values)
                     break;
                 case "chord_ends_at_next_press" when values.Boolean(entry.Value) is { } v:
                     settings = settings with { ChordEndsAtNextPress = v };
+                    break;
+                case "sequence_timeout_ms" when values.Integer(entry, 1, 60_000) is { } v:
+                    settings = settings with { SequenceTimeoutMs = v };
+                    break;
+                case "sequence_input_mode" when values.String(entry.Value) is { } v:
+                    if (SequenceInputModeNames.TryParse(v.Value, out var inputMode)) settings = settings with { SequenceInputMode = inputMode };
+                    else values.Diagnostics.Error(v.Location, $"unknown sequence input mode '{MessageText.Short(v.Value)}'", $"it is {SequenceInputModeNames.List}");
+                    break;
+                case "sequence_backtrack_modcancel" when values.Boolean(entry.Value) is { } v:
+                    settings = settings with { SequenceBacktrackModcancel = v };
                     break;
                 default:
                     if (!Known.Contains(entry.Key.Value)) values.UnknownKey(entry, "in [settings]", Known);
