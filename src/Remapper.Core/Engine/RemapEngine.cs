@@ -55,7 +55,7 @@ public sealed partial class RemapEngine
         _output = new OutputState(output);
         _mouse = new MouseKeys(pointer, () => NowUs);
         _mouse.Configure(keymap.Model.Settings.Mouse);
-        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length, _mouse);
+        _state = NewState(keymap);
     }
 
     public CompiledKeymap Keymap => _keymap;
@@ -115,6 +115,8 @@ public sealed partial class RemapEngine
             if (_state.Macros.DeadlineUs < deadline) deadline = _state.Macros.DeadlineUs;
             if (_output.CapsWord.DeadlineUs < deadline) deadline = _output.CapsWord.DeadlineUs;
             if (_sameInstant.DeadlineUs < deadline) deadline = _sameInstant.DeadlineUs;
+            long oneShots = _state.Layers.DeadlineUs;
+            if (oneShots < deadline) deadline = oneShots;
             return deadline;
         }
     }
@@ -236,7 +238,7 @@ public sealed partial class RemapEngine
         ResetAll();
         _keymap = keymap;
         _mouse.Configure(keymap.Model.Settings.Mouse);
-        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length, _mouse);
+        _state = NewState(keymap);
         foreach (var slot in _slots) slot.Configure(keymap);
         RefreshDeviceExists();
         _emergencyMask = 0;
@@ -314,6 +316,7 @@ public sealed partial class RemapEngine
         if (_mouse.DeadlineUs <= deadline) _mouse.Fire(deadline);
         _state.Macros.Fire(deadline);
         _output.CapsWord.Fire(deadline);
+        FireOneShotTimeouts(deadline);
         if (_lazyReleaseAtUs <= deadline)
         {
             _lazyReleaseAtUs = long.MaxValue;
@@ -431,7 +434,7 @@ public sealed partial class RemapEngine
         if (_lookupModifiers != 0 && action is not OverloadKeyAction)
         {
             // A key its modifier-holding layer binds is typed without the layer's modifiers.
-            _layerModifiers.Lift(trigger.Token, _lookupModifiers);
+            _layerModifiers.Lift(trigger.Token, _lookupModifiers, ChordModifierBits(action));
             _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
         }
 
@@ -500,6 +503,7 @@ public sealed partial class RemapEngine
         var layers = _state.Layers;
         _lookupModifiers = 0;
         layers.LookupEntry = -1;
+        if (_keymap.Composites.Length > 0 && LookupComposite(key) is { } composite) return composite;
         for (int i = layers.Count - 1; i >= 0; i--)
         {
             // Layer 0 on the stack is a modifier with no layer of its own (oneshot(shift)): it binds nothing.

@@ -16,9 +16,11 @@ internal enum ActionPlace
     AliasDefinition,
     /// <summary>A step of a tap-dance: held if its key still is when the count ends, else tapped.</summary>
     TapDanceStep,
+    /// <summary>An item of a <c>{ multi = [...] }</c>: pressed with the others, held while the key is.</summary>
+    MultiItem,
 }
 
-internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord }
+internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord, Multi }
 
 internal static class ActionPlaces
 {
@@ -38,6 +40,7 @@ internal static class ActionPlaces
         TapDanceAction => ActionKind.TapHold,
         MacroAction => ActionKind.Macro,
         CapsWordAction => ActionKind.CapsWord,
+        MultiAction => ActionKind.Multi,
         _ => ActionKind.AllOf,
     };
 
@@ -49,6 +52,9 @@ internal static class ActionPlaces
             or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord,
         ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Momentary,
         ActionPlace.TapDanceStep => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
+            or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord
+            or ActionKind.Mouse,
+        ActionPlace.MultiItem => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
             or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord
             or ActionKind.Mouse,
         // Sequences appear in the next three only through an alias, and are spliced in.
@@ -63,7 +69,8 @@ internal static class ActionPlaces
 
     /// <summary>Arrays written directly in this place (not through an alias) become a sequence.</summary>
     public static bool TakesArrays(this ActionPlace place) =>
-        place is ActionPlace.RemapBinding or ActionPlace.LayerBinding or ActionPlace.TapHoldTap or ActionPlace.AliasDefinition or ActionPlace.TapDanceStep;
+        place is ActionPlace.RemapBinding or ActionPlace.LayerBinding or ActionPlace.TapHoldTap or ActionPlace.AliasDefinition or ActionPlace.TapDanceStep
+            or ActionPlace.MultiItem;
 
     public static string Describe(ActionKind kind) => kind switch
     {
@@ -80,6 +87,7 @@ internal static class ActionPlaces
         ActionKind.Mouse => "a mouse action",
         ActionKind.Macro => "a macro (macro(), text() or unicode())",
         ActionKind.CapsWord => "caps_word",
+        ActionKind.Multi => "a multi",
         _ => "a list of actions",
     };
 
@@ -93,6 +101,7 @@ internal static class ActionPlaces
         ActionPlace.RuleHeld => "in a rule's to or to_if_held_down",
         ActionPlace.RuleTapped => "in a rule's to_if_alone or to_after_key_up",
         ActionPlace.TapDanceStep => "as a step of a tap-dance",
+        ActionPlace.MultiItem => "in a multi",
         _ => "in an alias",
     };
 
@@ -104,6 +113,7 @@ internal static class ActionPlaces
         ActionPlace.RuleHeld => "keys or chords, 'none', set(), layer(), toggle(), oneshot() or switch()",
         ActionPlace.RuleTapped => "keys or chords, 'none', set(), toggle() or switch()",
         ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
+        ActionPlace.MultiItem => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), swap(), macro(), text(), unicode() or caps_word",
         _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
     };
 }
