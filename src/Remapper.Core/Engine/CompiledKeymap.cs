@@ -42,6 +42,9 @@ public sealed class CompiledKeymap
     internal Dictionary<uint, KeyAction>[] Layers { get; init; } = [];
     internal string[] LayerNames { get; init; } = [];
 
+    /// <summary>Composite layers (<c>[layer."a+b"]</c>), the most parts first: looked up before the layer stack.</summary>
+    internal CompositeLayer[] Composites { get; init; } = [];
+
     /// <summary>Per <c>[[device]]</c> block, its own remaps (empty for ignore blocks).</summary>
     internal Dictionary<uint, KeyAction>[] Profiles { get; init; } = [];
 

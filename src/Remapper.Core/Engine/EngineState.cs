@@ -28,4 +28,13 @@ internal sealed class EngineState
     public Typing.MacroPlayer Macros { get; }
     /// <summary>The overload stage: which overload key still taps on release.</summary>
     public OverloadStage Overloads { get; }
+
+    /// <summary>The engine's layer-modifier stage (null in tests that build a bare state): <see cref="SyncLayerModifiers"/>.</summary>
+    public LayerModifiers? LayerModifiers { get; init; }
+
+    /// <summary>[settings] modifier_guard, for <see cref="SyncLayerModifiers"/>.</summary>
+    public bool ModifierGuard { get; init; }
+
+    /// <summary>Makes the output hold what the layers want now (a multi's layer item, before its next item).</summary>
+    public void SyncLayerModifiers() => LayerModifiers?.Sync(Layers, Output, ModifierGuard);
 }

@@ -83,6 +83,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             Emergency = [.. model.Settings.EmergencySequence],
             Layers = layers,
             LayerNames = [.. _layerNames],
+            Composites = CompileComposites(),
             Profiles = profiles,
             RulesByKey = rules.ToDictionary(r => r.Key, r => r.Value.ToArray()),
             AnyKeyRules = [.. anyKeyRules],
@@ -134,6 +135,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             PriorIdleUs = (th.Options?.RequirePriorIdleMs ?? 0) * UsPerMs,
             ReleaseGraceUs = (th.Options?.ReleaseGraceMs ?? 0) * UsPerMs,
             Decisions = th.Options is { } options ? new TapHoldDecisions(options, settings.Hands) : TapHoldDecisions.None,
+            ResetTermOnPress = th.Options?.ResetTermOnPress ?? false,
         };
     }
 
@@ -142,6 +144,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
         ChordAction chord => CompileChord(chord),
         SequenceAction seq => new TapSequenceAction([.. seq.Steps.Select(CompileAction)]),
         AllOfAction all => new AllOfKeyAction([.. all.Items.Select(CompileAction)]),
+        MultiAction multi => new MultiKeyAction([.. multi.Items.Select(CompileAction)]),
         LayerAction layer => CompileLayerAction(layer),
         SetVariableAction set => new SetVariableKeyAction(Variable(set.Name), set.Value),
         MacroAction macro => new MacroKeyAction(Typing.MacroCompiler.Compile(macro, model.Settings)),
@@ -180,12 +183,27 @@ internal sealed class KeymapCompiler(KeymapModel model)
         {
             LayerActionKind.Momentary => new MomentaryLayerAction(layer, modifiers),
             LayerActionKind.Toggle => new ToggleLayerAction(layer, modifiers),
-            LayerActionKind.OneShot => new OneShotLayerAction(layer, modifiers),
+            LayerActionKind.OneShot => new OneShotLayerAction(layer, modifiers,
+                (action.OneShot?.TimeoutMs ?? 0) * UsPerMs, action.OneShot?.EndOnPress ?? false)
+            {
+                Keys = action.OneShot?.Keys is { Count: > 0 } keys ? [.. keys] : null,
+            },
             LayerActionKind.Swap => new SwapLayerAction(layer, modifiers),
             LayerActionKind.Clear => ClearLayersAction.Instance,
             _ => new SwitchBaseLayerAction(layer),
         };
     }
+
+    /// <summary>Every layer named <c>a+b</c>: active while each of its parts is. keyd's order: most parts first, then file order.</summary>
+    private CompositeLayer[] CompileComposites() =>
+    [
+        .. _layerNames
+            .Select((name, index) => (name, index))
+            .Where(l => Keymap.Loading.LayerNames.IsComposite(l.name))
+            .Select(l => new CompositeLayer(l.index, [.. l.name.Split('+').Select(part => _layerNames.IndexOf(part))]))
+            .Where(c => c.Parts.All(p => p > 0))
+            .OrderByDescending(c => c.Parts.Length),
+    ];
 
     private CapsWordKeyAction CompileCapsWord(CapsWordAction action)
     {

@@ -24,6 +24,7 @@ internal sealed class LayerModifiers
 
     private readonly int[] _liftTokens = new int[MaxLifts];
     private readonly byte[] _liftMasks = new byte[MaxLifts];
+    private readonly byte[] _keepMasks = new byte[MaxLifts];
     private int _liftCount;
 
     /// <summary>Left and right alt, left and right super: the modifiers that do something when tapped alone.</summary>
@@ -35,12 +36,18 @@ internal sealed class LayerModifiers
     /// <summary>The modifiers this stage holds down on the output now.</summary>
     public byte Pressed => _pressed;
 
-    /// <summary>A key that <paramref name="modifiers"/>' layer binds goes down: those modifiers are let go for it.</summary>
-    public void Lift(int token, byte modifiers)
+    /// <summary>
+    /// A key that <paramref name="modifiers"/>' layer binds goes down: those modifiers are let go for it, except the ones
+    /// the key's own chord has (<paramref name="kept"/>, keyd: <c>a = M-b</c> in a <c>[x:M]</c> layer keeps meta down).
+    /// The kept ones this stage holds too while the key is down, so they change in the same ordered pass as the lifted
+    /// ones (keyd's order: shift goes down between alt and control going up).
+    /// </summary>
+    public void Lift(int token, byte modifiers, byte kept = 0)
     {
-        if (modifiers == 0 || _liftCount == MaxLifts) return;
+        if ((modifiers | kept) == 0 || _liftCount == MaxLifts) return;
         _liftTokens[_liftCount] = token;
-        _liftMasks[_liftCount++] = modifiers;
+        _keepMasks[_liftCount] = kept;
+        _liftMasks[_liftCount++] = (byte)(modifiers & ~kept);
     }
 
     /// <summary>That key went up: its layer's modifiers may come back (at the next <see cref="Sync"/>).</summary>
@@ -52,6 +59,7 @@ internal sealed class LayerModifiers
             _liftCount--;
             _liftTokens[i] = _liftTokens[_liftCount];
             _liftMasks[i] = _liftMasks[_liftCount];
+            _keepMasks[i] = _keepMasks[_liftCount];
         }
     }
 
@@ -62,9 +70,19 @@ internal sealed class LayerModifiers
     /// </summary>
     public void Sync(LayerStack layers, OutputState output, bool guard, bool loneTap = false)
     {
-        byte lifted = 0;
-        for (int i = 0; i < _liftCount; i++) lifted |= _liftMasks[i];
-        byte wanted = (byte)(layers.HeldModifiers() & ~lifted);
+        byte lifted = 0, kept = 0;
+        for (int i = 0; i < _liftCount; i++)
+        {
+            lifted |= _liftMasks[i];
+            kept |= _keepMasks[i];
+        }
+        byte wanted = (byte)((layers.HeldModifiers() & ~lifted) | kept);
+        SyncModifierBits(wanted, output, guard, loneTap);
+        SyncKeys(layers, output);
+    }
+
+    private void SyncModifierBits(byte wanted, OutputState output, bool guard, bool loneTap)
+    {
         if (wanted == _pressed) return;
         foreach (var bit in Order)
         {
@@ -81,10 +99,48 @@ internal sealed class LayerModifiers
         }
     }
 
+    private const int MaxKeys = 16;
+    private readonly Usage[] _keys = new Usage[MaxKeys]; // keys (not modifiers) this stage holds for one-shots, in press order
+    private int _keyCount;
+
+    /// <summary>
+    /// Keys a one-shot of a chord holds (<c>{ oneshot = "ctrl+z", timeout_ms = 1000 }</c>): pressed after its modifiers,
+    /// let go after them once the one-shot ends.
+    /// </summary>
+    private void SyncKeys(LayerStack layers, OutputState output)
+    {
+        for (int i = _keyCount - 1; i >= 0; i--)
+        {
+            if (layers.HoldsKey(_keys[i])) continue;
+            var key = _keys[i];
+            Array.Copy(_keys, i + 1, _keys, i, _keyCount - i - 1);
+            _keyCount--;
+            output.Release(key);
+        }
+        for (int i = 0; i < layers.Count; i++)
+        {
+            if (layers.KeysAt(i) is not { } keys) continue;
+            foreach (var key in keys)
+            {
+                if (_keyCount == MaxKeys || Holds(key)) continue;
+                _keys[_keyCount++] = key;
+                output.Press(key);
+            }
+        }
+    }
+
+    private bool Holds(Usage key)
+    {
+        for (int i = 0; i < _keyCount; i++)
+            if (_keys[i] == key) return true;
+        return false;
+    }
+
     /// <summary>Forgets everything (the output was released as a whole).</summary>
     public void Reset()
     {
         _liftCount = 0;
         _pressed = 0;
+        _keyCount = 0;
     }
 }

@@ -55,8 +55,7 @@ public sealed partial class RemapEngine
         _output = new OutputState(output);
         _mouse = new MouseKeys(pointer, () => NowUs);
         _mouse.Configure(keymap.Model.Settings.Mouse);
-        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length, _mouse);
-        _state.Sequences.Configure(keymap.Sequences, keymap.Model.Settings.SequenceBacktrackModcancel);
+        _state = NewState(keymap);
     }
 
     public CompiledKeymap Keymap => _keymap;
@@ -117,6 +116,8 @@ public sealed partial class RemapEngine
             if (_output.CapsWord.DeadlineUs < deadline) deadline = _output.CapsWord.DeadlineUs;
             if (_sameInstant.DeadlineUs < deadline) deadline = _sameInstant.DeadlineUs;
             if (_state.Sequences.DeadlineUs < deadline) deadline = _state.Sequences.DeadlineUs;
+            long oneShots = _state.Layers.DeadlineUs;
+            if (oneShots < deadline) deadline = oneShots;
             return deadline;
         }
     }
@@ -239,8 +240,7 @@ public sealed partial class RemapEngine
         ResetAll();
         _keymap = keymap;
         _mouse.Configure(keymap.Model.Settings.Mouse);
-        _state = new EngineState(_output, keymap.LayerNames.Length, keymap.VariableNames.Length, _mouse);
-        _state.Sequences.Configure(keymap.Sequences, keymap.Model.Settings.SequenceBacktrackModcancel);
+        _state = NewState(keymap);
         foreach (var slot in _slots) slot.Configure(keymap);
         RefreshDeviceExists();
         _emergencyMask = 0;
@@ -319,6 +319,7 @@ public sealed partial class RemapEngine
         _state.Macros.Fire(deadline);
         if (_state.Sequences.DeadlineUs <= deadline) FireSequenceTimeout();
         _output.CapsWord.Fire(deadline);
+        FireOneShotTimeouts(deadline);
         if (_lazyReleaseAtUs <= deadline)
         {
             _lazyReleaseAtUs = long.MaxValue;
@@ -436,7 +437,7 @@ public sealed partial class RemapEngine
         if (_lookupModifiers != 0 && action is not OverloadKeyAction)
         {
             // A key its modifier-holding layer binds is typed without the layer's modifiers.
-            _layerModifiers.Lift(trigger.Token, _lookupModifiers);
+            _layerModifiers.Lift(trigger.Token, _lookupModifiers, ChordModifierBits(action));
             _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
         }
 
@@ -511,6 +512,7 @@ public sealed partial class RemapEngine
         var layers = _state.Layers;
         _lookupModifiers = 0;
         layers.LookupEntry = -1;
+        if (_keymap.Composites.Length > 0 && LookupComposite(key) is { } composite) return composite;
         for (int i = layers.Count - 1; i >= 0; i--)
         {
             // Layer 0 on the stack is a modifier with no layer of its own (oneshot(shift)): it binds nothing.

@@ -109,7 +109,13 @@ internal sealed class TapHoldStage
         // reorders nothing, and holding it would keep the key down (and auto-repeating) for no reason.
         if (!e.Down && index == 0) return TapHoldStep.LetThrough;
         var decisions = Action.Decisions;
-        if (e.Down) return Step(decisions.OnPress(key.Usage, e.Usage, Action.Mode));
+        if (e.Down)
+        {
+            var step = Step(decisions.OnPress(key.Usage, e.Usage, Action.Mode));
+            // reset_term_on_press: a press that leaves it undecided starts the term again (kanata's reset-timeout-on-press).
+            if (step == TapHoldStep.Wait && Action.ResetTermOnPress) DeadlineUs = e.TimeUs + Action.TermUs;
+            return step;
+        }
         long pressedUs = PressedWhilePending(queue, e, index);
         if (pressedUs == long.MinValue || pressedUs - PressTimeUs < Action.ReleaseGraceUs) return TapHoldStep.Wait;
         return Step(decisions.OnRelease(key.Usage, e.Usage, Action.Mode));

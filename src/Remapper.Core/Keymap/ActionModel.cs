@@ -42,7 +42,26 @@ public enum LayerActionKind
 /// layer binds are typed without them. With <see cref="Layer"/> <c>base</c> and a modifier, <c>oneshot(shift)</c> is a
 /// one-shot modifier. Empty for a plain layer.
 /// </param>
-public sealed record LayerAction(LayerActionKind Kind, string Layer, SourceLocation Location, IReadOnlyList<Usage>? Modifiers = null) : ActionModel(Location);
+/// <param name="OneShot">How a one-shot ends (<c>{ oneshot = "left_shift", timeout_ms = 2500 }</c>); null: the defaults.</param>
+public sealed record LayerAction(LayerActionKind Kind, string Layer, SourceLocation Location, IReadOnlyList<Usage>? Modifiers = null,
+    OneShotOptions? OneShot = null) : ActionModel(Location);
+
+/// <param name="TimeoutMs">A one-shot still waiting this long after its key went down is cancelled; null: it waits for the next key.</param>
+/// <param name="EndOnPress">
+/// Its modifiers go up right after the next key's press (kanata's one-shot-press), not at the key event after it.
+/// </param>
+/// <param name="Keys">
+/// Keys that are not modifiers, one-shot with the modifiers (kanata's <c>(one-shot 1000 C-z)</c>): down from the
+/// one-shot's press until it ends. Only with a timeout, so no key can stay down for good.
+/// </param>
+public sealed record OneShotOptions(int? TimeoutMs, bool EndOnPress, IReadOnlyList<Usage>? Keys = null);
+
+/// <summary>
+/// <c>{ multi = ["o", "oneshot(left_shift)"] }</c> (kanata's multi, keyd's layerm()/oneshotm()/oneshotk()/swapm()): every
+/// item pressed in order when the key goes down and held while it is, released in reverse order. A layer item's
+/// modifiers reach the output before the next item is pressed.
+/// </summary>
+public sealed record MultiAction(IReadOnlyList<ActionModel> Items, SourceLocation Location) : ActionModel(Location);
 
 /// <summary><c>{ tap = "escape", hold = "left_control", mode = "permissive_hold", term_ms = 180, quick_tap_ms = 120 }</c>.</summary>
 public sealed record TapHoldAction(

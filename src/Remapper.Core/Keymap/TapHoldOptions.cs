@@ -60,5 +60,11 @@ public sealed record TapHoldOptions
     /// </summary>
     public bool ReplayUnderTap { get; init; }
 
+    /// <summary>
+    /// <c>reset_term_on_press</c>: each other key pressed while the tap-hold waits starts its term again from that press
+    /// (kanata's reset-timeout-on-press), so typing on keeps it from timing out.
+    /// </summary>
+    public bool ResetTermOnPress { get; init; }
+
     public bool UsesHands => SameHand is not null || OppositeHand is not null || UnknownHand is not null || Neutral is not null || NeutralKeys.Count > 0;
 }

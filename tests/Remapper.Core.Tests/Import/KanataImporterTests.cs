@@ -41,6 +41,7 @@ public class KanataImporterTests(ITestOutputHelper output)
     [InlineData("(tap-hold-release-keys 0 100 x y (z))", "{ tap = \"x\", hold = \"y\", tap_keys = [\"z\"], mode = \"permissive_hold\", term_ms = 100, replay = \"under_tap\" }")]
     [InlineData("(tap-hold-keys 0 100 x y (hold-on-press b) (require-prior-idle 150))", "{ tap = \"x\", hold = \"y\", hold_keys = [\"b\"], mode = \"permissive_hold\", term_ms = 100, require_prior_idle_ms = 150, replay = \"under_tap\" }")]
     [InlineData("(tap-hold-opposite-hand-release 200 x y (same-hand ignore))", "{ tap = \"x\", hold = \"y\", same_hand = \"ignore\", hands_decide_on = \"release\", mode = \"hold_on_timeout\", term_ms = 200, timeout = \"x\", replay = \"under_tap\" }")]
+    [InlineData("(tap-hold-release-timeout 0 100 x y z reset-timeout-on-press)", "{ tap = \"x\", hold = \"y\", reset_term_on_press = true, mode = \"permissive_hold\", term_ms = 100, timeout = \"z\", replay = \"under_tap\" }")]
     [InlineData("(tap-hold-order 200 50 a lctl)", "{ tap = \"a\", hold = \"left_control\", release_grace_ms = 50, mode = \"permissive_hold\", term_ms = 10000, quick_tap_ms = 200, timeout = \"a\", replay = \"under_tap\" }")]
     public void Each_tap_hold_variant_becomes_a_mode_and_options(string kanata, string toml)
     {
@@ -140,5 +141,17 @@ public class KanataImporterTests(ITestOutputHelper output)
         var result = Import(text);
         Assert.Null(result.Toml);
         Assert.Contains("nested more than", result.Error!.Message);
+    }
+
+    [Theory]
+    [InlineData("(one-shot 500 lsft)", "{ oneshot = \"left_shift\", timeout_ms = 500, end = \"press\" }")]
+    [InlineData("(one-shot-release 2000 lctl)", "{ oneshot = \"left_control\", timeout_ms = 2000 }")]
+    [InlineData("(one-shot 1000 C-z)", "{ oneshot = \"left_control+z\", timeout_ms = 1000, end = \"press\" }")]
+    [InlineData("(multi a (one-shot 100 lsft))", "{ multi = [\"a\", { oneshot = \"left_shift\", timeout_ms = 100, end = \"press\" }] }")]
+    public void One_shots_keep_their_timeout_and_variant_and_a_multi_of_more_than_keys_is_a_multi(string kanata, string toml)
+    {
+        var result = Import($"(defsrc a)\n(deflayer base {kanata})");
+        Assert.True(result.Complete);
+        Assert.Contains($"a = {toml}\n", result.Toml);
     }
 }

@@ -87,7 +87,7 @@ public class KeydImporterTests(ITestOutputHelper output)
         AssertLoads(result);
         Assert.Equal(
             ["4:5: keyd's timeout() has no Remapper equivalent yet", "5:1: 'nosuchkey' is not a keyd key name Remapper knows",
-             "6:5: unknown layer 'nope'", "7:1: a composite layer ([nav+sym]: active while all of its layers are) has no Remapper equivalent yet"],
+             "6:5: unknown layer 'nope'", "7:1: the composite layer [nav+sym] names 'nav', which no section defines"],
             result.NotConverted.Select(n => $"{n.Place}: {n.Message}"));
         Assert.Contains("# a = timeout(b, 100, c)", result.Toml);
         Assert.Contains("# h = left", result.Toml);
@@ -149,14 +149,14 @@ public class KeydImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Togglem_and_swapm_become_sequences_and_swap_and_clear_stay_themselves()
+    public void Togglem_becomes_a_sequence_swapm_a_multi_and_swap_and_clear_stay_themselves()
     {
         var result = Import("[ids]\n*\n[main]\nf1 = togglem(nav, macro(hi))\nf2 = clear()\n[nav]\nf3 = swapm(num, tab)\nf4 = swap(num)\n[num:S]\nh = 1\n");
         AssertLoads(result);
         Assert.True(result.Complete);
         Assert.Contains("f1 = [\"h\", \"i\", \"toggle(nav)\"]", result.Toml);
         Assert.Contains("f2 = \"clear()\"", result.Toml);
-        Assert.Contains("f3 = [\"swap(num, left_shift)\", \"tab\"]", result.Toml);
+        Assert.Contains("f3 = { multi = [\"swap(num, left_shift)\", [\"tab\"]] }", result.Toml);
         Assert.Contains("f4 = \"swap(num, left_shift)\"", result.Toml);
     }
 
@@ -176,5 +176,45 @@ public class KeydImporterTests(ITestOutputHelper output)
         var result = KeydImporter.Import(File.ReadAllText(path), "test.conf");
         AssertLoads(result);
         Assert.All(result.NotConverted, n => Assert.Matches(@"^\d+:\d+$", n.Place));
+    }
+
+    [Fact]
+    public void Layerm_oneshotm_and_oneshotk_become_multis_and_a_composite_layer_its_own()
+    {
+        var conf = "[ids]\n*\n[main]\np = layerm(shift, macro(on))\ne = oneshotm(shift, macro(on))\nf = oneshotk(shift, f)\n" +
+                   "capslock = layer(nav)\nleftalt = layer(sym)\n[nav:C]\nh = left\n[sym:A]\na = 1\n[nav+sym]\nh = home\n";
+        var result = Import(conf);
+        AssertLoads(result);
+        Assert.True(result.Complete);
+        Assert.Contains("p = { multi = [[\"o\", \"n\"], \"left_shift\"] }", result.Toml);
+        Assert.Contains("e = { multi = [[\"o\", \"n\"], \"oneshot(left_shift)\"] }", result.Toml);
+        Assert.Contains("f = { multi = [\"f\", \"oneshot(left_shift)\"] }", result.Toml);
+        Assert.Contains("[layer.\"nav+sym\"]\n", result.Toml);
+    }
+
+    [Fact]
+    public void A_composite_layer_of_a_modifier_layer_makes_the_modifier_key_activate_it()
+    {
+        var conf = "[ids]\n*\n[main]\nleftalt = layer(sym)\n[sym:A]\na = 1\n[sym+shift]\nh = left\n";
+        var result = RunAgainst(conf, """
+            test alt+shift+h is the composite layer's left
+                left_option down
+                left_shift down
+                h tap
+                left_shift up
+                left_option up
+            expect
+                left_option down
+                left_shift down
+                left_option up
+                left_shift up
+                left_arrow down
+                left_arrow up
+                left_option down
+                left_shift down
+                left_shift up
+                left_option up
+            """);
+        Assert.True(result.Passed, string.Join("\n", result.FileErrors.Concat(result.Results.Select(r => r.Failure ?? ""))));
     }
 }

@@ -22,7 +22,7 @@ public class KeymapSmallMistakeTests
     public void Layer_name_with_a_space_says_which_characters_a_layer_name_may_have()
     {
         var error = SingleError("[remap]\na = \"layer(6l)\"\n[layer.6l]\nh = \"a\"\n[layer.\"my nav\"]\nh = \"b\"\n", 5, 8, "'my nav' is not a valid layer name");
-        Assert.Equal("a layer name is made of letters, digits, '_', '-' and '.'", error.Suggestion);
+        Assert.Equal("a layer name is made of letters, digits, '_', '-' and '.' (or is two or more of those joined by '+', a composite layer)", error.Suggestion);
     }
 
     [Fact]
@@ -100,5 +100,36 @@ public class KeymapSmallMistakeTests
     public void Set_value_too_large()
     {
         SingleError("[remap]\na = \"set(x, 99999999999)\"\n", 2, 10, "set() takes a variable name and an integer");
+    }
+
+    [Fact]
+    public void A_composite_layer_must_name_layers_that_exist()
+    {
+        SingleError("[remap]\na = \"layer(nav)\"\n[layer.nav]\nh = \"a\"\n[layer.\"nav+sym\"]\nh = \"b\"\n", 5, 8, "names 'sym', which is no layer");
+    }
+
+    [Fact]
+    public void A_composite_layer_cannot_be_activated_itself()
+    {
+        SingleError("[remap]\na = \"layer(nav)\"\nb = \"layer(sym)\"\nc = \"toggle(nav+sym)\"\n[layer.nav]\nh = \"a\"\n[layer.sym]\nh = \"b\"\n[layer.\"nav+sym\"]\nh = \"c\"\n",
+            4, 13, "'nav+sym' is a composite layer");
+    }
+
+    [Fact]
+    public void A_one_shot_of_a_key_that_is_not_a_modifier_needs_a_timeout()
+    {
+        SingleError("[remap]\na = { oneshot = \"ctrl+z\" }\n", 2, 17, "needs timeout_ms");
+    }
+
+    [Fact]
+    public void A_one_shot_end_is_press_or_release()
+    {
+        SingleError("[remap]\na = { oneshot = \"left_shift\", end = \"later\" }\n", 2, 37, "unknown one-shot end 'later'");
+    }
+
+    [Fact]
+    public void A_multi_cannot_hold_a_tap_hold()
+    {
+        SingleError("[remap]\na = { multi = [\"b\", { tap = \"c\", hold = \"d\" }] }\n", 2, 21, "a tap-hold table can't be used in a multi");
     }
 }

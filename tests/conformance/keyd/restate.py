@@ -40,11 +40,7 @@ OVERLOADT = ("keyd's overloadt() bound to a layer is that layer once held past i
 OVERLOAD_ONESHOT_TAP = ("an overload() whose tap is oneshot(control): keyd presses control before it lets the layer's meta "
                         "go, then lifts it until the next key; Remapper lets meta go first and keeps control down")
 TIMEOUT = "timeout() is not supported yet"
-SWAPM = ("swapm() is imported as a sequence (swap, then the macro): the swapped-in layer's modifiers reach the "
-         "output only after the macro, and keyd does not lift a layer's modifier for a chord that has it")
 REPEAT = "repeat() is not supported yet"
-MACROM = "layerm()/oneshotm()/oneshotk() (a layer held or one-shot, plus a macro or key) are not supported yet"
-COMPOSITE = "composite layers ([a+b]) are not supported yet"
 LAYOUT = "layout layers ([name:layout], setlayout()) are not supported yet"
 UNICODE = "unicode output (keyd's XCompose sequences) is not supported yet"
 SAME_KEY_SHIFTED = ("two held keys type the same key, one with shift ([ and S-[): keyd lets [ go and presses it again, "
@@ -52,15 +48,12 @@ SAME_KEY_SHIFTED = ("two held keys type the same key, one with shift ([ and S-[)
                     "down over the plain [ (issue 10 defect 1)")
 TOGGLED_MOD = "a toggled layer that holds a modifier: keyd does not press it again around the keys the layer binds, Remapper does"
 KNOWN_DIFFERENCES = {
-    "composite": COMPOSITE, "composite2": COMPOSITE,
     "double-tap": TIMEOUT, "timeout-nested-1": TIMEOUT, "timeout-nested-2": TIMEOUT, "timeout-overloadt": TIMEOUT,
     "timeout1": TIMEOUT, "timeout2": TIMEOUT, "timeout3": TIMEOUT,
-    "layerm": MACROM, "oneshotk": MACROM, "oneshotm": MACROM,
     "layout-mods": SAME_KEY_SHIFTED, "layout-mods2": SAME_KEY_SHIFTED,
     "macro-unicode": UNICODE, "macro-unicode-2": UNICODE,
     "overload5": OVERLOAD_ONESHOT_TAP,
     "overload_2-2": OVERLOADT,
-    "swap5": SWAPM, "swap9": SWAPM,
     "repeat": REPEAT, "repeat2": REPEAT,
     "toggle-2": TOGGLED_MOD,
 }

@@ -25,6 +25,9 @@ internal sealed class TapHoldKeyAction(KeyAction tap, KeyAction hold, HoldMode m
 
     public TapHoldDecisions Decisions { get; init; } = TapHoldDecisions.None;
 
+    /// <summary>Another key's press while waiting starts the term again from that press (<c>reset_term_on_press</c>).</summary>
+    public bool ResetTermOnPress { get; init; }
+
     // The compiler only places tap-hold directly on a key, where the engine intercepts it; these are
     // never reached, and doing nothing is the safe answer if they ever were.
     public override void Press(EngineState state, in Trigger trigger) { }

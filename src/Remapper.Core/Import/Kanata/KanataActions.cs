@@ -156,30 +156,56 @@ internal sealed class KanataActions(KanataContext context)
         return Fail(name, $"no deflayer is called '{name.Text}'");
     }
 
+    /// <summary>
+    /// <c>(one-shot 500 lsft)</c> → <c>{ oneshot = "left_shift", timeout_ms = 500, end = "press" }</c>: kanata's one-shot and
+    /// one-shot-press end right after the next key's press; one-shot-release keeps Remapper's end (the key event after it).
+    /// </summary>
     private string? OneShot(SList list)
     {
         if (list.Items.Count != 3 || list.Items[2] is not { } what) return Fail(list, $"{list.Head} takes a timeout and an action");
-        context.Notes.Add($"{list.Items[1].Line}:{list.Items[1].Column}",
-            $"the one-shot's timeout ({list.Items[1]} ms) is not kept: a Remapper one-shot waits for the next key");
+        if (list.Items[1] is not SAtom t || !int.TryParse(t.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var timeout))
+            return Fail(list.Items[1], $"{list.Head}'s timeout must be a number of milliseconds");
+        string? target = null;
         if (what is SList { Head: "layer-while-held" or "layer-toggle" } layer && LayerName(layer, 1) is { } name)
-            return TomlText.String($"oneshot({name})");
-        if (what is SAtom key && KanataKeys.Chord(key.Text) is { } chord && !chord.Contains('+'))
-            return TomlText.String($"oneshot({chord})");
-        return Fail(what, "a one-shot of this action has no Remapper equivalent");
+            target = $"layer({name})";
+        else if (what is SAtom key && KanataKeys.Chord(key.Text) is { } chord)
+            target = chord; // keys that are not modifiers are held until the one-shot ends (it always has a timeout here)
+        if (target is null) return Fail(what, "a one-shot of this action (only keys, chords or a layer) has no Remapper equivalent");
+        List<string> fields = [TomlText.Entry("oneshot", TomlText.String(target)), TomlText.Entry("timeout_ms", TomlText.Integer(Math.Clamp(timeout, 1, 60_000)))];
+        if (list.Head is "one-shot" or "one-shot-press" or "one-shot-press-pcancel") fields.Add(TomlText.Entry("end", TomlText.String("press")));
+        if (list.Head?.EndsWith("-pcancel", StringComparison.Ordinal) == true)
+            context.Notes.Add($"{list.Line}:{list.Column}", $"{list.Head}'s cancel on re-pressing another one-shot key is not kept: pressed again, a Remapper one-shot key cancels only its own");
+        return TomlText.Table(fields);
     }
 
-    /// <summary><c>(multi lctl lsft)</c>: keys held together are a chord (see <see cref="KanataMulti"/>).</summary>
+    /// <summary>
+    /// <c>(multi lctl lsft)</c>: keys held together are a chord (see <see cref="KanataMulti"/>); with other actions
+    /// (<c>(multi a (one-shot 100 …))</c>) a <c>{ multi = [...] }</c>, every item pressed in order and held while the key is.
+    /// </summary>
     private string? Multi(SList list)
     {
         var keys = new List<string>();
         var reverse = false;
+        var allKeys = true;
         foreach (var item in list.Items.Skip(1))
         {
             if (item is SAtom { Text: "reverse-release-order", Quoted: false }) reverse = true;
             else if (item is SAtom a && KanataKeys.Chord(a.Text) is { } chord) keys.Add(chord);
-            else return Fail(list, "a multi of anything but keys has no Remapper equivalent yet");
+            else allKeys = false;
         }
-        return keys.Count == 0 ? Fail(list, "an empty multi") : KanataMulti.Chord(keys, reverse);
+        if (list.Items.Count < 2 || (allKeys && keys.Count == 0)) return Fail(list, "an empty multi");
+        if (allKeys) return KanataMulti.Chord(keys, reverse);
+        var items = new List<string>();
+        foreach (var item in list.Items.Skip(1))
+        {
+            if (item is SAtom { Text: "reverse-release-order", Quoted: false }) continue; // a multi table releases last first already
+            if (item is SList inner && inner.Head is { } head && head.StartsWith("tap-hold", StringComparison.Ordinal))
+                return Fail(item, "a tap-hold inside a multi has no Remapper equivalent");
+            if (Convert(item) is not { } converted) return null;
+            if (converted == Transparent) return Fail(item, "a transparent key inside a multi has no Remapper equivalent");
+            items.Add(converted);
+        }
+        return TomlText.Table([TomlText.Entry("multi", TomlText.Array(items))]);
     }
 
     /// <summary><c>(macro a b 50 C-v)</c>: without delays a sequence of taps, with them <c>macro(...)</c>.</summary>

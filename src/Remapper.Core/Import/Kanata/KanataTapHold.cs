@@ -67,10 +67,10 @@ internal sealed class KanataTapHold(KanataContext context, KanataActions actions
                 if (rest.Count == 0) return actions.Fail(list, $"{head} needs a timeout action");
                 timeout = actions.Convert(rest[0]);
                 if (timeout is null) return null;
-                if (rest.Count > 1)
-                    return actions.Fail(rest[1], rest[1] is SAtom { Text: "reset-timeout-on-press" }
-                        ? "reset-timeout-on-press (the term restarting at each press) has no Remapper equivalent yet"
-                        : $"unexpected parameter {rest[1]}");
+                if (rest.Count > 1 && rest[1] is SAtom { Text: "reset-timeout-on-press" } && rest.Count == 2)
+                    _entries.Add(TomlText.Entry("reset_term_on_press", TomlText.Bool(true)));
+                else if (rest.Count > 1)
+                    return actions.Fail(rest[1], $"unexpected parameter {rest[1]}");
                 break;
             case "tap-hold-release-keys":
             case "tap-hold-except-keys":

@@ -25,4 +25,6 @@ internal enum KeydActionKind
     /// <summary>An inline <c>{ tap, hold }</c> table: only a binding's own value.</summary>
     TapHold,
     None,
+    /// <summary>An inline <c>{ multi = [...] }</c> table (layerm(), oneshotm(), oneshotk(), swapm()): only a binding's own value.</summary>
+    Multi,
 }

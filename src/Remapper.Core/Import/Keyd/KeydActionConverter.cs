@@ -65,9 +65,16 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                 return One(name, args, out var swapped) ?? LayerTarget(swapped, LayerUse.Swap);
             case "togglem":
             case "toggle2":
+                return LayerWithMacro(name, args);
             case "swapm":
             case "swap2":
-                return LayerWithMacro(name, args);
+                return LayerAndMacro(name, args, LayerUse.Swap, layerFirst: true);
+            case "layerm":
+                return LayerAndMacro(name, args, LayerUse.Hold, layerFirst: false);
+            case "oneshotm":
+                return LayerAndMacro(name, args, LayerUse.OneShot, layerFirst: false);
+            case "oneshotk":
+                return LayerAndKey(name, args);
             case "clear":
                 return args.Count == 0 ? KeydAction.Of(KeydActionKind.LayerTap, "\"clear()\"") : Arity(name, 0, args.Count);
             case "overload":
@@ -117,23 +124,51 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         return KeydAction.Of(kind, TomlText.String(layer.Modifiers.Length == 0 ? $"{function}({name})" : $"{function}({name}, {modifiers})"));
     }
 
-    /// <summary>
-    /// togglem(L, macro): the macro, then the toggle (keyd's order); swapm(L, macro): the swap, then the macro. Both
-    /// become a sequence, whose steps may be toggle() and swap().
-    /// </summary>
+    /// <summary>togglem(L, macro): the macro, then the toggle (keyd's order), as a sequence (whose steps may be toggle()).</summary>
     private KeydAction LayerWithMacro(string name, List<string> args)
     {
         if (args.Count != 2) return Arity(name, 2, args.Count);
-        var toggle = name.StartsWith("toggle", StringComparison.Ordinal);
-        var layer = LayerTarget(args[0].Trim(), toggle ? LayerUse.Toggle : LayerUse.Swap);
+        var layer = LayerTarget(args[0].Trim(), LayerUse.Toggle);
         if (layer.Failed) return layer;
         var body = args[1].Trim();
         if (body.StartsWith("macro(", StringComparison.Ordinal) && body.EndsWith(')')) body = Unescape(body[6..^1]);
         var macro = Macro(body);
         if (macro.Failed) return macro;
         var steps = macro.Toml[1..^1];
-        var toml = toggle ? $"[{steps}, {layer.Toml}]" : $"[{layer.Toml}, {steps}]";
+        var toml = $"[{steps}, {layer.Toml}]";
         return new KeydAction(KeydActionKind.Sequence, toml, [.. layer.Notes, .. macro.Notes], null);
+    }
+
+    /// <summary>
+    /// layerm(L, macro), oneshotm(L, macro): the macro typed, then the layer held or one-shot (keyd's order); swapm(L,
+    /// macro): the swap, its layer's modifiers, then the macro. Each is a multi of the two, held while the key is.
+    /// </summary>
+    private KeydAction LayerAndMacro(string name, List<string> args, LayerUse use, bool layerFirst)
+    {
+        if (args.Count != 2) return Arity(name, 2, args.Count);
+        var layer = LayerTarget(args[0].Trim(), use);
+        if (layer.Failed) return layer;
+        var body = args[1].Trim();
+        if (body.StartsWith("macro(", StringComparison.Ordinal) && body.EndsWith(')')) body = Unescape(body[6..^1]);
+        var macro = Macro(body);
+        if (macro.Failed) return macro;
+        List<string> items = layer.Kind == KeydActionKind.Nothing ? [macro.Toml]
+            : layerFirst ? [layer.Toml, macro.Toml] : [macro.Toml, layer.Toml];
+        return new KeydAction(KeydActionKind.Multi, TomlText.Table([$"multi = {TomlText.Array(items)}"]), [.. layer.Notes, .. macro.Notes], null);
+    }
+
+    /// <summary>oneshotk(L, key): the key pressed and held while this one is, with L one-shot from that press on.</summary>
+    private KeydAction LayerAndKey(string name, List<string> args)
+    {
+        if (args.Count != 2) return Arity(name, 2, args.Count);
+        var layer = LayerTarget(args[0].Trim(), LayerUse.OneShot);
+        if (layer.Failed) return layer;
+        var key = Convert(args[1]);
+        if (key.Failed) return key;
+        if (key.Kind is not (KeydActionKind.Key or KeydActionKind.Sequence or KeydActionKind.Nothing))
+            return KeydAction.Fail($"oneshotk()'s second argument '{args[1].Trim()}' must be a key");
+        List<string> items = layer.Kind == KeydActionKind.Nothing ? [key.Toml] : [key.Toml, layer.Toml];
+        return new KeydAction(KeydActionKind.Multi, TomlText.Table([$"multi = {TomlText.Array(items)}"]), [.. layer.Notes, .. key.Notes], null);
     }
 
     /// <summary>

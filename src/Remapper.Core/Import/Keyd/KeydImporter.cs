@@ -58,11 +58,30 @@ public static class KeydImporter
             lines.Add($"[layer.{TomlText.Key(layer.Name)}]");
             Bindings(lines, notes, converter, entries);
         }
-        foreach (var section in ini.Sections.Where(s => IsUnconvertedSection(s.Header)))
+        foreach (var section in ini.Sections.Where(s => IsComposite(s.Header)))
+        {
+            lines.Add("");
+            var unknown = section.Header.Split('+').FirstOrDefault(part => !layers.ContainsKey(part) || !LayerNames.IsPlain(part));
+            if (unknown is not null || !LayerNames.IsComposite(section.Header))
+            {
+                var why = unknown is not null && !layers.ContainsKey(unknown)
+                    ? $"the composite layer [{section.Header}] names '{unknown}', which no section defines"
+                    : $"the composite layer [{section.Header}]: {LayerNames.Rule}";
+                notes.Add($"{section.Line}:1", why);
+                lines.Add($"# not supported: {section.Line}:1: {why}");
+                lines.Add($"# [{section.Header}]");
+                foreach (var entry in section.Entries) lines.Add($"# {Original(entry)}");
+                continue;
+            }
+            lines.Add($"# keyd: [{section.Header}], active while all of its layers are");
+            lines.Add($"[layer.{TomlText.Key(section.Header)}]");
+            Bindings(lines, notes, converter, section.Entries);
+        }
+        foreach (var section in ini.Sections.Where(s => IsUnconvertedSection(s.Header) && !IsComposite(s.Header)))
         {
             var why = section.Header.EndsWith(":layout", StringComparison.Ordinal)
                 ? "a layout layer ([name:layout], setlayout()) has no Remapper equivalent yet"
-                : $"a composite layer ([{section.Header}]: active while all of its layers are) has no Remapper equivalent yet";
+                : $"[{section.Header}] is not a keyd layer Remapper knows";
             notes.Add($"{section.Line}:1", why);
             lines.Add("");
             lines.Add($"# not supported: {section.Line}:1: {why}");
@@ -97,6 +116,7 @@ public static class KeydImporter
         foreach (var section in ini.Sections)
         {
             if (SpecialSections.Contains(section.Header) || IsUnconvertedSection(section.Header)) continue;
+            if (IsComposite(section.Header)) continue;
             var colon = section.Header.IndexOf(':');
             var name = LayerNameOf(section.Header);
             var modifiers = colon < 0 ? "" : new string(section.Header[(colon + 1)..].Where(c => c != '-').Distinct().ToArray());
@@ -105,8 +125,18 @@ public static class KeydImporter
                 modifiers.Length > 0 ? modifiers : known?.Modifiers ?? "",
                 (known?.HasBindings ?? false) || section.Entries.Count > 0);
         }
+        // A composite layer's parts must be on the layer stack to be seen active: keyd's built-in modifier layers
+        // among them become layers too (their keys activate them, holding their modifier).
+        foreach (var section in ini.Sections.Where(s => IsComposite(s.Header) && s.Entries.Count > 0))
+            foreach (var part in section.Header.Split('+'))
+                if (layers.TryGetValue(part, out var known) && !known.HasBindings)
+                    layers[part] = known with { HasBindings = true };
         return layers;
     }
+
+    /// <summary>A composite layer: <c>[a+b]</c>, active while a and b are (no modifiers of its own).</summary>
+    private static bool IsComposite(string header) =>
+        header.Contains('+') && !header.Contains(':') && header.Split('+').All(part => part.Length > 0);
 
     /// <summary>
     /// keyd's modifier keys activate its modifier layers (control = layer(control)): where a config binds keys in

@@ -63,6 +63,10 @@ internal sealed class ActionParser
                 _diagnostics.Error(array.Location, $"a list can't be used {place.Describe()}",
                     $"use {place.Accepted()}");
                 return null;
+            case TomlTable table when place.Allows(ActionKind.Multi) && table.Find("multi") is not null:
+                return MultiReader.Read(table, _values, item => Parse(item, ActionPlace.MultiItem));
+            case TomlTable table when place.Allows(ActionKind.OneShot) && table.Find("oneshot") is not null:
+                return OneShotReader.Read(table, _values, target => Parse(target, ActionPlace.TapHoldHold));
             case TomlTable table when place.Allows(ActionKind.TapHold) && table.Find("tap_dance") is not null:
                 return TapDanceReader.Read(table, _values, step => Parse(step, ActionPlace.TapDanceStep));
             case TomlTable table when place.Allows(ActionKind.TapHold):
@@ -318,6 +322,12 @@ internal sealed class ActionParser
                 ?? (_layers.Count == 0
                     ? $"define it with a [layer.{MessageText.Short(argument)}] table"
                     : $"layers are: {string.Join(", ", _layers.Keys.Take(12))}{(_layers.Count > 12 ? ", …" : "")}"));
+            return null;
+        }
+        if (LayerNames.IsComposite(argument))
+        {
+            _diagnostics.Error(s.LocationOf(argumentOffset), $"'{MessageText.Short(argument)}' is a composite layer: it is active while all of its layers are, and cannot be activated itself",
+                $"activate its layers, e.g. {function}({argument.Split('+')[0]})");
             return null;
         }
         ReferencedLayers.Add(argument);

@@ -18,9 +18,11 @@ internal enum ActionPlace
     TapDanceStep,
     /// <summary>The value of a <c>[sequences]</c> line: tapped when the sequence is typed.</summary>
     SequenceOutput,
+    /// <summary>An item of a <c>{ multi = [...] }</c>: pressed with the others, held while the key is.</summary>
+    MultiItem,
 }
 
-internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord, Leader }
+internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord, Leader, Multi }
 
 internal static class ActionPlaces
 {
@@ -42,6 +44,7 @@ internal static class ActionPlaces
         CapsWordAction => ActionKind.CapsWord,
         LeaderAction => ActionKind.Leader,
         NopKeyModel => ActionKind.None,
+        MultiAction => ActionKind.Multi,
         _ => ActionKind.AllOf,
     };
 
@@ -57,6 +60,9 @@ internal static class ActionPlaces
             or ActionKind.Mouse or ActionKind.Leader,
         ActionPlace.SequenceOutput => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
             or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord or ActionKind.Mouse,
+        ActionPlace.MultiItem => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
+            or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord
+            or ActionKind.Mouse,
         // Sequences appear in the next three only through an alias, and are spliced in.
         ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
             or ActionKind.Sequence,
@@ -70,7 +76,7 @@ internal static class ActionPlaces
     /// <summary>Arrays written directly in this place (not through an alias) become a sequence.</summary>
     public static bool TakesArrays(this ActionPlace place) =>
         place is ActionPlace.RemapBinding or ActionPlace.LayerBinding or ActionPlace.TapHoldTap or ActionPlace.AliasDefinition or ActionPlace.TapDanceStep
-            or ActionPlace.SequenceOutput;
+            or ActionPlace.SequenceOutput or ActionPlace.MultiItem;
 
     public static string Describe(ActionKind kind) => kind switch
     {
@@ -88,6 +94,7 @@ internal static class ActionPlaces
         ActionKind.Macro => "a macro (macro(), text() or unicode())",
         ActionKind.CapsWord => "caps_word",
         ActionKind.Leader => "leader()",
+        ActionKind.Multi => "a multi",
         _ => "a list of actions",
     };
 
@@ -102,6 +109,7 @@ internal static class ActionPlaces
         ActionPlace.RuleTapped => "in a rule's to_if_alone or to_after_key_up",
         ActionPlace.TapDanceStep => "as a step of a tap-dance",
         ActionPlace.SequenceOutput => "as what a sequence does",
+        ActionPlace.MultiItem => "in a multi",
         _ => "in an alias",
     };
 
@@ -114,6 +122,7 @@ internal static class ActionPlaces
         ActionPlace.RuleTapped => "keys or chords, 'none', set(), toggle() or switch()",
         ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
         ActionPlace.SequenceOutput => "a key or chord, 'none', a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word or a mouse action",
+        ActionPlace.MultiItem => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), swap(), macro(), text(), unicode() or caps_word",
         _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
     };
 }

@@ -51,6 +51,7 @@ internal sealed class ExpansionBudget(DiagnosticBag diagnostics)
         AllOfAction a => 1 + a.Items.Sum(Size),
         TapHoldAction t => 1 + Size(t.Tap) + Size(t.Hold) + (t.Options?.Timeout is { } timeout ? Size(timeout) : 0),
         TapDanceAction d => 1 + d.Steps.Sum(Size),
+        MultiAction m => 1 + m.Items.Sum(Size),
         MacroAction m => 1 + m.Steps.Sum(MacroSteps),
         _ => 1,
     };

@@ -41,8 +41,9 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
         var sequences = new KeySequenceReader(diagnostics, actions).Read(_sequences);
         CountExpansion(remap, layers, devices, rules);
 
+        CheckComposites();
         foreach (var (name, entry) in _layerNames)
-            if (!actions.ReferencedLayers.Contains(name) && !actions.SawUnknownLayer)
+            if (!actions.ReferencedLayers.Contains(name) && !actions.SawUnknownLayer && !LayerNames.IsComposite(name))
             {
                 var shown = MessageText.Short(name);
                 diagnostics.Warning(entry.Key.Location, $"layer '{shown}' is never activated",
@@ -129,6 +130,19 @@ internal sealed class KeymapReader(DiagnosticBag diagnostics)
             diagnostics.Error(alias.Key.Location, $"alias '@{name}' is already defined at {first.Key.Location}");
         else
             _aliases[name] = alias;
+    }
+
+    /// <summary>A composite layer's parts must be layers of their own: it is active while they all are.</summary>
+    private void CheckComposites()
+    {
+        foreach (var (name, entry) in _layerNames)
+        {
+            if (!LayerNames.IsComposite(name)) continue;
+            foreach (var part in name.Split('+'))
+                if (!_layerNames.ContainsKey(part))
+                    diagnostics.Error(entry.Key.Location, $"the composite layer '{MessageText.Short(name)}' names '{MessageText.Short(part)}', which is no layer",
+                        $"define [layer.{MessageText.Short(part)}] too: '{MessageText.Short(name)}' is active while all of its layers are");
+        }
     }
 
     private void AddLayer(TomlEntry layer)

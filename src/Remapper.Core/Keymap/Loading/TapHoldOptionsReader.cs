@@ -12,6 +12,7 @@ internal sealed class TapHoldOptionsReader(ValueReader values, Func<TomlNode, Ac
     [
         "timeout", "require_prior_idle_ms", "release_grace_ms", "tap_keys", "hold_keys", "tap_release_keys",
         "same_hand", "opposite_hand", "unknown_hand", "neutral", "neutral_keys", "hands_decide_on", "replay",
+        "reset_term_on_press",
     ];
 
     /// <summary>Reads <paramref name="entry"/> into <paramref name="options"/>; false when it is not an option or is wrong (reported).</summary>
@@ -52,6 +53,10 @@ internal sealed class TapHoldOptionsReader(ValueReader values, Func<TomlNode, Ac
                 return Word(entry, ["press", "release"], out var on) && Set(ref options, options with { HandsDecideOnRelease = on == "release" });
             case "replay":
                 return Word(entry, ["after_tap", "under_tap"], out var replay) && Set(ref options, options with { ReplayUnderTap = replay == "under_tap" });
+            case "reset_term_on_press":
+                var reset = values.Boolean(entry.Value);
+                options = options with { ResetTermOnPress = reset ?? false };
+                return reset is not null;
             default:
                 known = false;
                 return false;
