@@ -76,4 +76,23 @@ public class KanataCapsWordImportTests(ITestOutputHelper output)
         Assert.False(result.Complete);
         Assert.DoesNotContain("caps_word(", result.Toml);
     }
+
+    [Fact]
+    public void Real_world_shapes_convert_in_chords_tap_dances_and_with_nop_keys_in_a_list()
+    {
+        var result = Import("""
+            (defsrc a s j k)
+            (defalias
+              cw (caps-word 1000)
+              sd (tap-dance 200 (lsft @cw))
+              cwc (caps-word-custom-toggle 5000 (a b) (lshift rshift grv apos 6 nop0 nop9 bspc - right)))
+            (defchordsv2
+              (j k) (caps-word-toggle 2000) 50 all-released ())
+            (deflayer base @sd @cwc j k)
+            """);
+        Assert.True(result.Complete);
+        Assert.Contains("a = { tap_dance = [\"left_shift\", \"caps_word(1000ms, per_key_shift, ", result.Toml);
+        Assert.Contains("s = \"caps_word(5000ms, toggle, per_key_shift, shift='a b', continue='grave_accent_and_tilde quote 6 delete_or_backspace hyphen right_arrow')\"\n", result.Toml);
+        Assert.Contains("\"caps_word(2000ms, toggle, per_key_shift, shift='", result.Toml);
+    }
 }

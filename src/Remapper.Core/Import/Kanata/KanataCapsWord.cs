@@ -66,6 +66,8 @@ internal sealed class KanataCapsWord(KanataContext context, KanataActions action
         var names = new List<string>();
         foreach (var item in list.Items)
         {
+            // kanata's nop0–nop9 output nothing; a Remapper caps_word only ever sees keys that go out
+            if (item is SAtom { Quoted: false, Text: ['n', 'o', 'p', >= '0' and <= '9'] }) continue;
             if (item is not SAtom { Quoted: false } atom || KanataKeys.Key(atom.Text) is not { } name
                 || !KeyNames.TryParse(name, out var usage))
             {
