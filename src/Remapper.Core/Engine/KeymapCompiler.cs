@@ -210,7 +210,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
         var keys = action.ShiftKeys is null && action.ContinueKeys is null
             ? Typing.CapsWordKeys.Default
             : new Typing.CapsWordKeys(action.ShiftKeys ?? [], action.ContinueKeys ?? []);
-        return new CapsWordKeyAction(keys, (action.TimeoutMs ?? model.Settings.CapsWordTimeoutMs) * UsPerMs, action.Toggle);
+        return new CapsWordKeyAction(keys, (action.TimeoutMs ?? model.Settings.CapsWordTimeoutMs) * UsPerMs, action.Toggle,
+            action.PerKeyShift);
     }
 
     private int Variable(string name)

@@ -141,9 +141,23 @@ internal sealed class OutputState
         if (passThrough && _passThroughHolds[slot] > 0) _passThroughHolds[slot]--;
         if (--_holds[slot] == 0)
         {
+            bool capsWordShift = CapsWord.AfterRelease(usage);
+            if (capsWordShift && CapsWord.PerKeyShift)
+            {
+                // kanata's caps-word: the shift goes up with the key, just before it
+                ChangeModifier(Usages.LeftShift, -1, lazy: true);
+                LiftUnwanted(Usages.LeftShift.Id - 0xE0);
+            }
             Emit(slot, usage, false);
-            if (CapsWord.AfterRelease(usage)) ChangeModifier(Usages.LeftShift, -1, lazy: true);
+            if (capsWordShift && !CapsWord.PerKeyShift) ChangeModifier(Usages.LeftShift, -1, lazy: true);
         }
+    }
+
+    /// <summary>Lets go of one modifier now if it is visibly down and nothing wants it; the others wait as they were.</summary>
+    private void LiftUnwanted(int bit)
+    {
+        byte mask = (byte)(1 << bit);
+        if ((_visible & mask) != 0 && (Modifiers & mask) == 0 && !DeferModifierReleases) EmitModifier(bit, false);
     }
 
     /// <summary>Holds (+1) or lets go of (-1) a modifier; a lazy change reaches the desktop only when a key needs it.</summary>

@@ -51,13 +51,16 @@ public sealed record MacroAction(
 /// <c>caps_word_timeout_ms</c> setting). <paramref name="Toggle"/>: pressed again while on, it turns off (else it
 /// starts over). <paramref name="ShiftKeys"/> / <paramref name="ContinueKeys"/>: null for the default lists
 /// (letters and minus shifted; digits, backspace and delete continue), else exactly these keys.
+/// <paramref name="PerKeyShift"/> (<c>per_key_shift</c>, kanata's way): shift goes down and up with each key it
+/// shifts, instead of staying down from one shifted key to the next.
 /// </summary>
 public sealed record CapsWordAction(
     int? TimeoutMs,
     bool Toggle,
     IReadOnlyList<Usage>? ShiftKeys,
     IReadOnlyList<Usage>? ContinueKeys,
-    SourceLocation Location) : ActionModel(Location);
+    SourceLocation Location,
+    bool PerKeyShift = false) : ActionModel(Location);
 
 /// <summary>How <c>unicode("…")</c> types a code point: the desktop's own input method does the work.</summary>
 public enum UnicodeInput

@@ -7,7 +7,7 @@ namespace Remapper.Core.Tests.Engine;
 /// <summary>
 /// caps_word as QMK and kanata users know it. The kanata cases restate src/tests/sim_tests/capsword_sim_tests.rs
 /// (kanata lifts shift before the letter's release; we keep it down until a key that must not be shifted, which
-/// the desktop reads the same: the same characters come out).
+/// the desktop reads the same: the same characters come out). <c>per_key_shift</c> gives kanata's order exactly.
 /// </summary>
 public class CapsWordTests
 {
@@ -123,5 +123,53 @@ public class CapsWordTests
         rig.Tap(A);
         Assert.Equal(A.ToString().ToUpperInvariant() + A, Typed(rig));
         Assert.Equal(long.MaxValue, rig.Engine.NextDeadlineUs);
+    }
+    [Fact]
+    public void Per_key_shift_presses_and_lifts_shift_around_each_shifted_key_as_kanata_does()
+    {
+        var rig = new EngineRig(KeymapAssert.Valid("[remap]\n7 = \"caps_word(1000ms, per_key_shift)\"\n"));
+        rig.Tap(Seven).Tap(A).Tap(One).Tap(A).Tap(Space).Tap(A).Wait(1000);
+        Assert.Equal([$"{LShift} down", $"{A} down", $"{LShift} up", $"{A} up", $"{One} down", $"{One} up",
+            $"{LShift} down", $"{A} down", $"{LShift} up", $"{A} up", $"{Space} down", $"{Space} up", $"{A} down", $"{A} up"], rig.Output.Log);
+    }
+
+    [Fact]
+    public void Per_key_shift_keeps_shift_down_while_another_shifted_key_is_and_lifts_it_with_the_last()
+    {
+        var rig = new EngineRig(KeymapAssert.Valid("[remap]\ncaps_lock = \"caps_word(per_key_shift)\"\n"));
+        rig.Tap(Caps).Down(A).Down(B).Up(A).Up(B);
+        Assert.Equal([$"{LShift} down", $"{A} down", $"{B} down", $"{A} up", $"{LShift} up", $"{B} up"], rig.Output.Log);
+    }
+
+    [Fact]
+    public void Per_key_shift_leaves_a_shift_the_user_holds_alone()
+    {
+        var rig = new EngineRig(KeymapAssert.Valid("[remap]\ncaps_lock = \"caps_word(per_key_shift)\"\n"));
+        rig.Tap(Caps).Down(LShift).Tap(A).Tap(B).Up(LShift);
+        Assert.Equal([$"{LShift} down", $"{A} down", $"{A} up", $"{B} down", $"{B} up", $"{LShift} up"], rig.Output.Log);
+    }
+
+    [Fact]
+    public void Per_key_shift_lifts_its_shift_before_a_key_that_ends_the_word_while_a_letter_is_down()
+    {
+        var rig = new EngineRig(KeymapAssert.Valid("[remap]\ncaps_lock = \"caps_word(per_key_shift)\"\n"));
+        rig.Tap(Caps).Down(A).Tap(Space).Up(A).Tap(A);
+        Assert.Equal([$"{LShift} down", $"{A} down", $"{LShift} up", $"{Space} down", $"{Space} up", $"{A} up", $"{A} down", $"{A} up"],
+            rig.Output.Log);
+        Assert.Equal(0, rig.Engine.PressedOutputCount);
+    }
+
+    [Fact]
+    public void Per_key_shift_is_lifted_by_pause_while_a_letter_is_down()
+    {
+        var rig = new EngineRig(KeymapAssert.Valid("[remap]\ncaps_lock = \"caps_word(per_key_shift)\"\n"));
+        rig.Tap(Caps).Down(A);
+        rig.Engine.SetPaused(true);
+        Assert.Equal(0, rig.Engine.PressedOutputCount);
+        rig.Up(A);
+        rig.Engine.SetPaused(false);
+        rig.Tap(A);
+        Assert.Equal(0, rig.Engine.PressedOutputCount);
+        Assert.Equal(A.ToString().ToUpperInvariant() + A, Typed(rig));
     }
 }

@@ -35,7 +35,7 @@ public class OutputActionInvariantTests
                     new MacroChordStep([Pool[(arg + 1) % Pool.Length]], At)),
                 1 => Macro(arg, new MacroTextStep("Hi, A_b!", At), new MacroDelayStep(10 + arg % 30, At), new MacroTextStep("x", At)),
                 2 => Macro(arg, new MacroUnicodeStep("é→😀", At)),
-                3 => new CapsWordAction(100 + arg % 900, arg % 2 == 0, null, null, At),
+                3 => new CapsWordAction(100 + arg % 900, arg % 2 == 0, null, null, At, PerKeyShift: arg % 3 != 0),
                 4 => TapHold(new MacroAction([new MacroTextStep("tap", At)], null, MacroCancel.Never, At), Chord(LShift)),
                 _ => Macro(arg, new MacroDelayStep(arg % 50, At), new MacroChordStep([LShift, Pool[arg % Pool.Length]], At)),
             };

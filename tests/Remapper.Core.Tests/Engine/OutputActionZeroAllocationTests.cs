@@ -16,10 +16,11 @@ public class OutputActionZeroAllocationTests
         f3 = 'unicode("é😀")'
         f4 = "caps_word(2s)"
         f5 = 'macro("x", 10ms, text("y"), repeat=10ms, cancel_on_release)'
+        f6 = "caps_word(2s, per_key_shift)"
         caps_lock = { tap = 'text("ok")', hold = "left_control" }
         """;
 
-    private static readonly Usage F1 = K(0x3A), F2 = K(0x3B), F3 = K(0x3C), F4 = K(0x3D), F5 = K(0x3E);
+    private static readonly Usage F1 = K(0x3A), F2 = K(0x3B), F3 = K(0x3C), F4 = K(0x3D), F5 = K(0x3E), F6 = K(0x3F);
 
     private static KeyEvent[] Pattern(int device)
     {
@@ -34,6 +35,8 @@ public class OutputActionZeroAllocationTests
             (F5, true, 20), (F5, false, 80), (F5, true, 55), (F5, false, 20),           // repeating macro
             (Caps, true, 20), (Caps, false, 20), (Caps, true, 250), (X, true, 10), (X, false, 10), (Caps, false, 20),
             (F1, true, 5), (F3, true, 5), (F1, false, 5), (F3, false, 40),              // two at once: queued
+            (F6, true, 20), (F6, false, 20), (H, true, 20), (B, true, 10), (H, false, 10), (B, false, 10),
+            (A, true, 10), (Space, true, 10), (A, false, 10), (Space, false, 20),       // caps_word per_key_shift
         };
         return AllocationDrive.Events(device, script);
     }

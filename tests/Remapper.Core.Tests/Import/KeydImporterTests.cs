@@ -56,7 +56,8 @@ public class KeydImporterTests(ITestOutputHelper output)
         Assert.Contains("right_option = \"oneshot(left_shift)\"", result.Toml);
         Assert.Contains("combo_term_ms = 40", result.Toml);
         Assert.Contains("match = { vendor_id = 0x046d, product_id = 0xc52b }\nignore = true", result.Toml);
-        Assert.Equal(["keyd.conf:15:5", "keyd.conf:18:10"], result.NotConverted.Select(n => $"{n.Source}:{n.Place}"));
+        Assert.Contains("f = { tap = \"f\", hold = \"left_shift\", mode = \"permissive_hold\", term_ms = 200, quick_tap_ms = 0, replay = \"under_tap\", require_prior_idle_ms = 150 }", result.Toml);
+        Assert.Equal(["keyd.conf:18:10"], result.NotConverted.Select(n => $"{n.Source}:{n.Place}"));
         Assert.Contains("# insert = command(notify-send hello)", result.Toml);
     }
 

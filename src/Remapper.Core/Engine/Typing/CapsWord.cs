@@ -7,6 +7,8 @@ namespace Remapper.Core.Engine.Typing;
 /// a key it neither shifts nor continues on ends it, and goes out unshifted; so does a key pressed with ctrl,
 /// alt or super held, and the timeout with nothing typed. It looks at the keys the virtual keyboard sends, so
 /// a key remapped to a letter is capitalised too; what a macro types is left alone.
+/// Natively (QMK) the shift it adds stays down from one shifted key to the next and goes up before the next key
+/// it does not shift; with <see cref="PerKeyShift"/> (kanata) it goes up with each shifted key, just before it.
 /// </summary>
 internal sealed class CapsWord
 {
@@ -19,15 +21,22 @@ internal sealed class CapsWord
 
     public bool Active { get; private set; }
 
+    /// <summary>
+    /// The shift a key carried goes up just before that key's release (kanata's caps-word), not at the next key
+    /// press. Kept after caps_word ends, so the keys it shifted that are still down release the same way.
+    /// </summary>
+    public bool PerKeyShift { get; private set; }
+
     /// <summary>Set while a macro types: its output neither ends nor is shifted by caps_word.</summary>
     public bool Suspended { get; set; }
 
     /// <summary>When it ends for want of typing, or <see cref="long.MaxValue"/>.</summary>
     public long DeadlineUs => Active ? _deadlineUs : long.MaxValue;
 
-    public void Start(CapsWordKeys keys, long timeoutUs, long nowUs)
+    public void Start(CapsWordKeys keys, long timeoutUs, long nowUs, bool perKeyShift = false)
     {
         _keys = keys;
+        PerKeyShift = perKeyShift;
         _timeoutUs = timeoutUs;
         _deadlineUs = nowUs + timeoutUs;
         Active = true;
@@ -97,6 +106,7 @@ internal sealed class CapsWord
         Stop();
         Array.Clear(_shifted);
         _shiftedCount = 0;
+        PerKeyShift = false;
         Suspended = false;
     }
 }

@@ -92,9 +92,9 @@ internal sealed class KanataActions(KanataContext context)
                 return list.Items.Count == 2 && list.Items[1] is SAtom u
                     ? TomlText.String($"unicode({TomlText.String(u.Text)})")
                     : Fail(list, "unicode takes one character");
-            case "caps-word":
-            case "caps-word-custom":
-                return TomlText.String("caps_word");
+            case "caps-word" or "word⇪" or "caps-word-toggle" or "word⇪toggle":
+            case "caps-word-custom" or "word⇪custom" or "caps-word-custom-toggle" or "word⇪custom-toggle":
+                return new KanataCapsWord(context, this).Convert(list);
             case "tap-dance":
                 return TapDance(list);
             case "mwheel-up" or "mwheel-down" or "mwheel-left" or "mwheel-right":

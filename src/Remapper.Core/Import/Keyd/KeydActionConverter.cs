@@ -89,10 +89,12 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                 if (args.Count != 3) return Arity(name, 3, args.Count);
                 return Milliseconds(args[2], out var t2) is { } bad2 ? bad2 : Overload(args[0], args[1], "permissive_hold", t2, null, Overloadt2Fields);
             case "lettermod":
+                // overloadi(key, overloadt2(layer, key, hold), idle): typed within idle of the previous key, the key at once
                 if (args.Count != 4) return Arity(name, 4, args.Count);
+                if (Milliseconds(args[2], out var idle) is { } bad4) return bad4;
                 if (Milliseconds(args[3], out var hold) is { } bad3) return bad3;
-                return Overload(args[0], args[1], "permissive_hold", hold,
-                    $"lettermod()'s idle time ({args[2].Trim()} ms: a tap when typed within it of the previous key) is not kept — Remapper has no prior-idle rule yet");
+                return Overload(args[0], args[1], "permissive_hold", hold, null,
+                    [.. Overloadt2Fields, $"require_prior_idle_ms = {idle.ToString(CultureInfo.InvariantCulture)}"]);
             case "macro":
                 return Macro(Unescape(arguments));
             case "command":

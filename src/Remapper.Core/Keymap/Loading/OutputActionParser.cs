@@ -364,12 +364,12 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
         return new MacroUnicodeStep(text, at);
     }
 
-    private static readonly string[] CapsWordOptions = ["timeout", "toggle", "shift", "continue"];
+    private static readonly string[] CapsWordOptions = ["timeout", "toggle", "shift", "continue", "per_key_shift"];
 
     private CapsWordAction? ParseCapsWord(TomlString s, List<Argument> args)
     {
         int? timeout = null;
-        bool toggle = false;
+        bool toggle = false, perKeyShift = false;
         List<Usage>? shift = null, keep = null;
         foreach (var arg in args)
         {
@@ -391,6 +391,9 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
                 case "toggle" when value is null:
                     toggle = true;
                     break;
+                case "per_key_shift" when value is null:
+                    perKeyShift = true;
+                    break;
                 case "shift" or "continue" when value is not null:
                     var keys = KeyList(value, arg.At, option);
                     if (keys is null) return null;
@@ -400,11 +403,11 @@ internal sealed class OutputActionParser(DiagnosticBag diagnostics)
                 default:
                     diagnostics.Error(arg.At, $"'{MessageText.Short(arg.Value)}' is not a caps_word option",
                         () => (option.Length > 0 ? Suggestions.DidYouMean(option, CapsWordOptions) : null)
-                              ?? "options are a timeout (5000ms), toggle, shift=\"a b …\" and continue=\"1 backspace …\"");
+                              ?? "options are a timeout (5000ms), toggle, per_key_shift, shift=\"a b …\" and continue=\"1 backspace …\"");
                     return null;
             }
         }
-        return new CapsWordAction(timeout, toggle, shift, keep, s.Location);
+        return new CapsWordAction(timeout, toggle, shift, keep, s.Location, perKeyShift);
     }
 
     /// <summary><c>"a b minus"</c> (quoted, space-separated key names) → keys; null after an error.</summary>
