@@ -13,6 +13,7 @@ internal sealed class EngineState
         Variables = new int[variableCount];
         Macros = new Typing.MacroPlayer(output);
         Overloads = new OverloadStage();
+        Timeouts = new TimeoutStage();
     }
 
     public OutputState Output { get; }
@@ -25,4 +26,6 @@ internal sealed class EngineState
     public Typing.MacroPlayer Macros { get; }
     /// <summary>The overload stage: which overload key still taps on release.</summary>
     public OverloadStage Overloads { get; }
+    /// <summary>The timeout stage: the one timeout() press waiting for its before or after action.</summary>
+    public TimeoutStage Timeouts { get; }
 }

@@ -118,6 +118,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             PriorIdleUs = (th.Options?.RequirePriorIdleMs ?? 0) * UsPerMs,
             ReleaseGraceUs = (th.Options?.ReleaseGraceMs ?? 0) * UsPerMs,
             Decisions = th.Options is { } options ? new TapHoldDecisions(options, settings.Hands) : TapHoldDecisions.None,
+            ExpiredTermAtNextEvent = th.Options?.ExpiredTermAtNextEvent ?? false,
         };
     }
 
@@ -131,6 +132,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
         MacroAction macro => new MacroKeyAction(Typing.MacroCompiler.Compile(macro, model.Settings)),
         CapsWordAction capsWord => CompileCapsWord(capsWord),
         NoAction => NoOpAction.Instance,
+        TimeoutAction timeout => CompileTimeout(timeout),
+        RepeatAction => RepeatKeyAction.Instance,
         TransparentAction => TransparentKeyAction.Instance,
         MouseMoveAction or MouseWheelAction or MouseButtonAction or MouseSpeedAction or MouseKeyAction => MouseActionCompiler.Compile(action),
         // Validation keeps tap-hold at the top level; nested, its tap is the sensible reading.
@@ -138,6 +141,10 @@ internal sealed class KeymapCompiler(KeymapModel model)
         TapDanceAction dance => CompileAction(dance.Steps[0]),
         _ => NoOpAction.Instance,
     };
+
+    /// <summary>A timeout's before and after may be overload tap-holds (validation allows no other tap-hold there).</summary>
+    private TimeoutKeyAction CompileTimeout(TimeoutAction timeout) =>
+        new(CompileTopLevel(timeout.Before), timeout.TimeoutMs * UsPerMs, CompileTopLevel(timeout.After));
 
     private KeyAction CompileLayerAction(LayerAction action)
     {

@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", .. MouseActionParser.Functions];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", "repeat", .. MouseActionParser.Functions];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms", .. TapHoldOptionsReader.Keys];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -63,6 +63,8 @@ internal sealed class ActionParser
                 _diagnostics.Error(array.Location, $"a list can't be used {place.Describe()}",
                     $"use {place.Accepted()}");
                 return null;
+            case TomlTable table when TimeoutReader.IsTimeout(table) && place.Allows(ActionKind.Timeout):
+                return TimeoutReader.Read(table, _values, step => Parse(step, ActionPlace.TimeoutStep));
             case TomlTable table when place.Allows(ActionKind.TapHold) && table.Find("tap_dance") is not null:
                 return TapDanceReader.Read(table, _values, step => Parse(step, ActionPlace.TapDanceStep));
             case TomlTable table when place.Allows(ActionKind.TapHold):
@@ -182,6 +184,8 @@ internal sealed class ActionParser
             action = new NoAction(s.Location);
         else if (text.Equals("transparent", StringComparison.OrdinalIgnoreCase) || text == "_")
             action = new TransparentAction(s.Location);
+        else if (text.Equals("repeat", StringComparison.OrdinalIgnoreCase) || text.Equals("repeat()", StringComparison.OrdinalIgnoreCase))
+            action = new RepeatAction(s.Location);
         else if (OutputActionParser.Handles(text))
             action = new OutputActionParser(_diagnostics).Parse(s, text, lead);
         else if (text[0] == '@' && !text.Contains('+'))

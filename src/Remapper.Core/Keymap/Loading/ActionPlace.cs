@@ -16,9 +16,11 @@ internal enum ActionPlace
     AliasDefinition,
     /// <summary>A step of a tap-dance: held if its key still is when the count ends, else tapped.</summary>
     TapDanceStep,
+    /// <summary>The <c>before</c> or <c>after</c> of a timeout: held while its key is, or tapped.</summary>
+    TimeoutStep,
 }
 
-internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord }
+internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord, Timeout, Repeat }
 
 internal static class ActionPlaces
 {
@@ -38,6 +40,8 @@ internal static class ActionPlaces
         TapDanceAction => ActionKind.TapHold,
         MacroAction => ActionKind.Macro,
         CapsWordAction => ActionKind.CapsWord,
+        TimeoutAction => ActionKind.Timeout,
+        RepeatAction => ActionKind.Repeat,
         _ => ActionKind.AllOf,
     };
 
@@ -46,11 +50,13 @@ internal static class ActionPlaces
         ActionPlace.RemapBinding => kind is not (ActionKind.Transparent or ActionKind.AllOf),
         ActionPlace.LayerBinding => kind is not ActionKind.AllOf,
         ActionPlace.TapHoldTap => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Sequence or ActionKind.Set
-            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord,
+            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord
+            or ActionKind.Timeout or ActionKind.Repeat,
         ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Momentary,
         ActionPlace.TapDanceStep => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
             or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord
-            or ActionKind.Mouse,
+            or ActionKind.Mouse or ActionKind.Repeat,
+        ActionPlace.TimeoutStep => kind is not (ActionKind.AllOf or ActionKind.Transparent),
         // Sequences appear in the next three only through an alias, and are spliced in.
         ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
             or ActionKind.Sequence,
@@ -63,7 +69,8 @@ internal static class ActionPlaces
 
     /// <summary>Arrays written directly in this place (not through an alias) become a sequence.</summary>
     public static bool TakesArrays(this ActionPlace place) =>
-        place is ActionPlace.RemapBinding or ActionPlace.LayerBinding or ActionPlace.TapHoldTap or ActionPlace.AliasDefinition or ActionPlace.TapDanceStep;
+        place is ActionPlace.RemapBinding or ActionPlace.LayerBinding or ActionPlace.TapHoldTap or ActionPlace.AliasDefinition or ActionPlace.TapDanceStep
+            or ActionPlace.TimeoutStep;
 
     public static string Describe(ActionKind kind) => kind switch
     {
@@ -80,6 +87,8 @@ internal static class ActionPlaces
         ActionKind.Mouse => "a mouse action",
         ActionKind.Macro => "a macro (macro(), text() or unicode())",
         ActionKind.CapsWord => "caps_word",
+        ActionKind.Timeout => "a timeout",
+        ActionKind.Repeat => "repeat",
         _ => "a list of actions",
     };
 
@@ -93,17 +102,18 @@ internal static class ActionPlaces
         ActionPlace.RuleHeld => "in a rule's to or to_if_held_down",
         ActionPlace.RuleTapped => "in a rule's to_if_alone or to_after_key_up",
         ActionPlace.TapDanceStep => "as a step of a tap-dance",
+        ActionPlace.TimeoutStep => "as the before or after of a timeout",
         _ => "in an alias",
     };
 
     public static string Accepted(this ActionPlace place) => place switch
     {
-        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
+        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, repeat or a timeout",
         ActionPlace.TapHoldHold => "a key or chord (usually a modifier) or layer()",
         ActionPlace.SequenceStep => "keys or chords, set(), toggle() or switch()",
         ActionPlace.RuleHeld => "keys or chords, 'none', set(), layer(), toggle(), oneshot() or switch()",
         ActionPlace.RuleTapped => "keys or chords, 'none', set(), toggle() or switch()",
-        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
-        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
+        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word or repeat",
+        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, repeat, a sequence, a tap-hold or a timeout",
     };
 }

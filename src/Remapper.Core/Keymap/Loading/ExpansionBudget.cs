@@ -52,6 +52,7 @@ internal sealed class ExpansionBudget(DiagnosticBag diagnostics)
         TapHoldAction t => 1 + Size(t.Tap) + Size(t.Hold) + (t.Options?.Timeout is { } timeout ? Size(timeout) : 0),
         TapDanceAction d => 1 + d.Steps.Sum(Size),
         MacroAction m => 1 + m.Steps.Sum(MacroSteps),
+        TimeoutAction t => 1 + Size(t.Before) + Size(t.After),
         _ => 1,
     };
 
