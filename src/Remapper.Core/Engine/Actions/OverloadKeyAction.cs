@@ -11,6 +11,9 @@ internal sealed class OverloadKeyAction(KeyAction tap, KeyAction hold, long tapT
 {
     public KeyAction TapAction { get; } = tap;
 
+    /// <summary>What is held from the press on (a modifier chord, or a layer).</summary>
+    public KeyAction HoldAction { get; } = hold;
+
     /// <summary>Held this long or longer, the release taps nothing (keyd's overload_tap_timeout; long.MaxValue: any time).</summary>
     public long TapTermUs { get; } = tapTermUs;
 
