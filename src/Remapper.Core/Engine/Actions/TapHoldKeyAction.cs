@@ -25,6 +25,9 @@ internal sealed class TapHoldKeyAction(KeyAction tap, KeyAction hold, HoldMode m
 
     public TapHoldDecisions Decisions { get; init; } = TapHoldDecisions.None;
 
+    /// <summary><c>expired_term = "next_event"</c>: reached after its term ran out, it decides at the next key event.</summary>
+    public bool ExpiredTermAtNextEvent { get; init; }
+
     // The compiler only places tap-hold directly on a key, where the engine intercepts it; these are
     // never reached, and doing nothing is the safe answer if they ever were.
     public override void Press(EngineState state, in Trigger trigger) { }

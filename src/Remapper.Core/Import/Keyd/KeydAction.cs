@@ -25,4 +25,6 @@ internal enum KeydActionKind
     /// <summary>An inline <c>{ tap, hold }</c> table: only a binding's own value.</summary>
     TapHold,
     None,
+    /// <summary>An inline <c>{ timeout_ms, before, after }</c> table: a binding's own value or a tap-hold's tap.</summary>
+    Timeout,
 }

@@ -12,6 +12,7 @@ internal sealed class TapHoldOptionsReader(ValueReader values, Func<TomlNode, Ac
     [
         "timeout", "require_prior_idle_ms", "release_grace_ms", "tap_keys", "hold_keys", "tap_release_keys",
         "same_hand", "opposite_hand", "unknown_hand", "neutral", "neutral_keys", "hands_decide_on", "replay",
+        "expired_term",
     ];
 
     /// <summary>Reads <paramref name="entry"/> into <paramref name="options"/>; false when it is not an option or is wrong (reported).</summary>
@@ -52,6 +53,8 @@ internal sealed class TapHoldOptionsReader(ValueReader values, Func<TomlNode, Ac
                 return Word(entry, ["press", "release"], out var on) && Set(ref options, options with { HandsDecideOnRelease = on == "release" });
             case "replay":
                 return Word(entry, ["after_tap", "under_tap"], out var replay) && Set(ref options, options with { ReplayUnderTap = replay == "under_tap" });
+            case "expired_term":
+                return Word(entry, ["at_once", "next_event"], out var expired) && Set(ref options, options with { ExpiredTermAtNextEvent = expired == "next_event" });
             default:
                 known = false;
                 return false;
