@@ -35,14 +35,8 @@ NAMES = {
 # Why a case differs: the keyd feature it exercises that Remapper does not have (yet).
 ONESHOT_MOD = "one-shot modifiers (oneshot(control), oneshot(shift)) are not supported yet"
 MOD_LAYER = "layers that hold modifiers ([name:C]) are not supported yet: the layer's modifier is never pressed"
-OVERLOADT = ("keyd's overloadt() bound to a layer is that layer once held past its timeout, even with another "
-             "overloadt() key pressed meanwhile; the hold_on_timeout tap-hold the import makes of it taps at that press")
-OVERLOAD_ONESHOT_TAP = ("an overload() whose tap is oneshot(control): keyd presses control before it lets the layer's meta "
-                        "go, then lifts it until the next key; Remapper lets meta go first and keeps control down")
-TIMEOUT = "timeout() is not supported yet"
 SWAPM = ("swapm() is imported as a sequence (swap, then the macro): the swapped-in layer's modifiers reach the "
          "output only after the macro, and keyd does not lift a layer's modifier for a chord that has it")
-REPEAT = "repeat() is not supported yet"
 MACROM = "layerm()/oneshotm()/oneshotk() (a layer held or one-shot, plus a macro or key) are not supported yet"
 COMPOSITE = "composite layers ([a+b]) are not supported yet"
 LAYOUT = "layout layers ([name:layout], setlayout()) are not supported yet"
@@ -51,22 +45,15 @@ CHORD_HOLD = "chord_hold_timeout (a combo's keys pass through until held this lo
 MAIN_CHORD = ("[main]'s a+b chord fires here while a layer is held; keyd does not match a [main] chord while another "
               "layer is active, and Remapper cannot limit a combo to some layers yet")
 CHORD_ORDER = "keyd releases a chord's keys in the order it pressed them (C-x: control up after x up); Remapper releases in reverse"
-TOGGLED_MOD = "a toggled layer that holds a modifier: keyd does not press it again around the keys the layer binds, Remapper does"
 KNOWN_DIFFERENCES = {
     "chord": CHORD_HOLD, "chord-disambiguate": CHORD_HOLD, "chord-double": CHORD_HOLD, "chord-hold": CHORD_HOLD,
     "chord3": CHORD_HOLD,
     "composite": COMPOSITE, "composite2": COMPOSITE,
-    "double-tap": TIMEOUT, "timeout-nested-1": TIMEOUT, "timeout-nested-2": TIMEOUT, "timeout-overloadt": TIMEOUT,
-    "timeout1": TIMEOUT, "timeout2": TIMEOUT, "timeout3": TIMEOUT,
     "layerm": MACROM, "oneshotk": MACROM, "oneshotm": MACROM,
     "layout-mods": MAIN_CHORD, "layout-mods2": MAIN_CHORD, "mod": MAIN_CHORD, "mod3": MAIN_CHORD,
     "layout": CHORD_ORDER, "layout-seq": CHORD_ORDER, "macro-hold": CHORD_ORDER, "macro-hold-1": CHORD_ORDER,
     "macro-unicode": UNICODE, "macro-unicode-2": UNICODE,
-    "overload5": OVERLOAD_ONESHOT_TAP,
-    "overload_2-2": OVERLOADT,
     "swap5": SWAPM, "swap9": SWAPM,
-    "repeat": REPEAT, "repeat2": REPEAT,
-    "toggle-2": TOGGLED_MOD,
 }
 
 
