@@ -154,6 +154,25 @@ public class TimeoutRepeatTests
             """, 2, 34, "can't be the before of a timeout");
     }
 
+    [Fact]
+    public void With_expired_term_next_event_a_tap_hold_reached_after_its_term_decides_at_the_next_event()
+    {
+        const string keymap = """
+            [remap]
+            o = { tap = "a", hold = "left_control", mode = "hold_on_timeout", term_ms = 10, quick_tap_ms = 0, replay = "under_tap", expired_term = "next_event" }
+            semicolon = { tap = "b", hold = "left_shift", mode = "hold_on_timeout", term_ms = 10, quick_tap_ms = 0, replay = "under_tap", expired_term = "next_event" }
+            """;
+        var o = K(0x12);
+        var semicolon = K(0x33);
+        var rig = Rig(keymap).Down(o).Down(semicolon).Wait(11);
+        Assert.Equal([$"{LCtrl} down"], rig.Output.Log);
+        rig.Up(o).Up(semicolon);
+        Assert.Equal([$"{LCtrl} down", $"{LCtrl} up", $"{LShift} down", $"{LShift} up"], rig.Settle());
+        // By default the term decides at once: shift goes down with control.
+        var native = Rig(keymap.Replace(", expired_term = \"next_event\"", "")).Down(o).Down(semicolon).Wait(11);
+        Assert.Equal([$"{LCtrl} down", $"{LShift} down"], native.Output.Log);
+    }
+
     private static readonly Usage[] Pool = RandomTyping.Pool;
 
     /// <summary>The random keymap of <see cref="EngineInvariantTests"/>, with some keys bound to timeouts and repeat.</summary>
@@ -173,9 +192,13 @@ public class TimeoutRepeatTests
                 3 => TapHold(Chord(Esc), Chord(LAlt), HoldMode.Overload, 50),
                 _ => Layer("nav"),
             };
-            ActionModel action = (arg % 4) switch
+            ActionModel action = (arg % 5) switch
             {
                 0 => new RepeatAction(At),
+                4 => TapHold(Chord(Pool[arg % Pool.Length]), Layer("sym"), HoldMode.HoldOnTimeout, 20 + arg % 60, 0) with
+                {
+                    Options = new TapHoldOptions { ExpiredTermAtNextEvent = true, ReplayUnderTap = arg % 2 == 0 },
+                },
                 1 => new TimeoutAction(Step(arg / 4), 20 + arg % 200, Step(arg / 7), At),
                 2 => new TimeoutAction(new TimeoutAction(Step(arg / 3), 30, Step(arg / 5), At), 50 + arg % 100, Step(arg / 11), At),
                 _ => TapHold(new TimeoutAction(Step(arg / 4), 40, new RepeatAction(At), At), Chord(LShift), (HoldMode)(arg % 3), 120),
