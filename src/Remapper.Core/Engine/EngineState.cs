@@ -13,6 +13,7 @@ internal sealed class EngineState
         Variables = new int[variableCount];
         Macros = new Typing.MacroPlayer(output);
         Overloads = new OverloadStage();
+        Timeouts = new TimeoutStage();
     }
 
     /// <summary>The sequence stage: what <c>leader()</c> listens for (configured with the keymap's <c>[sequences]</c>).</summary>
@@ -37,4 +38,7 @@ internal sealed class EngineState
 
     /// <summary>Makes the output hold what the layers want now (a multi's layer item, before its next item).</summary>
     public void SyncLayerModifiers() => LayerModifiers?.Sync(Layers, Output, ModifierGuard);
+
+    /// <summary>The timeout stage: the one timeout() press waiting for its before or after action.</summary>
+    public TimeoutStage Timeouts { get; }
 }

@@ -136,6 +136,7 @@ internal sealed class KeymapCompiler(KeymapModel model)
             ReleaseGraceUs = (th.Options?.ReleaseGraceMs ?? 0) * UsPerMs,
             Decisions = th.Options is { } options ? new TapHoldDecisions(options, settings.Hands) : TapHoldDecisions.None,
             ResetTermOnPress = th.Options?.ResetTermOnPress ?? false,
+            ExpiredTermAtNextEvent = th.Options?.ExpiredTermAtNextEvent ?? false,
         };
     }
 
@@ -152,6 +153,8 @@ internal sealed class KeymapCompiler(KeymapModel model)
         LeaderAction leader => new LeaderKeyAction(leader.Mode ?? model.Settings.SequenceInputMode, (leader.TimeoutMs ?? model.Settings.SequenceTimeoutMs) * UsPerMs),
         NopKeyModel nop => new NopKeyAction(nop.Index),
         NoAction => NoOpAction.Instance,
+        TimeoutAction timeout => CompileTimeout(timeout),
+        RepeatAction => RepeatKeyAction.Instance,
         TransparentAction => TransparentKeyAction.Instance,
         MouseMoveAction or MouseWheelAction or MouseButtonAction or MouseSpeedAction or MouseKeyAction => MouseActionCompiler.Compile(action),
         // Validation keeps tap-hold at the top level; nested, its tap is the sensible reading.
@@ -172,6 +175,10 @@ internal sealed class KeymapCompiler(KeymapModel model)
             ?? (settings.ChordEndsAtNextPress && chord.Keys.Any(k => k.IsModifier) && chord.Keys.Any(k => !k.IsModifier));
         return new ChordKeyAction([.. chord.Keys], order, endsAtNextPress);
     }
+
+    /// <summary>A timeout's before and after may be overload tap-holds (validation allows no other tap-hold there).</summary>
+    private TimeoutKeyAction CompileTimeout(TimeoutAction timeout) =>
+        new(CompileTopLevel(timeout.Before), timeout.TimeoutMs * UsPerMs, CompileTopLevel(timeout.After));
 
     private KeyAction CompileLayerAction(LayerAction action)
     {

@@ -52,6 +52,9 @@ internal sealed class OutputState
     /// <summary>The caps_word stage: it sees every key press and release that goes out.</summary>
     public Typing.CapsWord CapsWord { get; } = new();
 
+    /// <summary>The repeat stage: it sees every key press that goes out, with the modifiers seen with it.</summary>
+    public RepeatStage Repeat { get; } = new();
+
     /// <summary>How many things hold modifier <paramref name="bit"/> (0 = left control … 7 = right command).</summary>
     public int HoldCount(int bit) => _modifierCounts[bit];
 
@@ -125,6 +128,7 @@ internal sealed class OutputState
         if (passThrough) _passThroughHolds[slot]++;
         if (held && onlyPassedThrough) return; // the same key on another keyboard: still one press
         if (held) Emit(slot, usage, false); // pressed again while down: a keystroke of its own
+        Repeat.NoteTyped(usage, _visible);
         Emit(slot, usage, true);
         ReleaseSticky();
     }
@@ -259,6 +263,7 @@ internal sealed class OutputState
         _sticky = 0;
         _capsDelta = 0;
         CapsWord.Reset();
+        Repeat.Reset();
         _capsRulePending = false;
     }
 

@@ -28,6 +28,9 @@ internal sealed class OverloadStage
     /// <summary>Another key went down: the armed overload key (if any) stays a hold.</summary>
     public void OtherKeyPressed() => Reset();
 
+    /// <summary>Whether the release of press <paramref name="token"/> now would tap (without taking the tap).</summary>
+    public bool WouldTap(int token, long nowUs) => token != 0 && token == _armedToken && nowUs < _tapBeforeUs;
+
     /// <summary>True once, if the press <paramref name="token"/> is still armed and released in time.</summary>
     public bool TakeTap(int token, long nowUs, out byte liftModifiers)
     {

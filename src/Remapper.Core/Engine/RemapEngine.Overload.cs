@@ -1,4 +1,5 @@
 using Remapper.Core.Engine.Actions;
+using Remapper.Core.Hid;
 
 namespace Remapper.Core.Engine;
 
@@ -21,7 +22,8 @@ public sealed partial class RemapEngine
     private void TapOverload(OverloadKeyAction overload, in Trigger trigger, long timeUs)
     {
         if (!_state.Overloads.TakeTap(trigger.Token, timeUs, out byte lift)) return;
-        _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard, loneTap: true);
+        // Its layer's alt or super goes up guarded: the tap is what was meant, not a lone modifier tap (keyd's order).
+        _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard, loneTap: false);
         if (overload.TapAction is not OneShotLayerAction) _state.Layers.ConsumeOneShots();
         // A layer change is no key typed: the modifiers it changes move together at the next sync (keyd's order).
         if (lift != 0 && !ChangesLayers(overload.TapAction))
@@ -31,6 +33,23 @@ public sealed partial class RemapEngine
         }
         overload.TapAction.Tap(_state, trigger);
         _layerModifiers.EndLift(trigger.Token);
+    }
+
+    /// <summary>
+    /// An overload key released alone, whose hold is an alt or super with nothing typed since it went down: the
+    /// release types the tap, so the desktop must not see a lone alt or super tap too (the modifier guard, as keyd
+    /// does it: a control tap around its release). A plain layer() key tapped alone is a deliberate modifier tap; this is not.
+    /// </summary>
+    private bool GuardsOverloadHold(OverloadKeyAction overload, int token, long timeUs)
+    {
+        if (!_keymap.ModifierGuard || overload.HoldAction is not ChordKeyAction chord || !_state.Overloads.WouldTap(token, timeUs)) return false;
+        var last = _output.LastPressed;
+        const byte guardedBits = (1 << 2) | (1 << 3) | (1 << 6) | (1 << 7); // left and right alt and super
+        if (!last.IsModifier || (last.ModifierBit & guardedBits) == 0 || _output.HoldCount(last.Id - 0xE0) != 1
+            || (_output.VisibleModifiers & Usages.LeftControl.ModifierBit) != 0) return false;
+        foreach (var key in chord.Keys)
+            if (key == last) return true;
+        return false;
     }
 
     private static bool ChangesLayers(KeyAction action) =>

@@ -19,6 +19,7 @@ public sealed partial class RemapEngine
     private void BeginTapHold(in Trigger trigger, TapHoldKeyAction action, long timeUs)
     {
         if (_tapHold.Begin(trigger, action, timeUs)) Activate(trigger, action.TapAction, timeUs);
+        else if (action.ExpiredTermAtNextEvent) _tapHold.DeferExpiredTerm(NowUs);
     }
 
     /// <summary>Processes queued events until the queue is empty or a tap-hold is waiting for more.</summary>

@@ -105,6 +105,7 @@ public sealed partial class RemapEngine
             long deadline = long.MaxValue;
             if (_tapHold.Active) deadline = _tapHold.DeadlineUs;
             if (_tapDance.DeadlineUs < deadline) deadline = _tapDance.DeadlineUs;
+            if (_state.Timeouts.DeadlineUs < deadline) deadline = _state.Timeouts.DeadlineUs;
             if (_combo.DeadlineUs < deadline) deadline = _combo.DeadlineUs;
             for (int i = 0; i < _active.Count; i++)
                 if (_active[i].HeldDownAtUs < deadline) deadline = _active[i].HeldDownAtUs;
@@ -148,6 +149,7 @@ public sealed partial class RemapEngine
         HandOnSameInstant();
         _state.Overloads.ForgetDevice(slot);
         _state.Sequences.Reset(); // nothing is typed for a keyboard that went away
+        _state.Timeouts.ForgetDevice(slot);
         ReleaseHeldBy(slot);
         _state.Macros.StopDevice(slot);
         if ((uint)slot < (uint)_slots.Length) _slots[slot].Detach();
@@ -166,6 +168,7 @@ public sealed partial class RemapEngine
         Advance(nowUs);
         HandOnSameInstant();
         _state.Overloads.ForgetDevice(slot);
+        _state.Timeouts.ForgetDevice(slot);
         ReleaseHeldBy(slot);
         _output.SyncModifiers();
         ArmLazyRelease();
@@ -312,6 +315,7 @@ public sealed partial class RemapEngine
             Pump();
             _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
         }
+        if (_state.Timeouts.DeadlineUs <= deadline) FireTimeout();
         for (int i = 0; i < _active.Count; i++)
             if (_active[i].HeldDownAtUs <= deadline) FireHeldDown(ref _active[i]);
         FireRuleTimers(deadline);
@@ -355,6 +359,7 @@ public sealed partial class RemapEngine
 
     private void Dispatch(in KeyEvent e)
     {
+        if (_state.Timeouts.Pending) DecideTimeoutBy(e); // a waiting timeout() decides before the key that decides it
         // A spent one-shot's modifiers last until the next key event: up before its press, after its release.
         if (e.Down)
         {
@@ -433,8 +438,10 @@ public sealed partial class RemapEngine
         }
         // Another one-shot stacks rather than spending the waiting ones (one-shot control, one-shot shift, i → ctrl+shift+i).
         // An overload key's press is no key yet: a one-shot waits for its tap, or for the key it modifies (keyd).
-        if (action is not (OneShotLayerAction or OverloadKeyAction)) _state.Layers.ConsumeOneShots();
-        if (_lookupModifiers != 0 && action is not OverloadKeyAction)
+        if (action is not (OneShotLayerAction or OverloadKeyAction or TimeoutKeyAction)) _state.Layers.ConsumeOneShots();
+        // A layer change types no key: the modifiers stay as they are (keyd lifts them only for keys and one-shots).
+        if (_lookupModifiers != 0 && action is not (OverloadKeyAction or MomentaryLayerAction or ToggleLayerAction or SwapLayerAction
+                or ClearLayersAction or SwitchBaseLayerAction))
         {
             // A key its modifier-holding layer binds is typed without the layer's modifiers.
             _layerModifiers.Lift(trigger.Token, _lookupModifiers, ChordModifierBits(action));
@@ -474,11 +481,20 @@ public sealed partial class RemapEngine
         }
         int i = _active.Find(e.Device, e.Usage);
         if (i < 0) return;
+        ReleaseActive(i, e.TimeUs);
+    }
+
+    /// <summary>Ends active press <paramref name="i"/>: its release undoes what its press did (an overload key may tap).</summary>
+    private void ReleaseActive(int i, long timeUs)
+    {
         var key = _active.RemoveAt(i);
-        if (key.Rule is not null) ReleaseRule(ref key, e.TimeUs);
+        bool guarded = key.Action is OverloadKeyAction held && GuardsOverloadHold(held, key.Token, timeUs);
+        if (guarded) _output.ChangeModifier(Usages.LeftControl, +1, lazy: false);
+        if (key.Rule is not null) ReleaseRule(ref key, timeUs);
         else key.Action?.Release(_state, key.Trigger);
+        if (guarded) _output.ChangeModifier(Usages.LeftControl, -1, lazy: false);
         _layerModifiers.EndLift(key.Token);
-        if (key.Action is OverloadKeyAction overload) TapOverload(overload, key.Trigger, e.TimeUs);
+        if (key.Action is OverloadKeyAction overload) TapOverload(overload, key.Trigger, timeUs);
         SequenceKeyUp(key.Token);
     }
 
@@ -557,6 +573,7 @@ public sealed partial class RemapEngine
         _state.Macros.Reset();
         _state.Overloads.Reset();
         _state.Sequences.Reset();
+        _state.Timeouts.Reset();
         _layerModifiers.Reset();
     }
 }

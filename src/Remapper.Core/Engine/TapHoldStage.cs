@@ -73,10 +73,22 @@ internal sealed class TapHoldStage
         return false;
     }
 
+    /// <summary>The term ran out before the key was reached (<c>expired_term = "next_event"</c>): no timer, the next event decides.</summary>
+    private bool _expired;
+
+    /// <summary>With <c>expired_term = "next_event"</c>: a term already over by <paramref name="nowUs"/> is left to the next key event.</summary>
+    public void DeferExpiredTerm(long nowUs)
+    {
+        if (!Active || DeadlineUs > nowUs) return;
+        _expired = true;
+        DeadlineUs = long.MaxValue;
+    }
+
     /// <summary>Ends the pending decision (the engine then runs tap, hold or timeout).</summary>
     public void End()
     {
         Active = false;
+        _expired = false;
         Action = null!;
         DeadlineUs = long.MaxValue;
         Examined = 0;
@@ -104,6 +116,11 @@ internal sealed class TapHoldStage
         ref readonly var e = ref queue[index];
         if (e.TimeUs >= DeadlineUs) return TapHoldStep.Timeout; // replayed from earlier: the term ran out first
         var key = Trigger;
+        if (_expired)
+        {
+            bool own = e.Device == key.Device && e.Usage == key.Usage;
+            return !e.Down && index == 0 && !own ? TapHoldStep.LetThrough : TapHoldStep.Timeout;
+        }
         if (!e.Down && e.Device == key.Device && e.Usage == key.Usage) return TapHoldStep.TapOnRelease;
         // The release of a key pressed before the tap-hold, with nothing waiting ahead of it: letting it out now
         // reorders nothing, and holding it would keep the key down (and auto-repeating) for no reason.

@@ -66,5 +66,12 @@ public sealed record TapHoldOptions
     /// </summary>
     public bool ResetTermOnPress { get; init; }
 
+    /// <summary>
+    /// <c>expired_term = "next_event"</c>: reached only after its term ran out (it waited in the queue behind another
+    /// undecided tap-hold), the key decides at the next key event that reaches it, and the release of a key pressed
+    /// before it goes first (keyd's overloadt()). By default (<c>"at_once"</c>) the term decides at once.
+    /// </summary>
+    public bool ExpiredTermAtNextEvent { get; init; }
+
     public bool UsesHands => SameHand is not null || OppositeHand is not null || UnknownHand is not null || Neutral is not null || NeutralKeys.Count > 0;
 }

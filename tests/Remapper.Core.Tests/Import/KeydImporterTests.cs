@@ -84,13 +84,13 @@ public class KeydImporterTests(ITestOutputHelper output)
     [Fact]
     public void What_cannot_be_converted_is_reported_where_it_is_and_kept_as_a_comment()
     {
-        var result = Import("[ids]\n*\n[main]\na = timeout(b, 100, c)\nnosuchkey = a\nb = layer(nope)\n[nav+sym]\nh = left\n");
+        var result = Import("[ids]\n*\n[main]\na = command(ls)\nnosuchkey = a\nb = layer(nope)\n[nav+sym]\nh = left\n");
         AssertLoads(result);
         Assert.Equal(
-            ["4:5: keyd's timeout() has no Remapper equivalent yet", "5:1: 'nosuchkey' is not a keyd key name Remapper knows",
+            ["4:5: command() runs a shell command; nothing in a Remapper keymap does", "5:1: 'nosuchkey' is not a keyd key name Remapper knows",
              "6:5: unknown layer 'nope'", "7:1: the composite layer [nav+sym] names 'nav', which no section defines"],
             result.NotConverted.Select(n => $"{n.Place}: {n.Message}"));
-        Assert.Contains("# a = timeout(b, 100, c)", result.Toml);
+        Assert.Contains("# a = command(ls)", result.Toml);
         Assert.Contains("# h = left", result.Toml);
     }
 

@@ -35,27 +35,14 @@ NAMES = {
 # Why a case differs: the keyd feature it exercises that Remapper does not have (yet).
 ONESHOT_MOD = "one-shot modifiers (oneshot(control), oneshot(shift)) are not supported yet"
 MOD_LAYER = "layers that hold modifiers ([name:C]) are not supported yet: the layer's modifier is never pressed"
-OVERLOADT = ("keyd's overloadt() bound to a layer is that layer once held past its timeout, even with another "
-             "overloadt() key pressed meanwhile; the hold_on_timeout tap-hold the import makes of it taps at that press")
-OVERLOAD_ONESHOT_TAP = ("an overload() whose tap is oneshot(control): keyd presses control before it lets the layer's meta "
-                        "go, then lifts it until the next key; Remapper lets meta go first and keeps control down")
-TIMEOUT = "timeout() is not supported yet"
-REPEAT = "repeat() is not supported yet"
 LAYOUT = "layout layers ([name:layout], setlayout()) are not supported yet"
 UNICODE = "unicode output (keyd's XCompose sequences) is not supported yet"
 SAME_KEY_SHIFTED = ("two held keys type the same key, one with shift ([ and S-[): keyd lets [ go and presses it again, "
                     "with shift only around the shifted one; Remapper presses shift before it lets [ go, and keeps shift "
                     "down over the plain [ (issue 10 defect 1)")
-TOGGLED_MOD = "a toggled layer that holds a modifier: keyd does not press it again around the keys the layer binds, Remapper does"
 KNOWN_DIFFERENCES = {
-    "double-tap": TIMEOUT, "timeout-nested-1": TIMEOUT, "timeout-nested-2": TIMEOUT, "timeout-overloadt": TIMEOUT,
-    "timeout1": TIMEOUT, "timeout2": TIMEOUT, "timeout3": TIMEOUT,
     "layout-mods": SAME_KEY_SHIFTED, "layout-mods2": SAME_KEY_SHIFTED,
     "macro-unicode": UNICODE, "macro-unicode-2": UNICODE,
-    "overload5": OVERLOAD_ONESHOT_TAP,
-    "overload_2-2": OVERLOADT,
-    "repeat": REPEAT, "repeat2": REPEAT,
-    "toggle-2": TOGGLED_MOD,
 }
 
 

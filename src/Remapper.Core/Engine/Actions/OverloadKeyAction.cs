@@ -11,10 +11,13 @@ internal sealed class OverloadKeyAction(KeyAction tap, KeyAction hold, long tapT
 {
     public KeyAction TapAction { get; } = tap;
 
+    /// <summary>What is held from the press on (a modifier chord, or a layer).</summary>
+    public KeyAction HoldAction { get; } = hold;
+
     /// <summary>Held this long or longer, the release taps nothing (keyd's overload_tap_timeout; long.MaxValue: any time).</summary>
     public long TapTermUs { get; } = tapTermUs;
 
-    public override void Press(EngineState state, in Trigger trigger) => hold.Press(state, trigger);
+    public override void Press(EngineState state, in Trigger trigger) => HoldAction.Press(state, trigger);
 
-    public override void Release(EngineState state, in Trigger trigger) => hold.Release(state, trigger);
+    public override void Release(EngineState state, in Trigger trigger) => HoldAction.Release(state, trigger);
 }

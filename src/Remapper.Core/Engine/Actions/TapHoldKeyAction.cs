@@ -28,6 +28,9 @@ internal sealed class TapHoldKeyAction(KeyAction tap, KeyAction hold, HoldMode m
     /// <summary>Another key's press while waiting starts the term again from that press (<c>reset_term_on_press</c>).</summary>
     public bool ResetTermOnPress { get; init; }
 
+    /// <summary><c>expired_term = "next_event"</c>: reached after its term ran out, it decides at the next key event.</summary>
+    public bool ExpiredTermAtNextEvent { get; init; }
+
     // The compiler only places tap-hold directly on a key, where the engine intercepts it; these are
     // never reached, and doing nothing is the safe answer if they ever were.
     public override void Press(EngineState state, in Trigger trigger) { }

@@ -27,4 +27,6 @@ internal enum KeydActionKind
     None,
     /// <summary>An inline <c>{ multi = [...] }</c> table (layerm(), oneshotm(), oneshotk(), swapm()): only a binding's own value.</summary>
     Multi,
+    /// <summary>An inline <c>{ timeout_ms, before, after }</c> table: a binding's own value or a tap-hold's tap.</summary>
+    Timeout,
 }

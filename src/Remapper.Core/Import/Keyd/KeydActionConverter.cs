@@ -97,6 +97,10 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                     [.. Overloadt2Fields, $"require_prior_idle_ms = {idle.ToString(CultureInfo.InvariantCulture)}"]);
             case "macro":
                 return Macro(Unescape(arguments));
+            case "timeout":
+                return Timeout(args);
+            case "repeat":
+                return args.Count == 0 ? KeydAction.Of(KeydActionKind.Key, "\"repeat\"") : Arity(name, 0, args.Count);
             case "command":
                 return KeydAction.Fail("command() runs a shell command; nothing in a Remapper keymap does");
             default:
@@ -174,10 +178,11 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
     }
 
     /// <summary>
-    /// overloadt(): another key pressed before the term decides tap at once, the tap held while the key is (with no
-    /// hands configured every key is of unknown hand); keyd has no quick-tap repeat.
+    /// overloadt(): only its own release (tap) or the term (hold) decides; keys pressed meanwhile wait and are replayed
+    /// under the tap, as keyd flushes them; a term that ran out while it waited behind another overloadt() is seen at
+    /// the next key event, as keyd sees it; keyd has no quick-tap repeat.
     /// </summary>
-    private static readonly string[] OverloadtFields = ["quick_tap_ms = 0", "unknown_hand = \"tap\""];
+    private static readonly string[] OverloadtFields = ["quick_tap_ms = 0", "replay = \"under_tap\"", "expired_term = \"next_event\""];
 
     /// <summary>overloadt2(): a key tapped within it decides hold; released first, the tap goes down before the waiting keys (keyd's order).</summary>
     private static readonly string[] Overloadt2Fields = ["quick_tap_ms = 0", "replay = \"under_tap\""];
@@ -190,7 +195,7 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
             return KeydAction.Fail($"an overload() whose layer '{layerName.Trim()}' holds nothing");
         var tap = Convert(tapText);
         if (tap.Failed) return tap;
-        if (tap.Kind is not (KeydActionKind.Key or KeydActionKind.Sequence or KeydActionKind.LayerTap or KeydActionKind.Nothing))
+        if (tap.Kind is not (KeydActionKind.Key or KeydActionKind.Sequence or KeydActionKind.LayerTap or KeydActionKind.Nothing or KeydActionKind.Timeout))
             return KeydAction.Fail($"'{tapText.Trim()}' cannot be the tap of a tap-hold key");
         List<string> fields = [$"tap = {tap.Toml}", $"hold = {hold.Toml}", $"mode = {TomlText.String(mode)}"];
         // overload() without overload_tap_timeout taps however long it was held: no term.
@@ -200,6 +205,29 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         var notes = hold.Notes.Concat(tap.Notes).ToList();
         if (note is not null) notes.Add(note);
         return new KeydAction(KeydActionKind.TapHold, table, notes, null);
+    }
+
+    /// <summary>
+    /// timeout(a, ms, b) → <c>{ timeout_ms = ms, before = a, after = b }</c> (keyd's semantics exactly). Either action may
+    /// be anything a key takes except a tap-hold that waits: overload() is fine (it never waits), overloadt() is not.
+    /// </summary>
+    private KeydAction Timeout(List<string> args)
+    {
+        if (args.Count != 3) return Arity("timeout", 3, args.Count);
+        if (Milliseconds(args[1], out var ms) is { } bad) return bad;
+        var steps = new KeydAction[2];
+        for (int i = 0; i < 2; i++)
+        {
+            var text = args[i * 2].Trim();
+            var step = Convert(text);
+            if (step.Failed) return step;
+            if (step.Kind == KeydActionKind.TapHold && !text.StartsWith("overload(", StringComparison.Ordinal))
+                return KeydAction.Fail($"'{text}' in a timeout(): a tap-hold that waits for its decision can't be chosen by a timeout in Remapper");
+            if (step.Kind == KeydActionKind.None) return KeydAction.Fail($"'{text}' cannot be chosen by a timeout()");
+            steps[i] = step;
+        }
+        var table = TomlText.Table([$"timeout_ms = {ms.ToString(CultureInfo.InvariantCulture)}", $"before = {steps[0].Toml}", $"after = {steps[1].Toml}"]);
+        return new KeydAction(KeydActionKind.Timeout, table, [.. steps[0].Notes, .. steps[1].Notes], null);
     }
 
     /// <summary>

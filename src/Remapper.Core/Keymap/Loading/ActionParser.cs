@@ -9,7 +9,7 @@ namespace Remapper.Core.Keymap.Loading;
 /// </summary>
 internal sealed class ActionParser
 {
-    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", "chord", "leader", .. MouseActionParser.Functions];
+    private static readonly string[] Functions = ["layer", "toggle", "oneshot", "switch", "swap", "clear", "set", "macro", "text", "unicode", "caps_word", "chord", "leader", "repeat", .. MouseActionParser.Functions];
     private static readonly string[] TapHoldKeys = ["tap", "hold", "mode", "term_ms", "quick_tap_ms", .. TapHoldOptionsReader.Keys];
 
     /// <summary>Aliases resolve recursively; a generated chain of 100 000 must end in an error, not a stack overflow.</summary>
@@ -67,6 +67,8 @@ internal sealed class ActionParser
                 return MultiReader.Read(table, _values, item => Parse(item, ActionPlace.MultiItem));
             case TomlTable table when place.Allows(ActionKind.OneShot) && table.Find("oneshot") is not null:
                 return OneShotReader.Read(table, _values, target => Parse(target, ActionPlace.TapHoldHold));
+            case TomlTable table when TimeoutReader.IsTimeout(table) && place.Allows(ActionKind.Timeout):
+                return TimeoutReader.Read(table, _values, step => Parse(step, ActionPlace.TimeoutStep));
             case TomlTable table when place.Allows(ActionKind.TapHold) && table.Find("tap_dance") is not null:
                 return TapDanceReader.Read(table, _values, step => Parse(step, ActionPlace.TapDanceStep));
             case TomlTable table when place.Allows(ActionKind.TapHold):
@@ -188,6 +190,8 @@ internal sealed class ActionParser
             action = new TransparentAction(s.Location);
         else if (text.Length == 4 && text.StartsWith("nop", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(text[3]))
             action = new NopKeyModel(text[3] - '0', s.Location);
+        else if (text.Equals("repeat", StringComparison.OrdinalIgnoreCase) || text.Equals("repeat()", StringComparison.OrdinalIgnoreCase))
+            action = new RepeatAction(s.Location);
         else if (OutputActionParser.Handles(text))
             action = new OutputActionParser(_diagnostics).Parse(s, text, lead);
         else if (text[0] == '@' && !text.Contains('+'))

@@ -20,9 +20,11 @@ internal enum ActionPlace
     SequenceOutput,
     /// <summary>An item of a <c>{ multi = [...] }</c>: pressed with the others, held while the key is.</summary>
     MultiItem,
+    /// <summary>The <c>before</c> or <c>after</c> of a timeout: held while its key is, or tapped.</summary>
+    TimeoutStep,
 }
 
-internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord, Leader, Multi }
+internal enum ActionKind { Chord, None, Transparent, Momentary, Toggle, OneShot, Switch, Set, Sequence, TapHold, AllOf, Mouse, Macro, CapsWord, Leader, Multi, Timeout, Repeat }
 
 internal static class ActionPlaces
 {
@@ -45,6 +47,8 @@ internal static class ActionPlaces
         LeaderAction => ActionKind.Leader,
         NopKeyModel => ActionKind.None,
         MultiAction => ActionKind.Multi,
+        TimeoutAction => ActionKind.Timeout,
+        RepeatAction => ActionKind.Repeat,
         _ => ActionKind.AllOf,
     };
 
@@ -53,16 +57,18 @@ internal static class ActionPlaces
         ActionPlace.RemapBinding => kind is not (ActionKind.Transparent or ActionKind.AllOf),
         ActionPlace.LayerBinding => kind is not ActionKind.AllOf,
         ActionPlace.TapHoldTap => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Sequence or ActionKind.Set
-            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord or ActionKind.Leader,
+            or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord or ActionKind.Leader
+            or ActionKind.Timeout or ActionKind.Repeat,
         ActionPlace.TapHoldHold => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Momentary,
         ActionPlace.TapDanceStep => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
             or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord
-            or ActionKind.Mouse or ActionKind.Leader,
+            or ActionKind.Mouse or ActionKind.Leader or ActionKind.Repeat,
         ActionPlace.SequenceOutput => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
             or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord or ActionKind.Mouse,
         ActionPlace.MultiItem => kind is ActionKind.Chord or ActionKind.None or ActionKind.Sequence or ActionKind.Set
             or ActionKind.Momentary or ActionKind.Toggle or ActionKind.OneShot or ActionKind.Switch or ActionKind.Macro or ActionKind.CapsWord
             or ActionKind.Mouse,
+        ActionPlace.TimeoutStep => kind is not (ActionKind.AllOf or ActionKind.Transparent),
         // Sequences appear in the next three only through an alias, and are spliced in.
         ActionPlace.SequenceStep => kind is ActionKind.Chord or ActionKind.Mouse or ActionKind.Set or ActionKind.Toggle or ActionKind.Switch
             or ActionKind.Sequence,
@@ -76,7 +82,7 @@ internal static class ActionPlaces
     /// <summary>Arrays written directly in this place (not through an alias) become a sequence.</summary>
     public static bool TakesArrays(this ActionPlace place) =>
         place is ActionPlace.RemapBinding or ActionPlace.LayerBinding or ActionPlace.TapHoldTap or ActionPlace.AliasDefinition or ActionPlace.TapDanceStep
-            or ActionPlace.SequenceOutput or ActionPlace.MultiItem;
+            or ActionPlace.SequenceOutput or ActionPlace.MultiItem or ActionPlace.TimeoutStep;
 
     public static string Describe(ActionKind kind) => kind switch
     {
@@ -95,6 +101,8 @@ internal static class ActionPlaces
         ActionKind.CapsWord => "caps_word",
         ActionKind.Leader => "leader()",
         ActionKind.Multi => "a multi",
+        ActionKind.Timeout => "a timeout",
+        ActionKind.Repeat => "repeat",
         _ => "a list of actions",
     };
 
@@ -110,12 +118,13 @@ internal static class ActionPlaces
         ActionPlace.TapDanceStep => "as a step of a tap-dance",
         ActionPlace.SequenceOutput => "as what a sequence does",
         ActionPlace.MultiItem => "in a multi",
+        ActionPlace.TimeoutStep => "as the before or after of a timeout",
         _ => "in an alias",
     };
 
     public static string Accepted(this ActionPlace place) => place switch
     {
-        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
+        ActionPlace.TapHoldTap => "a key or chord, a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, repeat or a timeout",
         ActionPlace.TapHoldHold => "a key or chord (usually a modifier) or layer()",
         ActionPlace.SequenceStep => "keys or chords, set(), toggle() or switch()",
         ActionPlace.RuleHeld => "keys or chords, 'none', set(), layer(), toggle(), oneshot() or switch()",
@@ -124,5 +133,7 @@ internal static class ActionPlaces
         ActionPlace.SequenceOutput => "a key or chord, 'none', a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word or a mouse action",
         ActionPlace.MultiItem => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), swap(), macro(), text(), unicode() or caps_word",
         _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
+        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word or repeat",
+        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, repeat, a sequence, a tap-hold or a timeout",
     };
 }

@@ -53,6 +53,7 @@ internal sealed class ExpansionBudget(DiagnosticBag diagnostics)
         TapDanceAction d => 1 + d.Steps.Sum(Size),
         MultiAction m => 1 + m.Items.Sum(Size),
         MacroAction m => 1 + m.Steps.Sum(MacroSteps),
+        TimeoutAction t => 1 + Size(t.Before) + Size(t.After),
         _ => 1,
     };
 

@@ -13,6 +13,7 @@ internal sealed class TapHoldOptionsReader(ValueReader values, Func<TomlNode, Ac
         "timeout", "require_prior_idle_ms", "release_grace_ms", "tap_keys", "hold_keys", "tap_release_keys",
         "same_hand", "opposite_hand", "unknown_hand", "neutral", "neutral_keys", "hands_decide_on", "replay",
         "reset_term_on_press",
+        "expired_term",
     ];
 
     /// <summary>Reads <paramref name="entry"/> into <paramref name="options"/>; false when it is not an option or is wrong (reported).</summary>
@@ -57,6 +58,8 @@ internal sealed class TapHoldOptionsReader(ValueReader values, Func<TomlNode, Ac
                 var reset = values.Boolean(entry.Value);
                 options = options with { ResetTermOnPress = reset ?? false };
                 return reset is not null;
+            case "expired_term":
+                return Word(entry, ["at_once", "next_event"], out var expired) && Set(ref options, options with { ExpiredTermAtNextEvent = expired == "next_event" });
             default:
                 known = false;
                 return false;
