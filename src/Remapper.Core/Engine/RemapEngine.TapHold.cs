@@ -83,6 +83,9 @@ public sealed partial class RemapEngine
         _tapHold.End();
         Activate(trigger, action.TimeoutAction, pressUs);
         if (!ReferenceEquals(action.TimeoutAction, action.HoldAction)) _tapHold.NoteTyped(pressUs);
+        // A hold that is a layer holding modifiers presses them at the decision: decided by an event (an expired term
+        // seen at the next event), its key may go up within the same event, and the modifiers must still be typed.
+        _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard);
     }
 
     private void DecideHold()
@@ -92,6 +95,7 @@ public sealed partial class RemapEngine
         long pressUs = _tapHold.PressTimeUs;
         _tapHold.End();
         Activate(trigger, action.HoldAction, pressUs);
+        _layerModifiers.Sync(_state.Layers, _output, _keymap.ModifierGuard); // as in DecideTimeout
     }
 
     /// <summary>Another key decided tap: the tap goes down now and up with the key's own release.</summary>

@@ -129,11 +129,9 @@ internal static class ActionPlaces
         ActionPlace.SequenceStep => "keys or chords, set(), toggle() or switch()",
         ActionPlace.RuleHeld => "keys or chords, 'none', set(), layer(), toggle(), oneshot() or switch()",
         ActionPlace.RuleTapped => "keys or chords, 'none', set(), toggle() or switch()",
-        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode() or caps_word",
+        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, leader() or repeat",
         ActionPlace.SequenceOutput => "a key or chord, 'none', a sequence, set(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word or a mouse action",
         ActionPlace.MultiItem => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), swap(), macro(), text(), unicode() or caps_word",
-        _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, a sequence or a tap-hold",
-        ActionPlace.TapDanceStep => "a key or chord, 'none', a sequence, set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word or repeat",
         _ => "a key or chord, 'none', set(), layer(), toggle(), oneshot(), switch(), macro(), text(), unicode(), caps_word, repeat, a sequence, a tap-hold or a timeout",
     };
 }
