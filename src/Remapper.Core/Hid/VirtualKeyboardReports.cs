@@ -10,14 +10,25 @@ namespace Remapper.Core.Hid;
 /// <remarks>
 /// Three input reports, each starting with its report id:
 /// <list type="number">
-/// <item>Keyboard (id 1): the modifier byte (0xE0–0xE7), then a bitmap with one bit per keyboard-page
-/// usage 0x00–0xDF (bit n = usage n), so any number of keys can be down at once (n-key rollover). Every
-/// bitmap bit is a Variable item, which is how the kernel's hid-input maps each usage to its own key code.
+/// <item>Keyboard (id 1): the modifier byte (0xE0–0xE7, 8 Variable bits), then an Array of
+/// <see cref="KeySlots"/> one-byte slots, each holding the usage (0x04–0xDF) of one pressed key or 0 for
+/// none, like the boot keyboard's six slots but more of them. The kernel's hid-core compares an Array
+/// field with the previous report and passes on only the usages that came or went, where a bitmap of
+/// 224 Variable bits made it process every bit of every report. hid-input maps each keyboard-page usage
+/// to the same key code either way (the map is per usage, not per item kind). A slot holding 0 is "no
+/// key": usage 0 is inside Usage Minimum..Maximum but hid-input maps it to nothing, so the kernel drops
+/// it. Usage 0x01 (ErrorRollOver) would make the kernel ignore the whole report; it is never sent.
 /// Output report 1 is the LED byte: num, caps, scroll, compose, kana, 3 bits padding.</item>
 /// <item>Consumer control (id 2): one bit per consumer usage named in <see cref="KeyNames"/>.</item>
 /// <item>System control (id 3): power down, sleep, wake up.</item>
 /// </list>
 /// One instance holds the pressed state of one virtual device; it is not thread-safe (the event loop owns it).
+/// <para>A pressed key takes the first free slot and keeps it until released; a release frees that slot and
+/// moves nothing (no compaction). The kernel treats the slots as a set, so their order means nothing to it,
+/// and leaving the other keys where they are makes a change one byte, not a shift of the rest. A usage is
+/// never in two slots. When all <see cref="KeySlots"/> slots are taken, a further key has no place:
+/// <see cref="Apply"/> returns 0 for it, as for a usage the device cannot send (the caller counts it), and
+/// its release later changes nothing. Modifiers have their own bits and never take a slot.</para>
 /// </remarks>
 public sealed class VirtualKeyboardReports
 {
@@ -31,9 +42,17 @@ public sealed class VirtualKeyboardReports
     /// <summary>Largest input report <see cref="Apply"/> can write, in bytes (report id included).</summary>
     public const int MaxReportLength = 64;
 
-    /// <summary>Keyboard-page usages 0x00..KeyboardBitmapEnd-1 have a bit in the keyboard bitmap.</summary>
-    private const int KeyboardBitmapEnd = 0xE0;
-    private const int KeyboardBitmapBytes = KeyboardBitmapEnd / 8;
+    /// <summary>
+    /// How many non-modifier keys report 1 carries at once. 30 makes the report 32 bytes (id, modifiers,
+    /// 30 slots): more keys than ten fingers plus chords, steno strokes or a held layer's keys need, while
+    /// the kernel's per-report work stays small (its set comparison is at most 2 × 30 × 30 integer compares,
+    /// far fewer with few keys down, and only the keys that changed become input events). A key beyond the 30th is not sent.
+    /// </summary>
+    public const int KeySlots = 30;
+
+    /// <summary>The array's usage range: keyboard-page usages 0x00..KeyArrayEnd-1 (0 meaning an empty slot).</summary>
+    private const int KeyArrayEnd = 0xE0;
+    private const int ModifierFirst = 0xE0;
     private const int SystemFirstId = 0x81, SystemLastId = 0x83;
 
     /// <summary>The consumer usages with a bit in report 2, in bit order.</summary>
@@ -47,8 +66,13 @@ public sealed class VirtualKeyboardReports
 
     private static readonly byte[] DescriptorBytes = BuildDescriptor();
 
-    // Pressed state, laid out exactly as the report bodies (after the id byte).
-    private readonly byte[] _keyboard = new byte[1 + KeyboardBitmapBytes];
+    // Pressed state, laid out exactly as the report bodies (after the id byte): report 1 is the modifier
+    // byte then KeySlots slots.
+    private readonly byte[] _keyboard = new byte[1 + KeySlots];
+
+    // Keyboard usage (0x00..0xDF) → its slot index + 1, or 0 when not pressed: IsDown, the duplicate check
+    // and finding a released key's slot without scanning.
+    private readonly byte[] _slotOf = new byte[KeyArrayEnd];
     private readonly byte[] _consumer = new byte[ConsumerBytes];
     private byte _system;
 
@@ -70,7 +94,7 @@ public sealed class VirtualKeyboardReports
     /// <summary>Length in bytes (id included) of input report <paramref name="reportIndex"/> (0..ReportCount-1).</summary>
     public static int ReportLength(int reportIndex) => reportIndex switch
     {
-        0 => 1 + 1 + KeyboardBitmapBytes,
+        0 => 1 + 1 + KeySlots,
         1 => 1 + ConsumerBytes,
         2 => 1 + 1,
         _ => throw new ArgumentOutOfRangeException(nameof(reportIndex), reportIndex, $"report index must be 0..{ReportCount - 1}"),
@@ -78,7 +102,8 @@ public sealed class VirtualKeyboardReports
 
     /// <summary>
     /// Records the change and writes the full input report that carries <paramref name="usage"/>
-    /// into <paramref name="report"/>. Returns the report length, or 0 if the usage has no place.
+    /// into <paramref name="report"/>. Returns the report length, or 0 if the usage has no place: a usage
+    /// the device cannot send, or a key pressed while all <see cref="KeySlots"/> slots are taken.
     /// Allocates nothing.
     /// </summary>
     public int Apply(Usage usage, bool down, Span<byte> report)
@@ -87,8 +112,9 @@ public sealed class VirtualKeyboardReports
         switch (usage.Page)
         {
             case UsagePages.Keyboard:
-                if (usage.IsModifier) SetBit(_keyboard, usage.Id - 0xE0, down);
-                else SetBit(_keyboard, 8 + usage.Id, down);
+                if (usage.Id >= ModifierFirst) SetBit(_keyboard, usage.Id - ModifierFirst, down);
+                else if (down) { if (!Press(usage.Id)) return 0; }
+                else Release(usage.Id);
                 return Write(KeyboardReportId, _keyboard, report);
             case UsagePages.Consumer:
                 SetBit(_consumer, ConsumerBit[usage.Id], down);
@@ -110,6 +136,7 @@ public sealed class VirtualKeyboardReports
         {
             case 0:
                 Array.Clear(_keyboard);
+                Array.Clear(_slotOf);
                 return Write(KeyboardReportId, _keyboard, report);
             case 1:
                 Array.Clear(_consumer);
@@ -128,7 +155,7 @@ public sealed class VirtualKeyboardReports
         if (!CanSend(usage)) return false;
         return usage.Page switch
         {
-            UsagePages.Keyboard => GetBit(_keyboard, usage.IsModifier ? usage.Id - 0xE0 : 8 + usage.Id),
+            UsagePages.Keyboard => usage.Id >= ModifierFirst ? GetBit(_keyboard, usage.Id - ModifierFirst) : _slotOf[usage.Id] != 0,
             UsagePages.Consumer => GetBit(_consumer, ConsumerBit[usage.Id]),
             _ => (_system & (1 << (usage.Id - SystemFirstId))) != 0,
         };
@@ -153,6 +180,26 @@ public sealed class VirtualKeyboardReports
                 leds = KeyboardLeds.None;
                 return false;
         }
+    }
+
+    /// <summary>Puts key <paramref name="id"/> in the first free slot; false when every slot is taken.</summary>
+    private bool Press(int id)
+    {
+        if (_slotOf[id] != 0) return true;
+        var slots = _keyboard.AsSpan(1);
+        int free = slots.IndexOf((byte)0);
+        if (free < 0) return false;
+        slots[free] = (byte)id;
+        _slotOf[id] = (byte)(free + 1);
+        return true;
+    }
+
+    private void Release(int id)
+    {
+        int slot = _slotOf[id];
+        if (slot == 0) return;
+        _keyboard[slot] = 0;   // slot index + 1 is its offset in the body, after the modifier byte
+        _slotOf[id] = 0;
     }
 
     private static int Write(byte reportId, ReadOnlySpan<byte> body, Span<byte> report)
@@ -188,6 +235,7 @@ public sealed class VirtualKeyboardReports
     private static byte[] BuildDescriptor()
     {
         const uint dataVarAbs = ReportDescriptorWriter.Data | ReportDescriptorWriter.Variable | ReportDescriptorWriter.Absolute;
+        const uint dataArrayAbs = ReportDescriptorWriter.Data | ReportDescriptorWriter.Array | ReportDescriptorWriter.Absolute;
         const uint constant = ReportDescriptorWriter.Constant;
         var w = new ReportDescriptorWriter();
 
@@ -196,8 +244,10 @@ public sealed class VirtualKeyboardReports
             .ReportId(KeyboardReportId)
             .UsagePage(UsagePages.Keyboard).UsageMinimum(0xE0).UsageMaximum(0xE7)
             .LogicalMinimum(0).LogicalMaximum(1).ReportSize(1).ReportCount(8).Input(dataVarAbs)
-            .UsageMinimum(0x00).UsageMaximum(KeyboardBitmapEnd - 1).ReportCount(KeyboardBitmapEnd).Input(dataVarAbs)
-            .UsagePage(UsagePages.Led).UsageMinimum(0x01).UsageMaximum(0x05).ReportCount(5).Output(dataVarAbs)
+            .UsageMinimum(0x00).UsageMaximum(KeyArrayEnd - 1)
+            .LogicalMinimum(0).LogicalMaximum(KeyArrayEnd - 1).ReportSize(8).ReportCount(KeySlots).Input(dataArrayAbs)
+            .UsagePage(UsagePages.Led).UsageMinimum(0x01).UsageMaximum(0x05)
+            .LogicalMinimum(0).LogicalMaximum(1).ReportSize(1).ReportCount(5).Output(dataVarAbs)
             .ReportSize(3).ReportCount(1).Output(constant)
             .EndCollection();
 

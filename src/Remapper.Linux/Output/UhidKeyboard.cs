@@ -27,6 +27,12 @@ public sealed class UhidKeyboard : IVirtualKeyboard
 
     public int LastWriteErrno { get; private set; }
 
+    /// <summary>
+    /// Key changes that had no place in a report: a usage the descriptor lacks, or a key pressed while all
+    /// <see cref="VirtualKeyboardReports.KeySlots"/> key slots were taken. Counted, not logged per event.
+    /// </summary>
+    public long UnsentKeys { get; private set; }
+
     private UhidKeyboard(UhidNode device, ILedSink leds)
     {
         _device = device;
@@ -44,7 +50,11 @@ public sealed class UhidKeyboard : IVirtualKeyboard
     public void Send(Usage usage, bool down)
     {
         int length = _reports.Apply(usage, down, _report);
-        if (length == 0) return;
+        if (length == 0)
+        {
+            UnsentKeys++;
+            return;
+        }
         if (_device.SendInput(_report.AsSpan(0, length)))
         {
             LastWriteErrno = 0;

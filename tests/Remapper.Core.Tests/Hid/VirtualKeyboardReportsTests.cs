@@ -1,3 +1,4 @@
+using CsCheck;
 using Remapper.Core.Hid;
 
 namespace Remapper.Core.Tests.Hid;
@@ -20,7 +21,7 @@ public class VirtualKeyboardReportsTests
     {
         var d = ReportDescriptorParser.Parse(VirtualKeyboardReports.Descriptor);
         var inputs = d.Fields.Where(f => f.Kind == ReportKind.Input && !f.IsConstant).ToArray();
-        Assert.All(inputs, f => Assert.True(f.IsVariable, f.ToString()));
+        Assert.All(inputs.Where(f => f != KeyArray(d)), f => Assert.True(f.IsVariable, f.ToString()));
         foreach (var key in KeyNames.All.Where(k => VirtualKeyboardReports.CanSend(k.Usage)))
             Assert.Contains(inputs, f => f.Contains(key.Usage));
     }
@@ -70,35 +71,130 @@ public class VirtualKeyboardReportsTests
         Assert.Equal(0, new VirtualKeyboardReports().Apply(usage, true, new byte[64]));
     }
 
+    /// <summary>Report 1's key field: the one Array input field.</summary>
+    private static ReportField KeyArray(ReportDescriptor d) =>
+        d.Fields.Single(f => f.Kind == ReportKind.Input && f.ReportId == VirtualKeyboardReports.KeyboardReportId && f.IsArray && !f.IsConstant);
+
+    /// <summary>The key slots of a keyboard report (after the id and modifier bytes).</summary>
+    private static byte[] Slots(byte[] buffer) => buffer[2..(2 + VirtualKeyboardReports.KeySlots)];
+
+    /// <summary>The usages in the slots, 0 (no key) left out.</summary>
+    private static SortedSet<int> KeysIn(byte[] buffer) => [.. Slots(buffer).Where(b => b != 0).Select(b => (int)b)];
+
     [Fact]
-    public void Pressing_a_letter_sets_its_bitmap_bit_and_releasing_clears_it()
+    public void Keyboard_report_is_the_modifier_byte_then_an_array_of_key_slots()
+    {
+        var d = ReportDescriptorParser.Parse(VirtualKeyboardReports.Descriptor);
+        var fields = d.Fields.Where(f => f.Kind == ReportKind.Input && f.ReportId == VirtualKeyboardReports.KeyboardReportId).ToArray();
+        Assert.Equal(2, fields.Length);
+
+        var modifiers = fields[0];
+        Assert.True(modifiers.IsVariable);
+        Assert.Equal((0L, 8L), (modifiers.BitOffset, modifiers.BitLength));
+        Assert.Equal(new UsageRange(Usage.Key(0xE0), Usage.Key(0xE7)), Assert.Single(modifiers.UsageRanges));
+
+        var keys = fields[1];
+        Assert.Same(KeyArray(d), keys);
+        Assert.False(keys.IsRelative);
+        Assert.Equal(8L, keys.BitOffset);
+        Assert.Equal(8u, keys.ReportSize);
+        Assert.Equal((uint)VirtualKeyboardReports.KeySlots, keys.ReportCount);
+        Assert.Equal((0, 0xDF), (keys.LogicalMinimum, keys.LogicalMaximum));
+        Assert.Equal(new UsageRange(Usage.Key(0x00), Usage.Key(0xDF)), Assert.Single(keys.UsageRanges));
+        Assert.Empty(keys.Usages);
+    }
+
+    [Fact]
+    public void Every_sendable_key_has_a_value_the_kernel_accepts_for_its_own_usage()
+    {
+        // What hid-core checks before it looks a slot's value up (hid_array_value_is_valid): within the logical
+        // range, and (value - Logical Minimum) indexes the field's usages; that usage is the key itself.
+        var keys = KeyArray(ReportDescriptorParser.Parse(VirtualKeyboardReports.Descriptor));
+        var range = keys.UsageRanges[0];
+        int usageCount = range.Maximum.Id - range.Minimum.Id + 1;
+        var buffer = new byte[VirtualKeyboardReports.MaxReportLength];
+        for (ushort id = 0x04; id <= 0xDF; id++)
+        {
+            var reports = new VirtualKeyboardReports();
+            Assert.Equal(VirtualKeyboardReports.ReportLength(0), reports.Apply(Usage.Key(id), true, buffer));
+            Assert.Equal(0, buffer[1]);
+            int value = buffer[2];
+            Assert.Equal([id], KeysIn(buffer));
+            Assert.InRange(value, keys.LogicalMinimum, keys.LogicalMaximum);
+            Assert.InRange(value - keys.LogicalMinimum, 0, usageCount - 1);
+            Assert.Equal(Usage.Key(id), Usage.Key((ushort)(range.Minimum.Id + value - keys.LogicalMinimum)));
+        }
+    }
+
+    [Fact]
+    public void An_empty_slot_is_0_which_hid_input_maps_to_no_key_and_no_slot_ever_holds_ErrorRollOver()
+    {
+        // Value 0 is usage 0x00 (reserved, "no event"): inside the array's range, mapped to nothing by hid-input.
+        // 0x01 (ErrorRollOver) would make the kernel drop the whole report; 0x02 and 0x03 are errors too.
+        var keys = KeyArray(ReportDescriptorParser.Parse(VirtualKeyboardReports.Descriptor));
+        Assert.Equal(0, keys.LogicalMinimum);
+        for (ushort id = 0; id <= 3; id++) Assert.False(VirtualKeyboardReports.CanSend(Usage.Key(id)));
+        var buffer = new byte[VirtualKeyboardReports.MaxReportLength];
+        Assert.Equal(VirtualKeyboardReports.ReportLength(0), new VirtualKeyboardReports().WriteAllReleased(0, buffer));
+        Assert.All(Slots(buffer), b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public void Pressing_a_letter_puts_it_in_the_first_slot_and_releasing_empties_it()
     {
         var reports = new VirtualKeyboardReports();
         var buffer = new byte[VirtualKeyboardReports.MaxReportLength];
 
         int length = reports.Apply(Usages.A, true, buffer);
         Assert.Equal(VirtualKeyboardReports.ReportLength(0), length);
+        Assert.Equal(2 + VirtualKeyboardReports.KeySlots, length);
         Assert.Equal(VirtualKeyboardReports.KeyboardReportId, buffer[0]);
         Assert.Equal(0, buffer[1]);                       // no modifier
-        Assert.Equal(1 << 4, buffer[2]);                  // usage 0x04: byte 0 of the bitmap, bit 4
+        Assert.Equal(0x04, buffer[2]);                    // usage 0x04 in slot 0
         Assert.All(buffer[3..length], b => Assert.Equal(0, b));
+        Assert.True(reports.IsDown(Usages.A));
 
-        reports.Apply(Usages.A, false, buffer);
+        Assert.Equal(length, reports.Apply(Usages.A, false, buffer));
         Assert.All(buffer[1..length], b => Assert.Equal(0, b));
+        Assert.False(reports.IsDown(Usages.A));
     }
 
     [Fact]
-    public void Every_keyboard_usage_maps_to_its_own_bit()
+    public void A_released_key_frees_its_slot_for_the_next_key_and_the_others_stay_where_they_are()
     {
-        var buffer = new byte[VirtualKeyboardReports.MaxReportLength];
-        for (ushort id = 0x04; id <= 0xDF; id++)
-        {
-            var reports = new VirtualKeyboardReports();
-            int length = reports.Apply(Usage.Key(id), true, buffer);
-            int setBits = buffer[1..length].Sum(b => System.Numerics.BitOperations.PopCount(b));
-            Assert.Equal(1, setBits);
-            Assert.True((buffer[2 + id / 8] & (1 << (id % 8))) != 0, $"0x{id:x2}");
-        }
+        var reports = new VirtualKeyboardReports();
+        var buffer = new byte[64];
+        reports.Apply(Usage.Key(0x04), true, buffer);     // a → slot 0
+        reports.Apply(Usage.Key(0x05), true, buffer);     // b → slot 1
+        reports.Apply(Usage.Key(0x06), true, buffer);     // c → slot 2
+        reports.Apply(Usage.Key(0x05), false, buffer);
+        Assert.Equal([0x04, 0x00, 0x06], buffer[2..5]);
+        reports.Apply(Usage.Key(0x07), true, buffer);     // d → the freed slot 1
+        Assert.Equal([0x04, 0x07, 0x06, 0x00], buffer[2..6]);
+    }
+
+    [Fact]
+    public void Pressing_a_held_key_again_does_not_put_it_in_a_second_slot()
+    {
+        var reports = new VirtualKeyboardReports();
+        var buffer = new byte[64];
+        reports.Apply(Usages.A, true, buffer);
+        var before = buffer[..VirtualKeyboardReports.ReportLength(0)];
+        Assert.Equal(before.Length, reports.Apply(Usages.A, true, buffer));
+        Assert.Equal(before, buffer[..before.Length]);
+        reports.Apply(Usages.A, false, buffer);
+        Assert.Empty(KeysIn(buffer));
+    }
+
+    [Fact]
+    public void Releasing_a_key_that_is_not_down_changes_nothing()
+    {
+        var reports = new VirtualKeyboardReports();
+        var buffer = new byte[64];
+        reports.Apply(Usages.A, true, buffer);
+        reports.Apply(Usages.Escape, false, buffer);
+        Assert.Equal([0x04], KeysIn(buffer));
+        Assert.True(reports.IsDown(Usages.A));
     }
 
     [Fact]
@@ -120,17 +216,98 @@ public class VirtualKeyboardReportsTests
         var reports = new VirtualKeyboardReports();
         var buffer = new byte[64];
         var keys = new[] { "a", "s", "d", "f", "j", "k", "l", "semicolon", "spacebar", "return_or_enter" };
+        var expected = new SortedSet<int>();
         foreach (var name in keys)
         {
             Assert.True(KeyNames.TryParse(name, out var u));
             reports.Apply(u, true, buffer);
+            expected.Add(u.Id);
         }
+        Assert.Equal(expected, KeysIn(buffer));
         foreach (var name in keys)
         {
             KeyNames.TryParse(name, out var u);
-            Assert.True((buffer[2 + u.Id / 8] & (1 << (u.Id % 8))) != 0, name);
-            Assert.True(reports.IsDown(u));
+            Assert.True(reports.IsDown(u), name);
         }
+    }
+
+    [Fact]
+    public void A_key_pressed_while_every_slot_is_taken_is_refused_and_the_report_keeps_the_others()
+    {
+        var reports = new VirtualKeyboardReports();
+        var buffer = new byte[64];
+        int n = VirtualKeyboardReports.KeySlots;
+        for (int i = 0; i < n; i++) Assert.NotEqual(0, reports.Apply(Usage.Key((ushort)(0x04 + i)), true, buffer));
+        var full = buffer[..VirtualKeyboardReports.ReportLength(0)];
+        Assert.Equal(n, KeysIn(buffer).Count);
+
+        var extra = Usage.Key((ushort)(0x04 + n));
+        Assert.Equal(0, reports.Apply(extra, true, buffer));
+        Assert.False(reports.IsDown(extra));
+        // Modifiers have their own bits: still sendable with every slot taken.
+        Assert.NotEqual(0, reports.Apply(Usages.LeftShift, true, buffer));
+        Assert.Equal(0x02, buffer[1]);
+        Assert.Equal(full[2..], buffer[2..full.Length]);
+
+        // The refused key's release changes nothing; once a slot is free a new press gets it.
+        Assert.NotEqual(0, reports.Apply(extra, false, buffer));
+        Assert.Equal(n, KeysIn(buffer).Count);
+        reports.Apply(Usage.Key(0x04), false, buffer);
+        Assert.Equal(0, buffer[2]);
+        Assert.NotEqual(0, reports.Apply(extra, true, buffer));
+        Assert.Equal(extra.Id, buffer[2]);
+        Assert.True(reports.IsDown(extra));
+    }
+
+    [Fact]
+    public void Nothing_stays_down_after_every_key_is_released()
+    {
+        var reports = new VirtualKeyboardReports();
+        var buffer = new byte[64];
+        var held = new List<Usage>();
+        for (ushort id = 0x04; id < 0x04 + VirtualKeyboardReports.KeySlots + 5; id++)
+        {
+            reports.Apply(Usage.Key(id), true, buffer);
+            held.Add(Usage.Key(id));
+        }
+        reports.Apply(Usages.LeftControl, true, buffer);
+        held.Add(Usages.LeftControl);
+        held.Reverse();
+        foreach (var u in held) reports.Apply(u, false, buffer);
+        Assert.All(buffer[1..VirtualKeyboardReports.ReportLength(0)], b => Assert.Equal(0, b));
+        for (ushort id = 0x04; id <= 0xE7; id++) Assert.False(reports.IsDown(Usage.Key(id)));
+    }
+
+    [Fact]
+    public void Any_sequence_of_presses_and_releases_reports_exactly_the_keys_held_up_to_the_slot_count()
+    {
+        // Usages drawn from a small pool, so keys are pressed twice and released while up, and the slots fill.
+        Gen.Select(Gen.Int[0, 44], Gen.Bool).Array[1, 400].Sample(steps =>
+        {
+            var reports = new VirtualKeyboardReports();
+            var buffer = new byte[VirtualKeyboardReports.MaxReportLength];
+            var held = new SortedSet<int>();
+            byte modifiers = 0;
+            foreach (var (pick, down) in steps)
+            {
+                // 0..35: keys 0x04.. (more of them than slots); 36..43: the modifiers; 44: a usage with no place.
+                var usage = pick < 36 ? Usage.Key((ushort)(0x04 + pick)) : pick < 44 ? Usage.Key((ushort)(0xE0 + pick - 36)) : Usage.Key(0xE8);
+                int length = reports.Apply(usage, down, buffer);
+                if (pick == 44) { Assert.Equal(0, length); continue; }
+                bool refused = down && !usage.IsModifier && !held.Contains(usage.Id) && held.Count == VirtualKeyboardReports.KeySlots;
+                if (refused) { Assert.Equal(0, length); continue; }
+                Assert.Equal(VirtualKeyboardReports.ReportLength(0), length);
+                if (usage.IsModifier) modifiers = down ? (byte)(modifiers | usage.ModifierBit) : (byte)(modifiers & ~usage.ModifierBit);
+                else if (down) held.Add(usage.Id);
+                else held.Remove(usage.Id);
+
+                var slots = Slots(buffer).Where(b => b != 0).ToArray();
+                Assert.Equal(slots.Length, slots.Distinct().Count());     // never the same usage twice
+                Assert.Equal(held, KeysIn(buffer));
+                Assert.Equal(modifiers, buffer[1]);
+            }
+            for (ushort id = 0x04; id < 0x04 + 36; id++) Assert.Equal(held.Contains(id), reports.IsDown(Usage.Key(id)));
+        });
     }
 
     [Fact]
@@ -193,8 +370,9 @@ public class VirtualKeyboardReportsTests
         Assert.False(reports.IsDown(Usages.A));
 
         // The next press reports only itself, not the forgotten key.
-        int len = reports.Apply(Usages.Escape, true, buffer);
-        Assert.Equal(1, buffer[1..len].Sum(b => System.Numerics.BitOperations.PopCount(b)));
+        reports.Apply(Usages.Escape, true, buffer);
+        Assert.Equal(0, buffer[1]);
+        Assert.Equal([Usages.Escape.Id], KeysIn(buffer));
     }
 
     [Fact]
@@ -205,7 +383,7 @@ public class VirtualKeyboardReportsTests
     public void A_buffer_too_small_is_a_precise_error()
     {
         var e = Assert.Throws<ArgumentException>(() => new VirtualKeyboardReports().Apply(Usages.A, true, new byte[4]));
-        Assert.Contains("needs 30", e.Message);
+        Assert.Contains("needs 32", e.Message);
     }
 
     [Theory]
@@ -232,7 +410,9 @@ public class VirtualKeyboardReportsTests
     {
         var reports = new VirtualKeyboardReports();
         Span<byte> buffer = stackalloc byte[VirtualKeyboardReports.MaxReportLength];
-        Usage[] usages = [Usages.A, Usages.LeftShift, Usage.Consumer(0xE9), Usage.Desktop(0x82), Usage.Key(0xE8)];
+        Usage[] usages = [Usages.A, Usages.LeftShift, Usage.Consumer(0xE9), Usage.Desktop(0x82), Usage.Key(0xE8), Usage.Key(0x05), Usage.Key(0x06)];
+        // Every slot but one taken (held throughout), so a, b and c compete for the last one: some presses are refused.
+        for (int i = 1; i < VirtualKeyboardReports.KeySlots; i++) reports.Apply(Usage.Key((ushort)(0x10 + i)), true, buffer);
         for (int i = 0; i < 1000; i++) reports.Apply(usages[i % usages.Length], (i & 1) == 0, buffer);
 
         long before = GC.GetAllocatedBytesForCurrentThread();

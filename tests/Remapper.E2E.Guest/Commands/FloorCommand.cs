@@ -13,7 +13,8 @@ namespace Remapper.E2E.Guest.Commands;
 /// <item><c>--output uhid</c>: turns each key change into an 8-byte boot-keyboard report and writes one
 /// <c>UHID_INPUT2</c> per change (the floor for a virtual-HID remapper such as Remapper). Only letters and modifiers
 /// are translated: the workloads type nothing else. <c>--report bitmap</c> uses an n-key-rollover bitmap report (one
-/// bit per key, Remapper's layout) instead of the boot report, to tell the report layout's cost from the rest.</item>
+/// bit per key, Remapper's layout before its 30-slot key array) instead of the boot report, to tell the report layout's
+/// cost from the rest.</item>
 /// </list>
 /// No engine, no allocation per event, no other system call. Prints "floor: ready" once its device exists.
 /// </summary>

@@ -17,8 +17,8 @@ internal sealed unsafe class SourceKeyboard : IDisposable
 
     /// <summary>
     /// A keyboard whose report is a bitmap, one Variable bit per key (n-key rollover), the layout Remapper's virtual
-    /// keyboard uses: the kernel's HID core then visits every one of its 232 fields on each report, where the boot
-    /// report's key array is compared slot by slot. Written here from the HID usage tables, not taken from src/.
+    /// keyboard used before its 30-slot key array (kept as the comparison row): the kernel's HID core then visits
+    /// every one of its 232 fields on each report, where the boot report's key array is compared slot by slot. Written here from the HID usage tables, not taken from src/.
     /// </summary>
     private static ReadOnlySpan<byte> BitmapDescriptor =>
     [
