@@ -5,6 +5,7 @@ using Remapper.LatencyRunner;
 
 // Measures latency, footprint and start-up side by side and writes the generated tables (docs/performance.md).
 // usage: Remapper.LatencyRunner --out DIR [--quick] [--rounds N]
+//        Remapper.LatencyRunner --out DIR --kernel-profile-only   (only the kernel function profile: counts, not timings)
 //        Remapper.LatencyRunner --host-startup REMAPPER_BINARY   (only the host start-up step, printed; no guest)
 if (args.SkipWhile(a => a != "--host-startup").Skip(1).FirstOrDefault() is { } startupBinary)
 {
@@ -19,6 +20,7 @@ if (args.SkipWhile(a => a != "--host-startup").Skip(1).FirstOrDefault() is { } s
 }
 string outDir = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--out DIR is required");
 bool quick = args.Contains("--quick");
+bool kernelProfileOnly = args.Contains("--kernel-profile-only");
 int rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? "2", CultureInfo.InvariantCulture);
 Directory.CreateDirectory(outDir);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -35,9 +37,23 @@ string jitDll = JitBuild.Publish();
 Console.WriteLine($"AOT remapper: {aot}\nJIT remapper: {jitDll}\nguest tool: {tool}");
 
 GuestKernel kernel = GuestKernel.FindNewest() ?? throw new InvalidOperationException("no kernel under /boot");
+if (!kernelProfileOnly)
+{
+    Machine.WaitForQuiet(TimeSpan.FromMinutes(5));
+}
 string machineBefore = Machine.Describe(kernel.Version);
+var cpuAtStart = Machine.CpuTimes();
+if (kernelProfileOnly)
+{
+    await using Guest profileGuest = await Guest.BootAsync(kernel, Initramfs.Build(kernel), "perf");
+    string keymap = profileGuest.WriteExchangeFile("passthrough.toml", Keymaps.PassThrough);
+    File.WriteAllText(Path.Combine(outDir, "kernel-profile.md"), await KernelProfile.RunAsync(profileGuest, tool, KernelProfilePipelines(aot, tool, keymap)));
+    Console.WriteLine($"kernel profile written to {outDir}");
+    return 0;
+}
 double loadAtStart = Machine.LoadAverageOneMinute();
 string profile = "";
+string kernelProfile = "";
 string workloadNote = "";
 var pooledResults = new List<PooledResult>();
 var results = new List<(string Pipeline, string Keymap, ResultLine Line)>();
@@ -48,6 +64,8 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
     string sizes = quick ? "--taps 40 --typing 60 --flood 1000" : "--taps 400 --typing 500 --flood 10000";
     workloadNote = $"- workloads: `{sizes}`, {rounds} alternating rounds" + (quick ? " (`--quick`: a trial run, too few samples to rank anything)" : "");
     int soak = quick ? 5000 : 100_000;
+    // Remapper's log (stderr) joins its stdout, so the guest tool stamps every log line with the time since exec: the
+    // guest log (REMAPPER_PERF_OUT.log) then holds a start-up timeline of every Remapper start.
     const string Ready = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
     const string JitEnvironment = "HOME=/tmp DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1";
 
@@ -62,7 +80,7 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
     for (int round = 1; round <= rounds; round++)
     {
         runs.Add(("Remapper (AOT)", "pass-through",
-            $"{Driver} {tool} latency --label remapper-aot --pipeline '{Pinned} {aot} run --config {passThrough}' {Ready} {Plain} {sizes}" +
+            $"{Driver} {tool} latency --label remapper-aot --pipeline '{Pinned} {aot} run --config {passThrough} 2>&1' {Ready} {Plain} {sizes}" +
             (round == 1 ? $" --soak {soak}" : "")));
         runs.Add((Tables.UhidFloor, "pass-through",
             $"{Driver} {tool} latency --label floor-uhid --pipeline '{Pinned} {tool} floor --source {{source}} --output uhid' {FloorReady} {Plain} {sizes}"));
@@ -70,18 +88,18 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
         runs.Add(("floor (uhid, bitmap report)", "pass-through",
             $"{Driver} {tool} latency --label floor-uhid-bitmap --pipeline '{Pinned} {tool} floor --source {{source}} --output uhid --report bitmap' {FloorReady} {Plain} {sizes}"));
         runs.Add(("Remapper (AOT, --realtime)", "pass-through",
-            $"{Driver} {tool} latency --label remapper-aot-realtime --pipeline '{Pinned} {aot} run --realtime --config {passThrough}' {Ready} {Plain} {sizes}"));
+            $"{Driver} {tool} latency --label remapper-aot-realtime --pipeline '{Pinned} {aot} run --realtime --config {passThrough} 2>&1' {Ready} {Plain} {sizes}"));
         runs.Add(("Remapper (AOT, --output uinput)", "pass-through",
-            $"{Driver} {tool} latency --label remapper-aot-uinput --pipeline '{Pinned} {aot} run --output uinput --config {passThrough}' {Ready} {Plain} {sizes}"));
+            $"{Driver} {tool} latency --label remapper-aot-uinput --pipeline '{Pinned} {aot} run --output uinput --config {passThrough} 2>&1' {Ready} {Plain} {sizes}"));
         runs.Add((Tables.UinputFloor, "pass-through",
             $"{Driver} {tool} latency --label floor-uinput --pipeline '{Pinned} {tool} floor --source {{source}} --output uinput' {FloorReady} {Plain} {sizes}"));
         runs.Add((Tables.Reference, "pass-through",
             $"{Driver} {tool} latency --label interception --pipeline '{Pinned} sh -c \"interception -g {{source}} | uinput -d {{source}}\"' --output-name 'Latency Source Keyboard' {Plain} {sizes}"));
     }
     runs.Add(("Remapper (AOT)", "realistic",
-        $"{Driver} {tool} latency --label remapper-aot-realistic --pipeline '{Pinned} {aot} run --config {realistic}' {Ready} --workloads taps,typing,flood,taphold {sizes}"));
+        $"{Driver} {tool} latency --label remapper-aot-realistic --pipeline '{Pinned} {aot} run --config {realistic} 2>&1' {Ready} --workloads taps,typing,flood,taphold {sizes}"));
     runs.Add(("Remapper (JIT)", "pass-through",
-        $"{Driver} {tool} latency --label remapper-jit --pipeline '{Pinned} env {JitEnvironment} dotnet {jitDll} run --config {passThrough}' {Ready} --workloads taps {sizes} --soak {soak}"));
+        $"{Driver} {tool} latency --label remapper-jit --pipeline '{Pinned} env {JitEnvironment} dotnet {jitDll} run --config {passThrough} 2>&1' {Ready} --workloads taps {sizes} --soak {soak}"));
 
     int n = 0;
     foreach ((string pipeline, string keymap, string command) in runs)
@@ -129,13 +147,15 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
         ("floor, uhid output, bitmap report", $"{tool} floor --source {{source}} --output uhid --report bitmap", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
         ("floor, uinput output", $"{tool} floor --source {{source}} --output uinput", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
     ]);
+    kernelProfile = await KernelProfile.RunAsync(guest, tool, KernelProfilePipelines(aot, tool, passThrough));
 }
 
 string hostKeymap = Path.Combine(outDir, "passthrough.toml");
 File.WriteAllText(hostKeymap, Keymaps.PassThrough);
 var hostAot = HostStartup.Measure(aot, ["run", "--config", hostKeymap], 10);
 var hostJit = HostStartup.Measure("dotnet", [jitDll, "run", "--config", hostKeymap], 10);
-string machine = machineBefore + "\n" + workloadNote + "\n" + $"- load average at the end: {Machine.LoadAverage()}";
+string machine = machineBefore + "\n" + workloadNote + "\n" + $"- load average at the end: {Machine.LoadAverage()}; " +
+    $"CPU time stolen by the hypervisor during the run (this machine is itself a virtual machine): {Machine.StealSince(cpuAtStart)}";
 // A goal is only called met or missed from a full run on a host that was not overloaded (load average at most one
 // per core at the start and the end); otherwise the tables still show every number, but rank nothing.
 string? notRanked = quick ? "a --quick run"
@@ -144,5 +164,21 @@ string? notRanked = quick ? "a --quick run"
 File.WriteAllText(Path.Combine(outDir, "latency.md"), Tables.Latency(pooledResults, machine, notRanked));
 File.WriteAllText(Path.Combine(outDir, "footprint.md"), Tables.Footprint(results, hostAot, hostJit, aot, jitDll, machine));
 File.WriteAllText(Path.Combine(outDir, "profile.md"), profile);
+File.WriteAllText(Path.Combine(outDir, "kernel-profile.md"), kernelProfile);
 Console.WriteLine($"tables written to {outDir}");
 return 0;
+
+// The pipelines whose kernel work is counted: both uhid floors, Remapper with each output, the uinput floor.
+static IEnumerable<(string Name, string Pipeline, string Extra)> KernelProfilePipelines(string aot, string tool, string keymap)
+{
+    const string RemapperReady = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
+    const string FloorReady = "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'";
+    return
+    [
+        ("floor (uhid)", $"{tool} floor --source {{source}} --output uhid", FloorReady),
+        ("floor (uhid, bitmap report)", $"{tool} floor --source {{source}} --output uhid --report bitmap", FloorReady),
+        ("Remapper (AOT)", $"{aot} run --config {keymap} 2>&1", RemapperReady),
+        ("floor (uinput)", $"{tool} floor --source {{source}} --output uinput", FloorReady),
+        ("Remapper (AOT, --output uinput)", $"{aot} run --output uinput --config {keymap} 2>&1", RemapperReady),
+    ];
+}

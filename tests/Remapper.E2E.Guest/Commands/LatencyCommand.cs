@@ -11,7 +11,7 @@ namespace Remapper.E2E.Guest.Commands;
 /// </summary>
 internal static class LatencyCommand
 {
-    private static readonly HashSet<string> Flags = [];
+    private static readonly HashSet<string> Flags = ["--ftrace"];
 
     public static int Run(string[] args)
     {
@@ -29,6 +29,8 @@ internal static class LatencyCommand
         string tapHoldKeys = options.Text("--taphold-keys") ?? "asdf";
         int seed = (int)(options.Number("--seed") ?? 42);
         string? raw = options.Text("--raw");
+        // --ftrace: the kernel's tracer (set up by the caller) records only the workloads, not start-up or warm-up.
+        bool ftrace = options.Flag("--ftrace");
         options.RejectUnknown();
 
         string uniq = $"latency-{Environment.ProcessId}";
@@ -54,6 +56,10 @@ internal static class LatencyCommand
         // Warm-up, not reported: first-use costs (page faults, lazy binding) are start-up, not per-key latency.
         Console.WriteLine("# warm-up " + new LatencyDriver(source, reader, label, window).Run(Workloads.Taps(40, 10, random)));
 
+        if (ftrace)
+        {
+            File.WriteAllText(TracingOn, "1");
+        }
         foreach (string name in workloads)
         {
             Workload workload = name switch
@@ -66,6 +72,10 @@ internal static class LatencyCommand
             };
             Console.WriteLine(driver.Run(workload));
         }
+        if (ftrace)
+        {
+            File.WriteAllText(TracingOn, "0");
+        }
         if (soak > 0)
         {
             Console.WriteLine("# soak " + new LatencyDriver(source, reader, label, window).Run(Workloads.Flood("soak", soak, random)));
@@ -74,6 +84,8 @@ internal static class LatencyCommand
         pipelineProcess.Stop();
         return 0;
     }
+
+    private const string TracingOn = "/sys/kernel/tracing/tracing_on";
 
     private static void PrintRss(PipelineProcess process, string label, string when)
     {

@@ -32,7 +32,8 @@ internal sealed class PipelineProcess : IDisposable
                     _readyMs = _clock.Elapsed.TotalMilliseconds;
                     _ready.Set();
                 }
-                Console.WriteLine($"# pipeline: {line}");
+                // Stamped with the time since exec: the pipeline's own log lines are then a start-up profile.
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"# pipeline +{_clock.Elapsed.TotalMilliseconds:0.0} ms: {line}"));
             }
         })
         { IsBackground = true, Name = "pipeline-stdout" };
