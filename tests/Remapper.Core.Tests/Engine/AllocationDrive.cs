@@ -1,5 +1,7 @@
+using Remapper.Core.Devices;
 using Remapper.Core.Engine;
 using Remapper.Core.Hid;
+using Remapper.Core.Tests.Keymap;
 
 namespace Remapper.Core.Tests.Engine;
 
@@ -26,6 +28,22 @@ internal static class AllocationDrive
             events[i] = new KeyEvent(device, script[i].Key, script[i].Down, t);
         }
         return events;
+    }
+
+    /// <summary>
+    /// The zero-allocation test of a feature: <paramref name="keymap"/> (TOML) on one keyboard, its
+    /// <paramref name="pattern"/> replayed for <paramref name="events"/> events, nothing allocated, and at least
+    /// <paramref name="minChanges"/> output changes (so the pattern really typed through the feature).
+    /// </summary>
+    public static void AssertTypingAllocatesNothing(string keymap, Func<int, KeyEvent[]> pattern, int events, int minChanges)
+    {
+        var output = new CountingOutput();
+        var engine = new RemapEngine(CompiledKeymap.Compile(KeymapAssert.Valid(keymap)), output);
+        int device = engine.AttachDevice(new KeyboardIdentity("usb", "kb", DeviceBus.Usb, 1, 1));
+        long allocated = BytesAllocated(engine, pattern(device), events);
+
+        Assert.Equal(0, allocated);
+        Assert.True(output.Changes > minChanges, $"the pattern should type a lot, got {output.Changes} changes");
     }
 
     /// <summary>

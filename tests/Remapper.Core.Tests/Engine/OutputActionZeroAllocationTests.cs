@@ -44,13 +44,6 @@ public class OutputActionZeroAllocationTests
     [Fact]
     public void Typing_through_macros_text_unicode_and_caps_word_allocates_nothing()
     {
-        var output = new AllocationDrive.CountingOutput();
-        var engine = new RemapEngine(CompiledKeymap.Compile(KeymapAssert.Valid(Keymap)), output);
-        int device = engine.AttachDevice(new KeyboardIdentity("usb", "kb", DeviceBus.Usb, 1, 1));
-        var pattern = Pattern(device);
-        long allocated = AllocationDrive.BytesAllocated(engine, pattern, 50_000);
-
-        Assert.Equal(0, allocated);
-        Assert.True(output.Changes > 100_000, $"the pattern should type a lot, got {output.Changes} changes");
+        AllocationDrive.AssertTypingAllocatesNothing(Keymap, Pattern, 50_000, 100_000);
     }
 }

@@ -1,6 +1,7 @@
 using Remapper.Core.Devices;
 using Remapper.Core.Engine;
 using Remapper.Core.Hid;
+using Remapper.Core.Keymap;
 using static Remapper.Core.Tests.Engine.Km;
 
 namespace Remapper.Core.Tests.Engine;
@@ -37,6 +38,22 @@ internal static class RandomTyping
         var engine = new RemapEngine(Compile(genome, combos), output);
         output.Clock = () => engine.NowUs;
         Type(engine, () => Compile([.. genome.Reverse()], combos), startUs, events, 60_000_000);
+        return (output, engine);
+    }
+
+    /// <summary>
+    /// The property tests' drive for a keymap a test builds from its genome, combos and extra genes: types
+    /// <paramref name="events"/> through it (a swap puts in the keymap of the reversed genome and extras), then releases
+    /// everything and runs <paramref name="settleUs"/> of timers.
+    /// </summary>
+    public static (RecordingOutput Output, RemapEngine Engine) Run(Func<int[], int[], int[], KeymapModel> build,
+        int[] genome, int[] combos, int[] extra, (int Key, int Device, int Wait)[] events, long settleUs)
+    {
+        var output = new RecordingOutput();
+        var engine = new RemapEngine(CompiledKeymap.Compile(build(genome, combos, extra)), output);
+        output.Clock = () => engine.NowUs;
+        Type(engine, () => CompiledKeymap.Compile(build([.. genome.Reverse()], combos, [.. extra.Reverse()])), 0,
+            events.Select(e => (e.Key, e.Device, e.Wait, OpFor(e.Wait))), settleUs);
         return (output, engine);
     }
 

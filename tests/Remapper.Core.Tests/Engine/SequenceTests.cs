@@ -138,13 +138,6 @@ public class SequenceTests
         }, iter: 200);
     }
 
-    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, int[] leaders, (int Key, int Device, int Wait)[] events)
-    {
-        var output = new RecordingOutput();
-        var engine = new RemapEngine(CompiledKeymap.Compile(BuildKeymap(genome, combos, leaders)), output);
-        output.Clock = () => engine.NowUs;
-        RandomTyping.Type(engine, () => CompiledKeymap.Compile(BuildKeymap([.. genome.Reverse()], combos, [.. leaders.Reverse()])), 0,
-            events.Select(e => (e.Key, e.Device, e.Wait, RandomTyping.OpFor(e.Wait))), 120_000_000);
-        return (output, engine);
-    }
+    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, int[] leaders, (int Key, int Device, int Wait)[] events) =>
+        RandomTyping.Run(BuildKeymap, genome, combos, leaders, events, 120_000_000);
 }

@@ -86,13 +86,6 @@ public class TapHoldOptionsInvariantTests
         }, iter: 200);
     }
 
-    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, int[] extra, (int Key, int Device, int Wait)[] events)
-    {
-        var output = new RecordingOutput();
-        var engine = new RemapEngine(CompiledKeymap.Compile(BuildKeymap(genome, combos, extra)), output);
-        output.Clock = () => engine.NowUs;
-        RandomTyping.Type(engine, () => CompiledKeymap.Compile(BuildKeymap([.. genome.Reverse()], combos, [.. extra.Reverse()])), 0,
-            events.Select(e => (e.Key, e.Device, e.Wait, RandomTyping.OpFor(e.Wait))), 120_000_000);
-        return (output, engine);
-    }
+    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, int[] extra, (int Key, int Device, int Wait)[] events) =>
+        RandomTyping.Run(BuildKeymap, genome, combos, extra, events, 120_000_000);
 }

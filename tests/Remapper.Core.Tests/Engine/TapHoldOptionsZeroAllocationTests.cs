@@ -45,13 +45,6 @@ public class TapHoldOptionsZeroAllocationTests
     [Fact]
     public void Typing_through_tap_hold_options_and_tap_dance_allocates_nothing()
     {
-        var output = new AllocationDrive.CountingOutput();
-        var engine = new RemapEngine(CompiledKeymap.Compile(KeymapAssert.Valid(Keymap)), output);
-        int device = engine.AttachDevice(new KeyboardIdentity("usb", "kb", DeviceBus.Usb, 1, 1));
-        var pattern = Pattern(device);
-        long allocated = AllocationDrive.BytesAllocated(engine, pattern, 50_000);
-
-        Assert.Equal(0, allocated);
-        Assert.True(output.Changes > 30_000, $"the pattern should type a lot, got {output.Changes} changes");
+        AllocationDrive.AssertTypingAllocatesNothing(Keymap, Pattern, 50_000, 30_000);
     }
 }

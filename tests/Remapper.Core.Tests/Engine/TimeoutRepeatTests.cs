@@ -216,15 +216,8 @@ public class TimeoutRepeatTests
             Gen.Int[0, 999].Array[2, 12],
             Gen.Select(Gen.Int[0, Pool.Length - 1], Gen.Int[0, 1], Gen.Int[0, 260]).Array[1, 100]);
 
-    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, int[] extra, (int Key, int Device, int Wait)[] events)
-    {
-        var output = new RecordingOutput();
-        var engine = new RemapEngine(CompiledKeymap.Compile(BuildKeymap(genome, combos, extra)), output);
-        output.Clock = () => engine.NowUs;
-        RandomTyping.Type(engine, () => CompiledKeymap.Compile(BuildKeymap([.. genome.Reverse()], combos, [.. extra.Reverse()])), 0,
-            events.Select(e => (e.Key, e.Device, e.Wait, RandomTyping.OpFor(e.Wait))), 60_000_000);
-        return (output, engine);
-    }
+    private static (RecordingOutput, RemapEngine) Run(int[] genome, int[] combos, int[] extra, (int Key, int Device, int Wait)[] events) =>
+        RandomTyping.Run(BuildKeymap, genome, combos, extra, events, 60_000_000);
 
     [Fact]
     public void Nothing_stays_pressed_with_timeouts_and_repeat_in_the_keymap()
