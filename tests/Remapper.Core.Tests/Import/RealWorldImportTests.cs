@@ -44,10 +44,12 @@ public class RealWorldImportTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_keyd_laptop_config_converts_all_but_its_shell_command()
+    public void The_keyd_laptop_config_converts_all_but_its_shell_command_macro2_and_a_unicode_macro()
     {
         var result = Import("keyd-laptop.conf");
-        Assert.Equal(["keyd-laptop.conf:47:9: not supported: command() runs a shell command; nothing in a Remapper keymap does"],
+        Assert.Equal(["keyd-laptop.conf:47:9: not supported: command() runs a shell command; nothing in a Remapper keymap does",
+                      "keyd-laptop.conf:64:5: not supported: keyd's macro2() has no Remapper equivalent yet",
+                      "keyd-laptop.conf:65:5: not supported: the macro types 'ä', a Unicode character; Remapper has no unicode() output yet"],
             result.NotConverted.Select(n => n.ToString()));
         Assert.Contains("caps_lock = { tap = \"escape\", hold = \"layer(nav, left_control)\", mode = \"overload\", term_ms = 200 }", result.Toml);
         Assert.Contains("[layer.\"nav+sym\"]\n", result.Toml);
@@ -113,6 +115,34 @@ public class RealWorldImportTests(ITestOutputHelper output)
                 escape down
                 escape up
 
+            test caps lock and space held together with h is the composite layer's control+home
+                caps_lock down
+                spacebar down
+                h tap
+                spacebar up
+                caps_lock up
+            expect
+                left_control down
+                home down
+                home up
+                left_control up
+
+            test alt with backspace is delete, from keyd's [alt] layer, with alt lifted around it and each lone alt release guarded
+                left_option down
+                delete_or_backspace tap
+                left_option up
+            expect
+                left_option down
+                left_control down
+                left_option up
+                left_control up
+                delete_forward down
+                delete_forward up
+                left_option down
+                left_control down
+                left_option up
+                left_control up
+
             test a tapped shift capitalises the next key only
                 left_shift tap
                 x tap
@@ -169,16 +199,21 @@ public class RealWorldImportTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_full_kanata_config_converts_all_but_concurrent_tap_hold()
+    public void The_full_kanata_config_converts_all_but_concurrent_tap_hold_unmod_fork_and_lrld()
     {
         var result = Import("kanata-full.kbd");
-        Assert.Equal(["kanata-full.kbd:9:3: not supported: concurrent-tap-hold (a queued tap-hold's term starting at its own press) has no Remapper equivalent yet"],
+        Assert.Equal(["kanata-full.kbd:9:3: not supported: concurrent-tap-hold (a queued tap-hold's term starting at its own press) has no Remapper equivalent yet",
+                      "kanata-full.kbd:66:8: not supported: kanata's 'unmod' has no Remapper equivalent yet",
+                      "kanata-full.kbd:67:8: not supported: kanata's 'fork' has no Remapper equivalent yet",
+                      "kanata-full.kbd:65:7: not supported: 'lrld' is not a key or action Remapper knows"],
             result.NotConverted.Select(n => n.ToString()));
         Assert.Contains("f = { tap = \"f\", hold = \"left_shift\", tap_keys = [\"q\", \"w\", \"e\", \"r\", \"t\", \"a\", \"s\", \"d\", \"f\", \"g\", \"z\", \"x\", \"c\", \"v\", \"b\"], mode = \"permissive_hold\"", result.Toml);
         Assert.Contains("\"j+k\" = { combo = \"escape\", key_up_when = \"all\", disabled_layers = [\"nav\", \"sym\"] }", result.Toml);
         Assert.Contains("right_control = \"leader(500)\"", result.Toml);
         Assert.Contains("\"a r\" = \"unicode(\\\"→\\\")\"", result.Toml);
         Assert.Contains("m = \"button(left)\"", result.Toml);
+        Assert.Contains("c = \"macro(\\\"left_control+b\\\", 50ms, \\\"c\\\")\"", result.Toml);
+        Assert.Contains("# v = @pipe", result.Toml);
     }
 
     [Fact]
@@ -239,6 +274,30 @@ public class RealWorldImportTests(ITestOutputHelper output)
                 x up
                 x down
                 x up
+
+            test j and k together are escape
+                j down
+                k down
+                50ms
+                k up
+                j up
+            expect
+                escape down
+                escape up
+
+            test space held with c types the tmux prefix, waits, then c
+                spacebar down
+                250ms
+                c tap
+                spacebar up
+                100ms
+            expect
+                left_control down
+                b down
+                left_control up
+                b up
+                c down @300ms
+                c up
 
             test space held with q is an exclamation mark
                 spacebar down
