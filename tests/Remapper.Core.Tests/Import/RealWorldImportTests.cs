@@ -49,7 +49,7 @@ public class RealWorldImportTests(ITestOutputHelper output)
         var result = Import("keyd-laptop.conf");
         Assert.Equal(["keyd-laptop.conf:47:9: not supported: command() runs a shell command; nothing in a Remapper keymap does",
                       "keyd-laptop.conf:64:5: not supported: keyd's macro2() has no Remapper equivalent yet",
-                      "keyd-laptop.conf:65:5: not supported: the macro types 'ä', a Unicode character; Remapper has no unicode() output yet"],
+                      "keyd-laptop.conf:65:5: not supported: the macro types 'ä', a Unicode character, which a sequence step cannot: write it as 'macro(…)' with a unicode(\"ä\") step instead"],
             result.NotConverted.Select(n => n.ToString()));
         Assert.Contains("caps_lock = { tap = \"escape\", hold = \"layer(nav, left_control)\", mode = \"overload\", term_ms = 200 }", result.Toml);
         Assert.Contains("[layer.\"nav+sym\"]\n", result.Toml);
@@ -222,6 +222,14 @@ public class RealWorldImportTests(ITestOutputHelper output)
         var result = KanataImporter.Import("(defvar left (a s))\n(defsrc a s)\n(deflayer base (tap-hold-release-keys 0 200 a lctl $left) s)", "test.kbd");
         Assert.True(result.Complete, string.Join("\n", result.NotConverted));
         Assert.Contains("a = { tap = \"a\", hold = \"left_control\", tap_keys = [\"a\", \"s\"], mode = \"permissive_hold\", term_ms = 200, replay = \"under_tap\" }", result.Toml);
+    }
+
+    [Fact]
+    public void A_unicode_character_keyd_types_is_reported_with_what_to_write_instead()
+    {
+        var result = KeydImporter.Import("[ids]\n*\n[main]\na = é\n", "my.conf");
+        Assert.Equal(["my.conf:4:5: not supported: 'é' types a Unicode character (keyd sends it through XCompose); the import does not convert it: write 'unicode(\"é\")' instead"],
+            result.NotConverted.Select(n => n.ToString()));
     }
 
     [Fact]
