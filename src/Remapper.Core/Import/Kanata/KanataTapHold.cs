@@ -186,8 +186,10 @@ internal sealed class KanataTapHold(KanataContext context, KanataActions actions
         }
     }
 
+    /// <summary>A list of keys, written out or as a <c>$variable</c> that defvar sets to one (a common way to name each hand's keys).</summary>
     private string? KeyList(SExpression node)
     {
+        if (node is SAtom { Quoted: false, Text: ['$', ..] } v && context.Variables.TryGetValue(v.Text[1..], out var value)) node = value;
         if (node is not SList list) return null;
         var keys = new List<string>();
         foreach (var item in list.Items)

@@ -25,7 +25,7 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
         var keys = KeySequence(text);
         return keys is null
             ? KeydAction.Fail(IsUnicode(text)
-                ? $"'{text}' types a Unicode character (keyd sends it through XCompose); Remapper has no unicode() output yet"
+                ? $"'{text}' types a Unicode character (keyd sends it through XCompose); the import does not convert it: write 'unicode(\"{text}\")' instead"
                 : $"'{text}' is not a keyd key name or key sequence Remapper knows")
             : KeydAction.Of(KeydActionKind.Key, TomlText.String(string.Join("+", keys)));
     }
@@ -258,7 +258,7 @@ internal sealed class KeydActionConverter(IReadOnlyDictionary<string, KeydLayerI
                 var keys = KeydNames.Output(rune.ToString());
                 if (keys is null)
                     return KeydAction.Fail(rune.Value > 127
-                        ? $"the macro types '{rune}', a Unicode character; Remapper has no unicode() output yet"
+                        ? $"the macro types '{rune}', a Unicode character, which a sequence step cannot: write it as 'macro(…)' with a unicode(\"{rune}\") step instead"
                         : $"the macro token '{token}' is not a key Remapper knows");
                 steps.Add(TomlText.String(string.Join("+", keys)));
             }
