@@ -47,6 +47,8 @@ public sealed class VirtualHidClientTests : IDisposable
         var daemon = Daemon(7);
         var client = Client(keyboard: KeyboardParameters.Iso);
         Eventually.True(() => client.Status.IsReady, "the keyboard becomes ready");
+        // Ready can arrive before the initialize request is on record (the daemon may report its status unasked).
+        Eventually.True(() => daemon.Requests.Any(r => r.Code == 0), "the initialize request reaches the daemon");
 
         var init = daemon.Requests.First(r => r.Code == 0);
         Assert.Equal(7, init.ProtocolVersion);
