@@ -37,7 +37,7 @@ public sealed record DiagnosticDto(string File, int Line, int Column, string Sev
 
 /// <param name="LoopAllocatedBytes">Bytes the event loop thread allocated since it started: flat while keys flow (the hot path allocates nothing).</param>
 /// <param name="AllocatedBytes">Bytes the whole daemon allocated since it started (all threads).</param>
-public sealed record CountersDto(long EventsIn, long EventsOut, long LoopAllocatedBytes = 0, long AllocatedBytes = 0);
+public sealed record CountersDto(long EventsIn, long EventsOut, long LoopAllocatedBytes = 0, long AllocatedBytes = 0, long UnsentKeys = 0);
 
 /// <summary><c>devices</c>: the keyboards and the output device.</summary>
 public sealed record DevicesResult(OutputDeviceStatus Output, IReadOnlyList<KeyboardDto> Keyboards);

@@ -77,7 +77,9 @@ internal static class StatusCommand
         foreach (var diagnostic in k.Diagnostics) o.WriteLine($"{"",-9}{diagnostic.Text}");
         Line("output", $"{s.Output.Kind} {s.Output.State}: {s.Output.Detail}");
         Line("layers", $"{string.Join(" > ", s.ActiveLayers)}{(s.Paused ? "  (PAUSED: keys pass through; `remapper resume`)" : "")}");
-        Line("events", $"{s.Counters.EventsIn} in, {s.Counters.EventsOut} out");
+        Line("events", $"{s.Counters.EventsIn} in, {s.Counters.EventsOut} out" + (s.Counters.UnsentKeys > 0
+            ? $"; {s.Counters.UnsentKeys} key press{(s.Counters.UnsentKeys == 1 ? "" : "es")} not sent (more keys held at once than the virtual keyboard reports, or a key it has no code for)"
+            : ""));
         if (s.Note is not null) Line("note", s.Note);
         o.WriteLine();
         if (s.Keyboards.Count == 0)

@@ -68,7 +68,8 @@ public sealed class DaemonCommands
         var uptime = (long)(DateTimeOffset.UtcNow - _info.StartedAt).TotalSeconds;
         var daemon = new DaemonInfoDto(_info.Version, _info.Pid, _info.StartedAt, uptime, _info.SocketPath, _info.SystemService ? "system" : "user");
         return new StatusResult(StatusRules.StateWord(b, k.Diagnostics.Any(d => d.IsError)), daemon, keymap, b.Output, KeyboardDto.From(b.Keyboards), b.Paused, b.ActiveLayers,
-            new CountersDto(b.Counters.EventsIn, b.Counters.EventsOut, b.Counters.LoopAllocatedBytes, GC.GetTotalAllocatedBytes()), b.Note);
+            new CountersDto(b.Counters.EventsIn, b.Counters.EventsOut, b.Counters.LoopAllocatedBytes, GC.GetTotalAllocatedBytes(),
+                b.Counters.UnsentKeys), b.Note);
     }
 
     private IpcResponse Reload(IpcRequest request)

@@ -21,6 +21,12 @@ public interface IVirtualKeyboard : IKeyOutput, IDisposable
     /// <summary>Key changes that could not be written since the device was created.</summary>
     long FailedWrites { get; }
 
+    /// <summary>
+    /// Key changes the device had no way to send since it was created: a usage it cannot express, or (uhid) a key
+    /// pressed while every key slot of the report was taken. Shown by <c>remapper status</c>.
+    /// </summary>
+    long UnsentKeys { get; }
+
     /// <summary>The errno of the last write when it failed; 0 once a write succeeds again. Read by the loop after each batch.</summary>
     int LastWriteErrno { get; }
 }

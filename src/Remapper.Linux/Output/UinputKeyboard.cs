@@ -23,6 +23,9 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
     public KeyboardLeds Leds { get; private set; }
     public long FailedWrites { get; private set; }
 
+    /// <summary>Usages that have no evdev key code (nothing to write for them).</summary>
+    public long UnsentKeys { get; private set; }
+
     public int LastWriteErrno { get; private set; }
 
     private UinputKeyboard(int fd, ILedSink leds)
@@ -50,7 +53,11 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
 
     public void Send(Usage usage, bool down)
     {
-        if (!LinuxKeyCodes.TryToCode(usage, out var code)) return;
+        if (!LinuxKeyCodes.TryToCode(usage, out var code))
+        {
+            UnsentKeys++;
+            return;
+        }
         _out[0] = new InputEvent { Type = InputCodes.EvKey, Code = code, Value = down ? 1 : 0 };
         _out[1] = new InputEvent { Type = InputCodes.EvSyn, Code = InputCodes.SynReport };
         nint written;

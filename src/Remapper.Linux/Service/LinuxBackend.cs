@@ -66,7 +66,7 @@ public sealed class LinuxBackend : IRemapBackend, IDisposable
 
     private BackendStatus WithCounters(BackendStatus status) => status with
     {
-        Counters = new BackendCounters(_monitored.EventsIn, _monitored.EventsOut) { LoopAllocatedBytes = _loop?.LoopAllocatedBytes ?? 0 },
+        Counters = new BackendCounters(_monitored.EventsIn, _monitored.EventsOut) { LoopAllocatedBytes = _loop?.LoopAllocatedBytes ?? 0, UnsentKeys = _loop?.UnsentKeys ?? 0 },
     };
 
     /// <summary>Raised if the loop thread dies on its own (it logged why and released the keyboards).</summary>

@@ -42,6 +42,18 @@ public sealed class CliClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Status_says_when_the_virtual_keyboard_could_not_send_a_key()
+    {
+        Assert.DoesNotContain("not sent", Run("status").Out); // nothing to say in normal typing
+        _daemon.Backend.SetUnsentKeys(2);
+        Waiting.Until(() => _daemon.Backend.Status.Counters.UnsentKeys == 2, "the fake loop to publish");
+        var (_, output, _) = Run("status");
+        Assert.Contains("2 key presses not sent (more keys held at once than the virtual keyboard reports", output);
+        var json = JsonDocument.Parse(Run("status", "--json").Out).RootElement;
+        Assert.Equal(2, json.GetProperty("counters").GetProperty("unsentKeys").GetInt64());
+    }
+
+    [Fact]
     public void Status_json_is_the_daemons_status_object()
     {
         var (exit, output, _) = Run("status", "--json");

@@ -23,6 +23,7 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
     private long _eventsIn;
     private long _eventsOut;
     private long _clockUs;
+    private long _unsentKeys;
     private BackendStatus _status;
 
     public FakeBackend(CompiledKeymap keymap)
@@ -53,6 +54,13 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
         Volatile.Write(ref _status, status);
         StatusChanged?.Invoke(status);
     }
+
+    /// <summary>What the fake's output could not send from now on (as a full report would refuse a key).</summary>
+    public void SetUnsentKeys(long count) => Post(() =>
+    {
+        Volatile.Write(ref _unsentKeys, count);
+        Publish();
+    });
 
     public MonitorRing Monitor { get; } = new(256);
 
@@ -157,7 +165,7 @@ internal sealed class FakeBackend : IRemapBackend, IDisposable
         {
             Paused = _engine.IsPaused,
             ActiveLayers = _engine.ActiveLayers.ToArray(),
-            Counters = new BackendCounters(_eventsIn, _eventsOut),
+            Counters = new BackendCounters(_eventsIn, _eventsOut) { UnsentKeys = Volatile.Read(ref _unsentKeys) },
         };
         Volatile.Write(ref _status, status);
         StatusChanged?.Invoke(status);

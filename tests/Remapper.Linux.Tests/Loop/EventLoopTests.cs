@@ -146,6 +146,7 @@ public sealed class EventLoopTests : IDisposable
         public int Fd => _eventFd;
         public KeyboardLeds Leds => default;
         public long FailedWrites { get; private set; }
+        public long UnsentKeys => 0;
         public int LastWriteErrno { get; private set; }
         public Exception? ThrowOnReadable { get; set; }
 
