@@ -6,6 +6,7 @@ using Remapper.LatencyRunner;
 // Measures latency, footprint and start-up side by side and writes the generated tables (docs/performance.md).
 // usage: Remapper.LatencyRunner --out DIR [--quick] [--rounds N]
 //        Remapper.LatencyRunner --out DIR --kernel-profile-only   (only the kernel function profile: counts, not timings)
+//        Remapper.LatencyRunner --out DIR --user-profile-only     (only the sampled CPU profile, user space and kernel)
 //        Remapper.LatencyRunner --host-startup REMAPPER_BINARY   (only the host start-up step, printed; no guest)
 if (args.SkipWhile(a => a != "--host-startup").Skip(1).FirstOrDefault() is { } startupBinary)
 {
@@ -21,6 +22,7 @@ if (args.SkipWhile(a => a != "--host-startup").Skip(1).FirstOrDefault() is { } s
 string outDir = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? throw new ArgumentException("--out DIR is required");
 bool quick = args.Contains("--quick");
 bool kernelProfileOnly = args.Contains("--kernel-profile-only");
+bool userProfileOnly = args.Contains("--user-profile-only");
 int rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? "2", CultureInfo.InvariantCulture);
 Directory.CreateDirectory(outDir);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -37,7 +39,7 @@ string jitDll = JitBuild.Publish();
 Console.WriteLine($"AOT remapper: {aot}\nJIT remapper: {jitDll}\nguest tool: {tool}");
 
 GuestKernel kernel = GuestKernel.FindNewest() ?? throw new InvalidOperationException("no kernel under /boot");
-if (!kernelProfileOnly)
+if (!kernelProfileOnly && !userProfileOnly)
 {
     Machine.WaitForQuiet(TimeSpan.FromMinutes(5));
 }
@@ -51,9 +53,18 @@ if (kernelProfileOnly)
     Console.WriteLine($"kernel profile written to {outDir}");
     return 0;
 }
+if (userProfileOnly)
+{
+    await using Guest profileGuest = await Guest.BootAsync(kernel, Initramfs.Build(kernel), "perf");
+    string keymap = profileGuest.WriteExchangeFile("passthrough.toml", Keymaps.PassThrough);
+    File.WriteAllText(Path.Combine(outDir, "user-profile.md"), await UserProfile.RunAsync(profileGuest, tool, outDir, UserProfilePipelines(aot, tool, keymap)));
+    Console.WriteLine($"user profile written to {outDir}");
+    return 0;
+}
 double loadAtStart = Machine.LoadAverageOneMinute();
 string profile = "";
 string kernelProfile = "";
+string userProfile = "";
 string workloadNote = "";
 var pooledResults = new List<PooledResult>();
 var results = new List<(string Pipeline, string Keymap, ResultLine Line)>();
@@ -148,6 +159,7 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
         ("floor, uinput output", $"{tool} floor --source {{source}} --output uinput", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
     ]);
     kernelProfile = await KernelProfile.RunAsync(guest, tool, KernelProfilePipelines(aot, tool, passThrough));
+    userProfile = await UserProfile.RunAsync(guest, tool, outDir, UserProfilePipelines(aot, tool, passThrough));
 }
 
 string hostKeymap = Path.Combine(outDir, "passthrough.toml");
@@ -165,6 +177,7 @@ File.WriteAllText(Path.Combine(outDir, "latency.md"), Tables.Latency(pooledResul
 File.WriteAllText(Path.Combine(outDir, "footprint.md"), Tables.Footprint(results, hostAot, hostJit, aot, jitDll, machine));
 File.WriteAllText(Path.Combine(outDir, "profile.md"), profile);
 File.WriteAllText(Path.Combine(outDir, "kernel-profile.md"), kernelProfile);
+File.WriteAllText(Path.Combine(outDir, "user-profile.md"), userProfile);
 Console.WriteLine($"tables written to {outDir}");
 return 0;
 
@@ -180,5 +193,19 @@ static IEnumerable<(string Name, string Pipeline, string Extra)> KernelProfilePi
         ("Remapper (AOT)", $"{aot} run --config {keymap} 2>&1", RemapperReady),
         ("floor (uinput)", $"{tool} floor --source {{source}} --output uinput", FloorReady),
         ("Remapper (AOT, --output uinput)", $"{aot} run --output uinput --config {keymap} 2>&1", RemapperReady),
+    ];
+}
+
+// The pipelines whose CPU time is sampled: each floor beside Remapper with the same output.
+static IEnumerable<(string Name, string Pipeline, string Extra)> UserProfilePipelines(string aot, string tool, string keymap)
+{
+    const string RemapperReady = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
+    const string FloorReady = "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'";
+    return
+    [
+        ("floor (uinput)", $"{tool} floor --source {{source}} --output uinput", FloorReady),
+        ("Remapper (AOT, --output uinput)", $"{aot} run --output uinput --config {keymap} 2>&1", RemapperReady),
+        ("floor (uhid)", $"{tool} floor --source {{source}} --output uhid", FloorReady),
+        ("Remapper (AOT)", $"{aot} run --config {keymap} 2>&1", RemapperReady),
     ];
 }

@@ -31,6 +31,8 @@ internal static class LatencyCommand
         string? raw = options.Text("--raw");
         // --ftrace: the kernel's tracer (set up by the caller) records only the workloads, not start-up or warm-up.
         bool ftrace = options.Flag("--ftrace");
+        // --perf-control CTL,ACK: the FIFOs of `perf record -D -1 --control fifo:CTL,ACK`; perf samples only the workloads.
+        string[]? perfControl = options.Text("--perf-control")?.Split(',');
         options.RejectUnknown();
 
         string uniq = $"latency-{Environment.ProcessId}";
@@ -60,6 +62,7 @@ internal static class LatencyCommand
         {
             File.WriteAllText(TracingOn, "1");
         }
+        PerfControl(perfControl, "enable");
         foreach (string name in workloads)
         {
             Workload workload = name switch
@@ -76,6 +79,7 @@ internal static class LatencyCommand
         {
             File.WriteAllText(TracingOn, "0");
         }
+        PerfControl(perfControl, "disable");
         if (soak > 0)
         {
             Console.WriteLine("# soak " + new LatencyDriver(source, reader, label, window).Run(Workloads.Flood("soak", soak, random)));
@@ -86,6 +90,26 @@ internal static class LatencyCommand
     }
 
     private const string TracingOn = "/sys/kernel/tracing/tracing_on";
+
+    /// <summary>Sends perf record a control command and waits for its "ack", so no workload event falls outside the window.</summary>
+    private static void PerfControl(string[]? fifos, string command)
+    {
+        if (fifos is null)
+        {
+            return;
+        }
+        if (fifos.Length != 2)
+        {
+            throw new GuestToolException("--perf-control: expected CTL,ACK (two FIFO paths)");
+        }
+        File.WriteAllText(fifos[0], command + "\n");
+        using var ack = new StreamReader(fifos[1]);
+        string? answer = ack.ReadLine();
+        if (answer?.Trim() != "ack")
+        {
+            throw new GuestToolException($"--perf-control: perf answered '{answer}' to '{command}', not 'ack'");
+        }
+    }
 
     private static void PrintRss(PipelineProcess process, string label, string when)
     {

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Remapper.E2E.Harness;
+
+namespace Remapper.LatencyRunner;
+
+/// <summary>
+/// Where the CPU time of one key change goes, user space and kernel together, sampled: <c>perf record -e cpu-clock</c>
+/// on the pipeline's vCPU (1; the driver is on vCPU 0) while the pipeline types a taps workload, and the table gives
+/// the sampled CPU time per key change by program and library, and the functions that take most of it. It answers
+/// what the kernel profile cannot: how much of a pipeline's time above its floor is its own code in user space.
+/// Sampled in an emulated guest, the times are the emulator's, not a real CPU's: compare rows, not absolute values.
+/// </summary>
+internal static partial class UserProfile
+{
+    /// <summary>Key changes in the sampled workload (<c>--taps N</c> types N changes).</summary>
+    public const int Changes = 1000;
+
+    /// <summary>
+    /// Samples per second asked of perf. The emulated guest's timer does not keep every one (the table gives the rate it
+    /// kept), so times are the share of samples × the workload's wall time, which a lost tick does not bias.
+    /// </summary>
+    private const int Frequency = 10_000;
+
+    public static async Task<string> RunAsync(Guest guest, string tool, string outDir, IEnumerable<(string Name, string Pipeline, string Extra)> pipelines)
+    {
+        GuestResult setup = await guest.RunAsync("echo 0 > /proc/sys/kernel/kptr_restrict; echo -1 > /proc/sys/kernel/perf_event_paranoid; " +
+            // The kernel lowers the sample rate it allows when sampling seems to cost too much CPU, which it always
+            // does in an emulated guest; without this it refuses or throttles 20 kHz.
+            $"echo 0 > /proc/sys/kernel/perf_cpu_time_max_percent; echo {Frequency * 2} > /proc/sys/kernel/perf_event_max_sample_rate; perf --version",
+            TimeSpan.FromMinutes(2));
+        if (setup.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"user profile: perf does not run in the guest (exit {setup.ExitCode}):\n{setup.Output}");
+        }
+        var rows = new List<(string Name, List<Sample> Samples, double Seconds)>();
+        int n = 0;
+        foreach ((string name, string pipeline, string extra) in pipelines)
+        {
+            string data = $"/tmp/perf-{++n}.data"; // the guest's own tmpfs: the host's file system is mounted read-only
+            string script = $"perf-{n}.txt";
+            // perf samples vCPU 1 (the pipeline's) system-wide, switched on by the driver for the measured workload only
+            // (not the start-up or the warm-up); only the pipeline's own samples count (the table says how many were idle).
+            string command =
+                $"rm -f /tmp/perf-ctl /tmp/perf-ack; mkfifo /tmp/perf-ctl /tmp/perf-ack; " +
+                $"taskset -c 0 perf record -D -1 --control fifo:/tmp/perf-ctl,/tmp/perf-ack -e cpu-clock -F {Frequency} -C 1 -o {data} 2>&1 & p=$!; sleep 1; kill -0 $p || {{ echo \"perf record did not start\"; exit 1; }}; " +
+                $"taskset -c 0 {tool} latency --label uprof-{n} --pipeline 'exec taskset -c 1 {pipeline}' {extra} --workloads taps --taps {Changes} --perf-control /tmp/perf-ctl,/tmp/perf-ack; rc=$?; " +
+                $"kill -INT $p; wait $p; [ $rc = 0 ] && perf script -i {data} -F comm,ip,sym,dso > {Guest.GuestPath(script)}; rm -f {data}; exit $rc";
+            Console.WriteLine($"== user profile {name}: {command}");
+            GuestResult result = await guest.RunAsync(command, TimeSpan.FromMinutes(15));
+            Console.WriteLine(result.Output);
+            string path = Path.Combine(guest.ExchangeDir, script);
+            if (result.ExitCode != 0 || !File.Exists(path))
+            {
+                throw new InvalidOperationException($"user profile of {name} failed (exit {result.ExitCode}):\n{result.Output}");
+            }
+            var samples = Parse(File.ReadLines(path));
+            // Kept beside the tables for a closer look (the guest's exchange folder goes with the guest).
+            File.Copy(path, Path.Combine(outDir, script), overwrite: true);
+            if (samples.Count == 0)
+            {
+                throw new InvalidOperationException($"user profile of {name}: perf recorded no samples:\n{result.Output}");
+            }
+            double seconds = result.Lines.Select(ResultLine.Parse).OfType<ResultLine>().Where(r => r.Kind == "latency")
+                .Select(r => double.Parse(r["seconds"], CultureInfo.InvariantCulture)).Sum();
+            rows.Add((name, samples, seconds));
+        }
+        return Format(rows);
+    }
+
+    internal readonly record struct Sample(string Comm, string Symbol, string Dso);
+
+    /// <summary>perf script lines: "comm ip symbol (dso)"; the symbol may be "[unknown]".</summary>
+    internal static List<Sample> Parse(IEnumerable<string> lines)
+    {
+        var samples = new List<Sample>();
+        foreach (string line in lines)
+        {
+            if (ScriptLine().Match(line) is { Success: true } m)
+            {
+                string symbol = m.Groups["sym"].Value.Trim();
+                int plus = symbol.LastIndexOf("+0x", StringComparison.Ordinal);
+                samples.Add(new Sample(m.Groups["comm"].Value, plus > 0 ? symbol[..plus] : symbol, Path.GetFileName(m.Groups["dso"].Value)));
+            }
+        }
+        return samples;
+    }
+
+    private static bool Idle(Sample s) => s.Comm.StartsWith("swapper", StringComparison.Ordinal);
+
+    /// <summary>perf itself and the kernel's own threads (workers, softirq, compaction) that ran on the vCPU: not the pipeline's.</summary>
+    private static bool NotThePipeline(Sample s) =>
+        s.Comm is "perf" or "perf-exec" || KernelThreads.Any(t => s.Comm.StartsWith(t, StringComparison.Ordinal));
+
+    private static readonly string[] KernelThreads = ["kworker", "ksoftirqd", "kcompactd", "migration", "rcu", "cpuhp", "kswapd", "khugepaged"];
+
+    private static string Format(List<(string Name, List<Sample> Samples, double Seconds)> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU time per key change on the pipeline's vCPU, sampled (`perf record -e cpu-clock -F {Frequency} -C 1`, switched on by the driver for a taps workload of {Changes} key changes, one at a time, and off after it; a group's time is its share of the samples × the workload's wall time; `[kernel]` is the guest kernel working for the pipeline, the rest its program and libraries; \"other\" is the kernel's own threads and perf on that vCPU, not counted in \"all\"; the rate is the samples per second the emulated timer kept):"));
+        text.AppendLine();
+        text.AppendLine("| pipeline | all, µs per change | user space | kernel | other | samples (idle), rate | by program and library (µs per change) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach ((string name, var samples, double seconds) in rows)
+        {
+            double usPerSample = seconds * 1e6 / samples.Count;
+            double PerChange(int count) => count * usPerSample / Changes;
+            var busy = samples.Where(s => !Idle(s) && !NotThePipeline(s)).ToList();
+            int kernel = busy.Count(IsKernel);
+            string byDso = string.Join(", ", busy.GroupBy(DsoName).OrderByDescending(g => g.Count()).Take(6)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"`{g.Key}` {PerChange(g.Count()):0}")));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {PerChange(busy.Count):0} | {PerChange(busy.Count - kernel):0} | {PerChange(kernel):0} | {PerChange(samples.Count(NotThePipeline)):0} | {samples.Count} ({samples.Count(Idle)}), {samples.Count / seconds:0}/s | {byDso} |"));
+        }
+        text.AppendLine();
+        text.AppendLine("The functions that take most of it, µs per key change:");
+        text.AppendLine();
+        foreach ((string name, var samples, double seconds) in rows)
+        {
+            double usPerSample = seconds * 1e6 / samples.Count;
+            var busy = samples.Where(s => !Idle(s) && !NotThePipeline(s)).ToList();
+            string top = string.Join(", ", busy.GroupBy(s => s.Symbol).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"`{Shorten(g.Key)}` {g.Count() * usPerSample / Changes:0.0}")));
+            text.AppendLine($"- **{name}**: {top}");
+        }
+        text.AppendLine();
+        text.AppendLine("In the pipeline's own program alone (no kernel, no libc), µs per key change:");
+        text.AppendLine();
+        foreach ((string name, var samples, double seconds) in rows)
+        {
+            double usPerSample = seconds * 1e6 / samples.Count;
+            var own = samples.Where(s => !Idle(s) && !NotThePipeline(s) && !IsKernel(s) && !s.Dso.StartsWith("lib", StringComparison.Ordinal)).ToList();
+            string top = string.Join(", ", own.GroupBy(s => s.Symbol).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(15)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"`{Shorten(g.Key)}` {g.Count() * usPerSample / Changes:0.0}")));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- **{name}** ({own.Count * usPerSample / Changes:0} µs): {top}"));
+        }
+        return text.ToString();
+    }
+
+    private static bool IsKernel(Sample s) => s.Dso.Contains("kernel", StringComparison.Ordinal) || s.Dso.StartsWith('[') && s.Dso != "[unknown]";
+
+    private static string DsoName(Sample s) => IsKernel(s) ? "[kernel]" : s.Dso;
+
+    /// <summary>
+    /// Native AOT names are long (assembly, namespace, type joined by "_", then "__" and the method); Type.Method says
+    /// enough: <c>Remapper_Core_Remapper_Core_Engine_RemapEngine__Process</c> is <c>RemapEngine.Process</c>.
+    /// </summary>
+    internal static string Shorten(string symbol)
+    {
+        string plain = GenericArguments().Replace(symbol, "");
+        int split = plain.LastIndexOf("__", StringComparison.Ordinal);
+        if (split <= 0 || split + 2 >= plain.Length)
+        {
+            return symbol.Length > 70 ? symbol[..70] + "…" : symbol;
+        }
+        string type = GenericArity().Replace(plain[..split], "");
+        return type[(type.LastIndexOf('_') + 1)..] + "." + plain[(split + 2)..];
+    }
+
+    [GeneratedRegex(@"<[^<>]*>")]
+    private static partial Regex GenericArguments();
+
+    [GeneratedRegex(@"_\d+$")]
+    private static partial Regex GenericArity();
+
+    [GeneratedRegex(@"^\s*(?<comm>\S.*?)\s+[0-9a-f]+\s+(?<sym>.+?)\s+\((?<dso>[^()]*)\)\s*$")]
+    private static partial Regex ScriptLine();
+}
