@@ -36,7 +36,7 @@ public readonly record struct BackendCounters(long EventsIn, long EventsOut)
     public long LoopAllocatedBytes { get; init; }
 
     /// <summary>
-    /// Key changes the virtual keyboard had no way to send: a key pressed while every key slot of its report was
+    /// Key presses the virtual keyboard had no way to send: a key pressed while every key slot of its report was
     /// taken (more keys held at once than it reports), or a usage it cannot express. 0 in normal typing.
     /// </summary>
     public long UnsentKeys { get; init; }

@@ -97,7 +97,7 @@ public sealed class EventLoop : IDisposable
     /// <summary>Bytes the loop thread has allocated since it started (the hot path must keep this flat while keys flow).</summary>
     public long LoopAllocatedBytes => Volatile.Read(ref _loopAllocatedBytes);
 
-    /// <summary>Key changes the virtual keyboard could not express (a 64-bit counter the loop alone writes: a plain read is whole).</summary>
+    /// <summary>Key presses the virtual keyboard could not express (a 64-bit counter the loop alone writes: a plain read is whole).</summary>
     public long UnsentKeys => _output.UnsentKeys;
 
     /// <summary>Starts the thread and waits until the first scan has seized what it can.</summary>

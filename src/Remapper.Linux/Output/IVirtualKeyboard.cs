@@ -22,7 +22,7 @@ public interface IVirtualKeyboard : IKeyOutput, IDisposable
     long FailedWrites { get; }
 
     /// <summary>
-    /// Key changes the device had no way to send since it was created: a usage it cannot express, or (uhid) a key
+    /// Key presses the device had no way to send since it was created: a usage it cannot express, or (uhid) a key
     /// pressed while every key slot of the report was taken. Shown by <c>remapper status</c>.
     /// </summary>
     long UnsentKeys { get; }

@@ -28,7 +28,7 @@ public sealed class UhidKeyboard : IVirtualKeyboard
     public int LastWriteErrno { get; private set; }
 
     /// <summary>
-    /// Key changes that had no place in a report: a usage the descriptor lacks, or a key pressed while all
+    /// Key presses that had no place in a report: a usage the descriptor lacks, or a key pressed while all
     /// <see cref="VirtualKeyboardReports.KeySlots"/> key slots were taken. Counted, not logged per event.
     /// </summary>
     public long UnsentKeys { get; private set; }
@@ -52,7 +52,7 @@ public sealed class UhidKeyboard : IVirtualKeyboard
         int length = _reports.Apply(usage, down, _report);
         if (length == 0)
         {
-            UnsentKeys++;
+            if (down) UnsentKeys++; // presses: a refused key's release has nothing to undo
             return;
         }
         if (_device.SendInput(_report.AsSpan(0, length)))

@@ -23,7 +23,7 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
     public KeyboardLeds Leds { get; private set; }
     public long FailedWrites { get; private set; }
 
-    /// <summary>Usages that have no evdev key code (nothing to write for them).</summary>
+    /// <summary>Presses of usages that have no evdev key code (nothing to write for them).</summary>
     public long UnsentKeys { get; private set; }
 
     public int LastWriteErrno { get; private set; }
@@ -55,7 +55,7 @@ public sealed unsafe class UinputKeyboard : IVirtualKeyboard
     {
         if (!LinuxKeyCodes.TryToCode(usage, out var code))
         {
-            UnsentKeys++;
+            if (down) UnsentKeys++; // presses, as status shows them
             return;
         }
         _out[0] = new InputEvent { Type = InputCodes.EvKey, Code = code, Value = down ? 1 : 0 };
