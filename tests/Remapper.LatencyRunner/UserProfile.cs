@@ -27,7 +27,7 @@ internal static partial class UserProfile
     {
         GuestResult setup = await guest.RunAsync("echo 0 > /proc/sys/kernel/kptr_restrict; echo -1 > /proc/sys/kernel/perf_event_paranoid; " +
             // The kernel lowers the sample rate it allows when sampling seems to cost too much CPU, which it always
-            // does in an emulated guest; without this it refuses or throttles 20 kHz.
+            // does in an emulated guest; without this it soon refuses or throttles the rate asked for.
             $"echo 0 > /proc/sys/kernel/perf_cpu_time_max_percent; echo {Frequency * 2} > /proc/sys/kernel/perf_event_max_sample_rate; perf --version",
             TimeSpan.FromMinutes(2));
         if (setup.ExitCode != 0)
