@@ -140,7 +140,7 @@ public sealed class KeyboardManager<THandle> where THandle : class, IKeyboardHan
             // Only when a grab settled something: polling a held key every few ms must not push a busy retry away.
             if (changed) ScheduleRetry();
         }
-        if (_clock.NowMs >= _nextScanMs)
+        if (_nextScanMs != long.MaxValue && _clock.NowMs >= _nextScanMs) // no clock read per loop turn while no scan is due
         {
             _nextScanMs = long.MaxValue;
             ScanWanted = true;

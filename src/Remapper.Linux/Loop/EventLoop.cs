@@ -20,9 +20,6 @@ namespace Remapper.Linux.Loop;
 /// </summary>
 public sealed class EventLoop : IDisposable
 {
-    /// <summary>The longest the loop sleeps, so <see cref="Heartbeat"/> keeps moving while idle (the systemd watchdog reads it).</summary>
-    private const int MaxSleepMs = 1000;
-
     /// <summary>Layers moving on their own (a momentary layer key) republish status at most this often.</summary>
     private const long LayerPublishIntervalMs = 200;
 
@@ -211,6 +208,8 @@ public sealed class EventLoop : IDisposable
                         case ReactorSource.Hotplug:
                             _scans!.Request();
                             break;
+                        case ReactorSource.Heartbeat:
+                            break; // the turn itself is the point: Heartbeat moves while idle (the systemd watchdog reads it)
                     }
                 }
                 manager.Tick();
@@ -236,12 +235,17 @@ public sealed class EventLoop : IDisposable
         }
     }
 
+    /// <summary>
+    /// How long to wait for the loop's own deadlines (a keyboard retry, a layer publish); -1 when there is none, the usual
+    /// case while typing: the engine's deadlines are on the reactor's timerfd and the heartbeat timer ends an idle wait, so
+    /// a wait without a timeout costs the kernel no clock read.
+    /// </summary>
     private int TimeoutMs(KeyboardManager<EvdevKeyboard> manager)
     {
         long wake = manager.NextWakeMs;
         if (_layersPending) wake = Math.Min(wake, _layersPublishedAtMs + LayerPublishIntervalMs);
-        if (wake == long.MaxValue) return MaxSleepMs;
-        return (int)Math.Clamp(wake - Environment.TickCount64, 0, MaxSleepMs);
+        if (wake == long.MaxValue) return -1;
+        return (int)Math.Clamp(wake - Environment.TickCount64, 0, Reactor.HeartbeatSeconds * 1000);
     }
 
     private void RunControl()

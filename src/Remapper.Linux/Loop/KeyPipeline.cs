@@ -82,7 +82,7 @@ public sealed class KeyPipeline(RemapEngine engine, Reactor reactor, LedMirror l
     {
         if (!LinuxKeyCodes.TryToUsage(code, out var usage)) return;
         tap?.OnInput(keyboard.Slot, usage, down, timeUs);
-        if (engine.NextDeadlineUs <= timeUs) engine.Advance(timeUs);
+        // Process first lets the timers due by this event's time fire, in order.
         engine.Process(new KeyEvent(keyboard.Slot, usage, down, timeUs));
         if (log.IsDebugEnabled) log.Debug($"{keyboard.Info.EventName} {usage} {(down ? "down" : "up")}");
     }

@@ -18,25 +18,31 @@ public enum ReactorSource : byte
     Hotplug,
     /// <summary>The virtual pointer has something from the kernel (uhid's start/open/close).</summary>
     Pointer,
+    /// <summary>The once-a-second tick that keeps an idle loop turning (the watchdog's heartbeat); nothing to do.</summary>
+    Heartbeat,
 }
 
 public readonly record struct ReactorEvent(ReactorSource Source, int Fd);
 
 /// <summary>
 /// The loop's kernel plumbing and nothing else: one epoll over the keyboards, the virtual keyboard, a timerfd at the
-/// engine's deadline, an eventfd for control and an inotify watch on /dev/input, turned into typed events. The timer,
-/// eventfd and inotify are drained here, so a caller only learns that they fired. Allocation-free per wait.
+/// engine's deadline, a once-a-second heartbeat timerfd, an eventfd for control and an inotify watch on /dev/input,
+/// turned into typed events. The timers, eventfd and inotify are drained here, so a caller only learns that they
+/// fired. Allocation-free per wait.
 /// </summary>
 public sealed unsafe class Reactor : IDisposable
 {
-    private const ulong TagKeyboard = 1UL << 32, TagHotplug = 2UL << 32, TagTimer = 3UL << 32, TagControl = 4UL << 32, TagOutput = 5UL << 32, TagPointer = 6UL << 32;
+    private const ulong TagKeyboard = 1UL << 32, TagHotplug = 2UL << 32, TagTimer = 3UL << 32, TagControl = 4UL << 32, TagOutput = 5UL << 32, TagPointer = 6UL << 32, TagHeartbeat = 7UL << 32;
     public const int MaxEvents = 32;
+
+    /// <summary>How often <see cref="ReactorSource.Heartbeat"/> fires, so a wait without a timeout still ends at least this often.</summary>
+    public const int HeartbeatSeconds = 1;
 
     private readonly string _devInput;
     private readonly string _devRoot;
     private readonly byte* _epollEvents;
     private readonly byte[] _inotifyBuffer = new byte[4096];
-    private int _epoll, _inotify, _timer, _eventFd;
+    private int _epoll, _inotify, _timer, _heartbeat, _eventFd;
     private int _devInputWatch = -1;
     private long _armedDeadline = long.MaxValue;
 
@@ -48,9 +54,12 @@ public sealed unsafe class Reactor : IDisposable
         _epoll = Check(Libc.EpollCreate1(Epoll.CloseOnExec), "epoll_create1");
         _eventFd = Check(Libc.Eventfd(0, EventFd.NonBlock | EventFd.CloseOnExec), "eventfd");
         _timer = Check(Libc.TimerfdCreate(InputCodes.ClockMonotonic, TimerFd.NonBlock | TimerFd.CloseOnExec), "timerfd_create");
+        _heartbeat = Check(Libc.TimerfdCreate(InputCodes.ClockMonotonic, TimerFd.NonBlock | TimerFd.CloseOnExec), "timerfd_create");
         _inotify = Check(Libc.InotifyInit1(Inotify.NonBlock | Inotify.CloseOnExec), "inotify_init1");
+        StartHeartbeat();
         Epoll.Add(_epoll, _eventFd, Epoll.In, TagControl);
         Epoll.Add(_epoll, _timer, Epoll.In, TagTimer);
+        Epoll.Add(_epoll, _heartbeat, Epoll.In, TagHeartbeat);
         Epoll.Add(_epoll, _inotify, Epoll.In, TagHotplug);
         if (outputFd >= 0) Epoll.Add(_epoll, outputFd, Epoll.In, TagOutput);
         WatchDevInput();
@@ -99,6 +108,19 @@ public sealed unsafe class Reactor : IDisposable
     }
 
     /// <summary>
+    /// A periodic timer, armed once: the loop can then wait without a timeout (-1), which spares the kernel a clock
+    /// read and an hrtimer per wait (an emulated HPET makes that read dear), and still turns once a second.
+    /// </summary>
+    private void StartHeartbeat()
+    {
+        Itimerspec spec = default;
+        spec.Value.Seconds = HeartbeatSeconds;
+        spec.Interval.Seconds = HeartbeatSeconds;
+        if (Libc.TimerfdSettime(_heartbeat, 0, &spec, null) < 0)
+            throw new IOException($"timerfd_settime failed: {Errno.Name(Libc.LastErrno)} ({Libc.Describe(Libc.LastErrno)})");
+    }
+
+    /// <summary>
     /// Waits up to <paramref name="timeoutMs"/> (-1: forever) and writes what woke it into <paramref name="events"/> (at
     /// least <see cref="MaxEvents"/> long). Returns the count (0 on timeout or EINTR), or -errno when epoll failed.
     /// </summary>
@@ -126,6 +148,11 @@ public sealed unsafe class Reactor : IDisposable
                     Libc.Read(_timer, &expirations, 8);
                     _armedDeadline = long.MaxValue;
                     events[count++] = new ReactorEvent(ReactorSource.Timer, -1);
+                    break;
+                case TagHeartbeat:
+                    ulong ticks;
+                    Libc.Read(_heartbeat, &ticks, 8);
+                    events[count++] = new ReactorEvent(ReactorSource.Heartbeat, -1);
                     break;
                 case TagControl:
                     ulong posted;
@@ -158,9 +185,9 @@ public sealed unsafe class Reactor : IDisposable
     public void Dispose()
     {
         if (_epoll < 0) return;
-        foreach (var fd in new[] { _epoll, _inotify, _timer, _eventFd })
+        foreach (var fd in new[] { _epoll, _inotify, _timer, _heartbeat, _eventFd })
             if (fd >= 0) Libc.Close(fd);
-        _epoll = _inotify = _timer = _eventFd = -1;
+        _epoll = _inotify = _timer = _heartbeat = _eventFd = -1;
         NativeMemory.Free(_epollEvents);
     }
 }

@@ -126,8 +126,7 @@ public sealed class MacDeviceManager : IHidEventSink
         if (!ToUsage(page, usage, out var u)) return;
         bool down = value != 0;
         Recorder?.OnInput(entry.Slot, u, down, timeUs);
-        if (_engine.NextDeadlineUs <= timeUs) _engine.Advance(timeUs);
-        _engine.Process(new KeyEvent(entry.Slot, u, down, timeUs));
+        _engine.Process(new KeyEvent(entry.Slot, u, down, timeUs)); // fires the timers due by timeUs first, in order
     }
 
     /// <summary>The HID usages the engine takes: keyboard keys and modifiers, consumer keys, system control.</summary>
