@@ -116,8 +116,7 @@ public sealed unsafe class Reactor : IDisposable
         Itimerspec spec = default;
         spec.Value.Seconds = HeartbeatSeconds;
         spec.Interval.Seconds = HeartbeatSeconds;
-        if (Libc.TimerfdSettime(_heartbeat, 0, &spec, null) < 0)
-            throw new IOException($"timerfd_settime failed: {Errno.Name(Libc.LastErrno)} ({Libc.Describe(Libc.LastErrno)})");
+        Check(Libc.TimerfdSettime(_heartbeat, 0, &spec, null), "timerfd_settime");
     }
 
     /// <summary>
@@ -179,6 +178,7 @@ public sealed unsafe class Reactor : IDisposable
         while (n > 0);
     }
 
+    /// <summary>A call's non-negative result (an fd, or 0), or the IOException naming the call and its errno.</summary>
     private static int Check(int fd, string call) =>
         fd >= 0 ? fd : throw new IOException($"{call} failed: {Errno.Name(Libc.LastErrno)} ({Libc.Describe(Libc.LastErrno)})");
 
