@@ -15,7 +15,8 @@ public sealed class KeyPipeline(RemapEngine engine, Reactor reactor, LedMirror l
 {
     private const int EventBatch = 64;
 
-    private readonly Dictionary<int, EvdevKeyboard> _byFd = [];
+    // Indexed by file descriptor: fds are small and dense, and the lookup is once per read on the hot path.
+    private EvdevKeyboard?[] _byFd = new EvdevKeyboard?[64];
     private readonly InputEvent[] _events = new InputEvent[EventBatch];
     private readonly KeyChange[] _changes = new KeyChange[InputCodes.KeyMax + 1];
     private readonly byte[] _keyScratch = new byte[KeyBitmap.Bytes];
@@ -23,12 +24,12 @@ public sealed class KeyPipeline(RemapEngine engine, Reactor reactor, LedMirror l
 
     public RemapEngine Engine => engine;
 
-    public int SeizedCount => _byFd.Count;
-
     public void Attach(EvdevKeyboard keyboard)
     {
         keyboard.Slot = engine.AttachDevice(keyboard.Info.Identity);
-        _byFd[keyboard.Fd] = keyboard;
+        int fd = keyboard.Fd;
+        if (fd >= _byFd.Length) Array.Resize(ref _byFd, Math.Max(fd + 1, _byFd.Length * 2));
+        _byFd[fd] = keyboard;
         reactor.AddKeyboard(keyboard.Fd);
         leds.Add(keyboard);
     }
@@ -36,7 +37,8 @@ public sealed class KeyPipeline(RemapEngine engine, Reactor reactor, LedMirror l
     public void Detach(EvdevKeyboard keyboard)
     {
         reactor.RemoveKeyboard(keyboard.Fd);
-        _byFd.Remove(keyboard.Fd);
+        int fd = keyboard.Fd;
+        if ((uint)fd < (uint)_byFd.Length && ReferenceEquals(_byFd[fd], keyboard)) _byFd[fd] = null;
         leds.Remove(keyboard);
         engine.DetachDevice(keyboard.Slot, Now());
     }
@@ -51,7 +53,7 @@ public sealed class KeyPipeline(RemapEngine engine, Reactor reactor, LedMirror l
     public EvdevKeyboard? OnReadable(int fd, out int errno)
     {
         errno = 0;
-        if (!_byFd.TryGetValue(fd, out var keyboard)) return null;
+        if ((uint)fd >= (uint)_byFd.Length || _byFd[fd] is not { } keyboard) return null;
         while (true)
         {
             int n = keyboard.Read(_events);
