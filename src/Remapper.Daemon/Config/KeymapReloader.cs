@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Remapper.Core.Engine;
 using Remapper.Core.Keymap;
@@ -26,7 +25,7 @@ public sealed class KeymapReloader
     private Task<KeymapLoadResult>? _abandoned;
     private ReloadTrigger? _retryAfterAbandoned;
     private IRemapBackend? _backend;
-    private byte[]? _appliedHash;
+    private byte[]? _appliedContent; // every watched file as applied: a save without changes reloads nothing
     private string? _lastLoggedFailure;
     private KeymapStatus _status;
     private readonly Func<KeymapLocation>? _locate;
@@ -85,8 +84,8 @@ public sealed class KeymapReloader
     {
         lock (_gate)
         {
-            if (trigger == ReloadTrigger.FileChange && _appliedHash is not null && _status.Valid
-                && HashFiles(WatchedFiles).AsSpan().SequenceEqual(_appliedHash))
+            if (trigger == ReloadTrigger.FileChange && _appliedContent is not null && _status.Valid
+                && SnapshotFiles(WatchedFiles).AsSpan().SequenceEqual(_appliedContent))
             {
                 _logger.LogDebug("Keymap files saved without changes; nothing to reload");
                 return new ReloadOutcome(false, true, []);
@@ -117,7 +116,7 @@ public sealed class KeymapReloader
         {
             _logger.LogInformation("Switching to keymap {KeymapPath} ({KeymapReason})", found.Path ?? "none", found.Reason);
             location = found;
-            _appliedHash = null;
+            _appliedContent = null;
             UpdateWatchedFiles(WithFileToCreate(found, found.Path is null ? [] : [found.Path]));
         }
         var now = DateTimeOffset.UtcNow;
@@ -128,14 +127,14 @@ public sealed class KeymapReloader
             return null;
         }
 
-        var hash = HashFiles(WatchedFiles);
+        var content = SnapshotFiles(WatchedFiles);
         var result = LoadBounded(location.Path, trigger);
         var named = WithFileToCreate(location, result.SourceFiles.Count > 0 ? result.SourceFiles : [location.Path]);
-        // Hash the files this load named: the include set may just have changed.
+        // Snapshot the files this load named: the include set may just have changed.
         if (!SameFiles(named))
         {
             UpdateWatchedFiles(named);
-            hash = HashFiles(WatchedFiles);
+            content = SnapshotFiles(WatchedFiles);
         }
         diagnostics = result.Diagnostics;
 
@@ -148,7 +147,7 @@ public sealed class KeymapReloader
             return null;
         }
 
-        _appliedHash = hash;
+        _appliedContent = content;
         if (_lastLoggedFailure is not null || trigger != ReloadTrigger.Startup)
             _logger.LogInformation("Keymap {KeymapPath} loaded {Trigger}{Fixed}", location.Path, InWords(trigger),
                 _lastLoggedFailure is not null ? "; the previous error is fixed" : "");
@@ -256,7 +255,7 @@ public sealed class KeymapReloader
             return;
         }
         _lastLoggedFailure = text;
-        var running = _appliedHash is null ? "keys pass through unchanged until it is fixed" : "the previous keymap keeps running";
+        var running = _appliedContent is null ? "keys pass through unchanged until it is fixed" : "the previous keymap keeps running";
         var errors = diagnostics.Where(d => d.IsError).ToList();
         _logger.LogError("The keymap {Change} was rejected: {Errors} in {KeymapPath}; {Running}",
             trigger == ReloadTrigger.Startup ? "at start-up" : $"change ({InWords(trigger)})",
@@ -294,17 +293,22 @@ public sealed class KeymapReloader
         WatchedFilesChanged?.Invoke(WatchedFiles);
     }
 
-    /// <summary>One hash over the bytes of every file (a missing or unreadable file hashes as a marker).</summary>
-    internal static byte[] HashFiles(IReadOnlyList<string> files)
+    /// <summary>
+    /// The name and bytes of every file, one after the other (a missing or unreadable file as a marker and its error).
+    /// Kept whole rather than hashed: keymaps are small (the reader is bounded), the comparison is exact, and a
+    /// cryptographic hash would load OpenSSL into the daemon at start for nothing else.
+    /// </summary>
+    internal static byte[] SnapshotFiles(IReadOnlyList<string> files)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var snapshot = new MemoryStream();
         foreach (var file in files)
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(file + "\0"));
+            snapshot.Write(System.Text.Encoding.UTF8.GetBytes(file + "\0"));
             // The loader's own bounded, non-blocking reader: a FIFO or a device named as an include must not hang here.
-            if (KeymapFileReader.TryReadBytes(file, out var error) is { } bytes) hash.AppendData(bytes);
-            else hash.AppendData(System.Text.Encoding.UTF8.GetBytes("\0unreadable\0" + error));
+            byte[] bytes = KeymapFileReader.TryReadBytes(file, out var error) ?? System.Text.Encoding.UTF8.GetBytes("\0unreadable\0" + error);
+            snapshot.Write(BitConverter.GetBytes(bytes.LongLength)); // each file's length first: no two file sets read alike
+            snapshot.Write(bytes);
         }
-        return hash.GetHashAndReset();
+        return snapshot.ToArray();
     }
 }
