@@ -9,20 +9,22 @@
 # --kernel-profile-only: only the kernel function-call counts (the KERNEL-PROFILE table; counts, not timings, so a
 #   loaded host does not change them).
 # --user-profile-only: only the sampled CPU profile (perf in the guest; the USER-PROFILE table).
+# --startup-profile-only: only the sampled start-up, exec to ready (perf in the guest; the STARTUP-PROFILE table).
 # Unattended: every step either finishes or stops the script with a non-zero exit and the step that failed; the doc
 # is only rewritten once every table exists.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 trap 'echo "measure-all.sh: FAILED (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 
-skip_engine=0 quick=() kernel_only=() user_only=()
+skip_engine=0 quick=() kernel_only=() user_only=() startup_only=()
 for arg in "$@"; do
   case "$arg" in
     --skip-engine) skip_engine=1 ;;
     --quick) quick=(--quick) ;;
     --kernel-profile-only) kernel_only=(--kernel-profile-only) skip_engine=1 ;;
     --user-profile-only) user_only=(--user-profile-only) skip_engine=1 ;;
-    *) echo "usage: $0 [--skip-engine] [--quick] [--kernel-profile-only] [--user-profile-only]" >&2; exit 2 ;;
+    --startup-profile-only) startup_only=(--startup-profile-only) skip_engine=1 ;;
+    *) echo "usage: $0 [--skip-engine] [--quick] [--kernel-profile-only] [--user-profile-only] [--startup-profile-only]" >&2; exit 2 ;;
   esac
 done
 
@@ -46,18 +48,20 @@ fi
 
 out=${REMAPPER_PERF_OUT:-/var/tmp/remapper-perf}
 rm -rf "$out"
-dotnet run -c Release --project tests/Remapper.LatencyRunner -- --out "$out" "${quick[@]}" "${kernel_only[@]}" "${user_only[@]}" | tee "$out.log"
+dotnet run -c Release --project tests/Remapper.LatencyRunner -- --out "$out" "${quick[@]}" "${kernel_only[@]}" "${user_only[@]}" "${startup_only[@]}" | tee "$out.log"
 
-python3 - "$out" "${kernel_only[@]}" "${user_only[@]}" <<'PY'
+python3 - "$out" "${kernel_only[@]}" "${user_only[@]}" "${startup_only[@]}" <<'PY'
 import re, sys, datetime
 out = sys.argv[1]
-only = {"--kernel-profile-only": "KERNEL-PROFILE", "--user-profile-only": "USER-PROFILE"}
+only = {"--kernel-profile-only": "KERNEL-PROFILE", "--user-profile-only": "USER-PROFILE",
+        "--startup-profile-only": "STARTUP-PROFILE"}
 only_marker = next((only[a] for a in sys.argv[2:] if a in only), None)
 doc = "docs/performance.md"
 text = open(doc).read()
 stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
 blocks = (("LATENCY-TABLES", "latency.md"), ("FOOTPRINT-TABLES", "footprint.md"), ("PROFILE-TABLES", "profile.md"),
-          ("KERNEL-PROFILE", "kernel-profile.md"), ("USER-PROFILE", "user-profile.md"))
+          ("KERNEL-PROFILE", "kernel-profile.md"), ("USER-PROFILE", "user-profile.md"),
+          ("STARTUP-PROFILE", "startup-profile.md"))
 for marker, name in blocks:
     if only_marker and marker != only_marker:
         continue

@@ -18,6 +18,7 @@ const string Usage = """
           writes an EV_LED event to the node, as a desktop does to set a keyboard's LED
       latency --pipeline CMD --output-name NAME [--ready-line T] [--workloads taps,typing,flood,taphold] [--soak N] [--raw FILE]
               [--ftrace] [--perf-control CTL,ACK]   (trace or sample only the workloads, not start-up and warm-up)
+              [--perf-startup]   (with --perf-control and --ready-line: sample the pipeline's start, exec to ready, instead)
           end-to-end latency through a pipeline ({source} in CMD = the source keyboard's node); see docs/performance.md
       floor --source /dev/input/eventN --output uinput|uhid [--report boot|bitmap] [--name N]
           the smallest remapper: seizes the source and copies each read() to uinput unchanged, or writes one

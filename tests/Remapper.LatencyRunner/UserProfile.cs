@@ -21,9 +21,59 @@ internal static partial class UserProfile
     /// Samples per second asked of perf. The emulated guest's timer does not keep every one (the table gives the rate it
     /// kept), so times are the share of samples × the workload's wall time, which a lost tick does not bias.
     /// </summary>
-    private const int Frequency = 10_000;
+    internal const int Frequency = 10_000;
 
     public static async Task<string> RunAsync(Guest guest, string tool, string outDir, IEnumerable<(string Name, string Pipeline, string Extra)> pipelines)
+    {
+        await PreparePerfAsync(guest);
+        var rows = new List<(string Name, List<Sample> Samples, double Seconds)>();
+        int n = 0;
+        foreach ((string name, string pipeline, string extra) in pipelines)
+        {
+            // Switched on by the driver for the measured workload only (not the start-up or the warm-up).
+            (var samples, var result) = await SampleAsync(guest, tool, outDir, name, $"uprof-{++n}", pipeline,
+                $"{extra} --workloads taps --taps {Changes}");
+            double seconds = result.Lines.Select(ResultLine.Parse).OfType<ResultLine>().Where(r => r.Kind == "latency")
+                .Select(r => double.Parse(r["seconds"], CultureInfo.InvariantCulture)).Sum();
+            rows.Add((name, samples, seconds));
+        }
+        return Format(rows);
+    }
+
+    /// <summary>
+    /// Runs the driver on one pipeline with perf sampling vCPU 1 (the pipeline's) system-wide, in the window the driver
+    /// switches it on for (<paramref name="driverArgs"/> choose it), and returns the samples and the driver's output. The
+    /// samples of the run are kept in <paramref name="outDir"/> (<c>LABEL.txt</c>) for a closer look.
+    /// </summary>
+    internal static async Task<(List<Sample> Samples, GuestResult Result)> SampleAsync(Guest guest, string tool, string outDir, string name,
+        string label, string pipeline, string driverArgs)
+    {
+        string data = $"/tmp/{label}.data"; // the guest's own tmpfs: the host's file system is mounted read-only
+        string script = $"{label}.txt";
+        string command =
+            $"rm -f /tmp/perf-ctl /tmp/perf-ack; mkfifo /tmp/perf-ctl /tmp/perf-ack; " +
+            $"taskset -c 0 perf record -D -1 --control fifo:/tmp/perf-ctl,/tmp/perf-ack -e cpu-clock -F {Frequency} -C 1 -o {data} 2>&1 & p=$!; sleep 1; kill -0 $p || {{ echo \"perf record did not start\"; exit 1; }}; " +
+            $"taskset -c 0 {tool} latency --label {label} --pipeline 'exec taskset -c 1 {pipeline}' {driverArgs} --perf-control /tmp/perf-ctl,/tmp/perf-ack; rc=$?; " +
+            $"kill -INT $p; wait $p; [ $rc = 0 ] && perf script -i {data} -F comm,ip,sym,dso > {Guest.GuestPath(script)}; rm -f {data}; exit $rc";
+        Console.WriteLine($"== perf {name}: {command}");
+        GuestResult result = await guest.RunAsync(command, TimeSpan.FromMinutes(15));
+        Console.WriteLine(result.Output);
+        string path = Path.Combine(guest.ExchangeDir, script);
+        if (result.ExitCode != 0 || !File.Exists(path))
+        {
+            throw new InvalidOperationException($"perf of {name} failed (exit {result.ExitCode}):\n{result.Output}");
+        }
+        var samples = Parse(File.ReadLines(path));
+        File.Copy(path, Path.Combine(outDir, script), overwrite: true);
+        if (samples.Count == 0)
+        {
+            throw new InvalidOperationException($"perf of {name}: recorded no samples:\n{result.Output}");
+        }
+        return (samples, result);
+    }
+
+    /// <summary>Lets perf sample the guest kernel and every process at the rate asked; throws when perf does not run there.</summary>
+    internal static async Task PreparePerfAsync(Guest guest)
     {
         GuestResult setup = await guest.RunAsync("echo 0 > /proc/sys/kernel/kptr_restrict; echo -1 > /proc/sys/kernel/perf_event_paranoid; " +
             // The kernel lowers the sample rate it allows when sampling seems to cost too much CPU, which it always
@@ -32,41 +82,8 @@ internal static partial class UserProfile
             TimeSpan.FromMinutes(2));
         if (setup.ExitCode != 0)
         {
-            throw new InvalidOperationException($"user profile: perf does not run in the guest (exit {setup.ExitCode}):\n{setup.Output}");
+            throw new InvalidOperationException($"perf does not run in the guest (exit {setup.ExitCode}):\n{setup.Output}");
         }
-        var rows = new List<(string Name, List<Sample> Samples, double Seconds)>();
-        int n = 0;
-        foreach ((string name, string pipeline, string extra) in pipelines)
-        {
-            string data = $"/tmp/perf-{++n}.data"; // the guest's own tmpfs: the host's file system is mounted read-only
-            string script = $"perf-{n}.txt";
-            // perf samples vCPU 1 (the pipeline's) system-wide, switched on by the driver for the measured workload only
-            // (not the start-up or the warm-up); only the pipeline's own samples count (the table says how many were idle).
-            string command =
-                $"rm -f /tmp/perf-ctl /tmp/perf-ack; mkfifo /tmp/perf-ctl /tmp/perf-ack; " +
-                $"taskset -c 0 perf record -D -1 --control fifo:/tmp/perf-ctl,/tmp/perf-ack -e cpu-clock -F {Frequency} -C 1 -o {data} 2>&1 & p=$!; sleep 1; kill -0 $p || {{ echo \"perf record did not start\"; exit 1; }}; " +
-                $"taskset -c 0 {tool} latency --label uprof-{n} --pipeline 'exec taskset -c 1 {pipeline}' {extra} --workloads taps --taps {Changes} --perf-control /tmp/perf-ctl,/tmp/perf-ack; rc=$?; " +
-                $"kill -INT $p; wait $p; [ $rc = 0 ] && perf script -i {data} -F comm,ip,sym,dso > {Guest.GuestPath(script)}; rm -f {data}; exit $rc";
-            Console.WriteLine($"== user profile {name}: {command}");
-            GuestResult result = await guest.RunAsync(command, TimeSpan.FromMinutes(15));
-            Console.WriteLine(result.Output);
-            string path = Path.Combine(guest.ExchangeDir, script);
-            if (result.ExitCode != 0 || !File.Exists(path))
-            {
-                throw new InvalidOperationException($"user profile of {name} failed (exit {result.ExitCode}):\n{result.Output}");
-            }
-            var samples = Parse(File.ReadLines(path));
-            // Kept beside the tables for a closer look (the guest's exchange folder goes with the guest).
-            File.Copy(path, Path.Combine(outDir, script), overwrite: true);
-            if (samples.Count == 0)
-            {
-                throw new InvalidOperationException($"user profile of {name}: perf recorded no samples:\n{result.Output}");
-            }
-            double seconds = result.Lines.Select(ResultLine.Parse).OfType<ResultLine>().Where(r => r.Kind == "latency")
-                .Select(r => double.Parse(r["seconds"], CultureInfo.InvariantCulture)).Sum();
-            rows.Add((name, samples, seconds));
-        }
-        return Format(rows);
     }
 
     internal readonly record struct Sample(string Comm, string Symbol, string Dso);
@@ -87,10 +104,10 @@ internal static partial class UserProfile
         return samples;
     }
 
-    private static bool Idle(Sample s) => s.Comm.StartsWith("swapper", StringComparison.Ordinal);
+    internal static bool Idle(Sample s) => s.Comm.StartsWith("swapper", StringComparison.Ordinal);
 
     /// <summary>perf itself and the kernel's own threads (workers, softirq, compaction) that ran on the vCPU: not the pipeline's.</summary>
-    private static bool NotThePipeline(Sample s) =>
+    internal static bool NotThePipeline(Sample s) =>
         s.Comm is "perf" or "perf-exec" || KernelThreads.Any(t => s.Comm.StartsWith(t, StringComparison.Ordinal));
 
     private static readonly string[] KernelThreads = ["kworker", "ksoftirqd", "kcompactd", "migration", "rcu", "cpuhp", "kswapd", "khugepaged"];
@@ -139,9 +156,9 @@ internal static partial class UserProfile
         return text.ToString();
     }
 
-    private static bool IsKernel(Sample s) => s.Dso.Contains("kernel", StringComparison.Ordinal) || s.Dso.StartsWith('[') && s.Dso != "[unknown]";
+    internal static bool IsKernel(Sample s) => s.Dso.Contains("kernel", StringComparison.Ordinal) || s.Dso.StartsWith('[') && s.Dso != "[unknown]";
 
-    private static string DsoName(Sample s) => IsKernel(s) ? "[kernel]" : s.Dso;
+    internal static string DsoName(Sample s) => IsKernel(s) ? "[kernel]" : s.Dso;
 
     /// <summary>
     /// Native AOT names are long (assembly, namespace, type joined by "_", then "__" and the method); Type.Method says

@@ -11,7 +11,7 @@ namespace Remapper.E2E.Guest.Commands;
 /// </summary>
 internal static class LatencyCommand
 {
-    private static readonly HashSet<string> Flags = ["--ftrace"];
+    private static readonly HashSet<string> Flags = ["--ftrace", "--perf-startup"];
 
     public static int Run(string[] args)
     {
@@ -33,17 +33,29 @@ internal static class LatencyCommand
         bool ftrace = options.Flag("--ftrace");
         // --perf-control CTL,ACK: the FIFOs of `perf record -D -1 --control fifo:CTL,ACK`; perf samples only the workloads.
         string[]? perfControl = options.Text("--perf-control")?.Split(',');
+        // --perf-startup: with --perf-control, perf samples the pipeline's start (exec to its ready line) instead.
+        bool perfStartup = options.Flag("--perf-startup");
         options.RejectUnknown();
+        if (perfStartup && (perfControl is null || readyLine is null))
+        {
+            throw new GuestToolException("--perf-startup needs --perf-control and --ready-line");
+        }
 
         string uniq = $"latency-{Environment.ProcessId}";
         using var source = new SourceKeyboard("Latency Source Keyboard", uniq);
         Console.WriteLine($"# source {source.Node}");
+        if (perfStartup) PerfControl(perfControl, "enable");
         using var pipelineProcess = new PipelineProcess(pipeline.Replace("{source}", source.Node, StringComparison.Ordinal), readyLine);
         string outputNode = EventNodes.WaitFor(
             dir => "/dev/input/" + Path.GetFileName(dir) != source.Node && EventNodes.NameOf(dir) == outputName,
             $"an output keyboard named \"{outputName}\"", TimeSpan.FromSeconds(120));
         double toNode = pipelineProcess.Elapsed.TotalMilliseconds;
         double? toReady = pipelineProcess.WaitForReady(TimeSpan.FromSeconds(120));
+        if (perfStartup)
+        {
+            PerfControl(perfControl, "disable");
+            perfControl = null; // the workloads are not sampled
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"startup label={label} exec_to_output_node_ms={toNode:0.0} exec_to_ready_ms={(toReady is double r ? r.ToString("0.0", CultureInfo.InvariantCulture) : "none")}"));
         Console.WriteLine($"# output {outputNode}");
