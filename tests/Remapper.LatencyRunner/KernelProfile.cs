@@ -38,14 +38,7 @@ internal static partial class KernelProfile
                 $"echo > {Tracing}/trace && taskset -c 0 {tool} latency --label kprof-{n} --pipeline 'exec taskset -c 1 {pipeline}' {extra} " +
                 $"--workloads taps --taps {Changes} --ftrace && cat {Tracing}/per_cpu/cpu1/trace > {Guest.GuestPath(file)} && " +
                 $"grep '^overrun' {Tracing}/per_cpu/cpu1/stats";
-            Console.WriteLine($"== kernel profile {name}: {command}");
-            GuestResult result = await guest.RunAsync(command, TimeSpan.FromMinutes(10));
-            Console.WriteLine(result.Output);
-            string path = Path.Combine(guest.ExchangeDir, file);
-            if (result.ExitCode != 0 || !File.Exists(path))
-            {
-                throw new InvalidOperationException($"kernel profile of {name} failed (exit {result.ExitCode}):\n{result.Output}");
-            }
+            (GuestResult result, string path) = await GuestCapture.RunAsync(guest, $"kernel profile of {name}", command, file, TimeSpan.FromMinutes(10));
             long lost = result.Lines.Where(l => l.StartsWith("overrun", StringComparison.Ordinal))
                 .Select(l => long.Parse(l.Split(':')[1].Trim(), CultureInfo.InvariantCulture)).FirstOrDefault();
             rows.Add((name, Count(File.ReadLines(path)), lost));

@@ -55,14 +55,7 @@ internal static partial class UserProfile
             $"taskset -c 0 perf record -D -1 --control fifo:/tmp/perf-ctl,/tmp/perf-ack -e cpu-clock -F {Frequency} -C 1 -o {data} 2>&1 & p=$!; sleep 1; kill -0 $p || {{ echo \"perf record did not start\"; exit 1; }}; " +
             $"taskset -c 0 {tool} latency --label {label} --pipeline 'exec taskset -c 1 {pipeline}' {driverArgs} --perf-control /tmp/perf-ctl,/tmp/perf-ack; rc=$?; " +
             $"kill -INT $p; wait $p; [ $rc = 0 ] && perf script -i {data} -F comm,ip,sym,dso > {Guest.GuestPath(script)}; rm -f {data}; exit $rc";
-        Console.WriteLine($"== perf {name}: {command}");
-        GuestResult result = await guest.RunAsync(command, TimeSpan.FromMinutes(15));
-        Console.WriteLine(result.Output);
-        string path = Path.Combine(guest.ExchangeDir, script);
-        if (result.ExitCode != 0 || !File.Exists(path))
-        {
-            throw new InvalidOperationException($"perf of {name} failed (exit {result.ExitCode}):\n{result.Output}");
-        }
+        (GuestResult result, string path) = await GuestCapture.RunAsync(guest, $"perf of {name}", command, script, TimeSpan.FromMinutes(15));
         var samples = Parse(File.ReadLines(path));
         File.Copy(path, Path.Combine(outDir, script), overwrite: true);
         if (samples.Count == 0)
