@@ -36,12 +36,8 @@ internal static class StartupProfile
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"`{g.Key}` {Ms(g.Count()):0}")));
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {readyMs:0} ms | {samples.Count} | {Ms(samples.Count(UserProfile.Idle)):0} | {Ms(samples.Count(UserProfile.NotThePipeline)):0} | {Ms(busy.Count(UserProfile.IsKernel)):0} | {byDso} |"));
-            string top = string.Join(", ", busy.Where(s => !UserProfile.IsKernel(s)).GroupBy(s => s.Symbol)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(20)
-                .Select(g => string.Create(CultureInfo.InvariantCulture, $"`{UserProfile.Shorten(g.Key)}` {Ms(g.Count()):0}")));
-            string kernelTop = string.Join(", ", busy.Where(UserProfile.IsKernel).GroupBy(s => s.Symbol)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(8)
-                .Select(g => string.Create(CultureInfo.InvariantCulture, $"`{g.Key}` {Ms(g.Count()):0}")));
+            string top = UserProfile.TopSymbols(busy.Where(s => !UserProfile.IsKernel(s)), 20, UserProfile.Shorten, count => UserProfile.Amount(Ms(count), "0"));
+            string kernelTop = UserProfile.TopSymbols(busy.Where(UserProfile.IsKernel), 8, symbol => symbol, count => UserProfile.Amount(Ms(count), "0"));
             tops.Add($"- **{name}**: {top}; in the kernel: {kernelTop}");
         }
         text.AppendLine();

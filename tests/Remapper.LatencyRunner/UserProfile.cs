@@ -131,8 +131,7 @@ internal static partial class UserProfile
         {
             double usPerSample = seconds * 1e6 / samples.Count;
             var busy = samples.Where(s => !Idle(s) && !NotThePipeline(s)).ToList();
-            string top = string.Join(", ", busy.GroupBy(s => s.Symbol).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12)
-                .Select(g => string.Create(CultureInfo.InvariantCulture, $"`{Shorten(g.Key)}` {g.Count() * usPerSample / Changes:0.0}")));
+            string top = TopSymbols(busy, 12, Shorten, count => Amount(count * usPerSample / Changes, "0.0"));
             text.AppendLine($"- **{name}**: {top}");
         }
         text.AppendLine();
@@ -142,12 +141,18 @@ internal static partial class UserProfile
         {
             double usPerSample = seconds * 1e6 / samples.Count;
             var own = samples.Where(s => !Idle(s) && !NotThePipeline(s) && !IsKernel(s) && !s.Dso.StartsWith("lib", StringComparison.Ordinal)).ToList();
-            string top = string.Join(", ", own.GroupBy(s => s.Symbol).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(15)
-                .Select(g => string.Create(CultureInfo.InvariantCulture, $"`{Shorten(g.Key)}` {g.Count() * usPerSample / Changes:0.0}")));
+            string top = TopSymbols(own, 15, Shorten, count => Amount(count * usPerSample / Changes, "0.0"));
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- **{name}** ({own.Count * usPerSample / Changes:0} µs): {top}"));
         }
         return text.ToString();
     }
+
+    /// <summary>The <paramref name="count"/> symbols with the most samples, most first (ties by name): "`name` amount, …".</summary>
+    internal static string TopSymbols(IEnumerable<Sample> samples, int count, Func<string, string> name, Func<int, string> amount) =>
+        string.Join(", ", samples.GroupBy(s => s.Symbol).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(count)
+            .Select(g => $"`{name(g.Key)}` {amount(g.Count())}"));
+
+    internal static string Amount(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     internal static bool IsKernel(Sample s) => s.Dso.Contains("kernel", StringComparison.Ordinal) || s.Dso.StartsWith('[') && s.Dso != "[unknown]";
 
