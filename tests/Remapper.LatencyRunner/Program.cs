@@ -91,13 +91,13 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
     int soak = quick ? 5000 : 100_000;
     // Remapper's log (stderr) joins its stdout, so the guest tool stamps every log line with the time since exec: the
     // guest log (REMAPPER_PERF_OUT.log) then holds a start-up timeline of every Remapper start.
-    const string Ready = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
+    const string Ready = ReadyOptions.Remapper;
     const string JitEnvironment = "HOME=/tmp DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1";
 
     // The driver (and its output reader) on vCPU 0, the pipeline under test on vCPU 1: they never compete for one CPU.
     const string Driver = "taskset -c 0";
     const string Pinned = "exec taskset -c 1";
-    const string FloorReady = "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'";
+    const string FloorReady = ReadyOptions.Floor;
     const string Plain = "--workloads taps,typing,flood";
     // Everything ranked runs in alternating rounds, so a burst of load on the shared host hits every pipeline alike
     // and the spread between rounds shows when it did not; the comparison rows run once each.
@@ -174,9 +174,9 @@ await using (Guest guest = await Guest.BootAsync(kernel, Initramfs.Build(kernel)
         ("Remapper (AOT), uhid output", $"{aot} run --config {passThrough}", Ready),
         ("Remapper (AOT), --output uinput", $"{aot} run --output uinput --config {passThrough}", Ready),
         ("interception-tools", "sh -c \"interception -g {source} | uinput -d {source}\"", "--output-name 'Latency Source Keyboard'"),
-        ("floor, uhid output", $"{tool} floor --source {{source}} --output uhid", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
-        ("floor, uhid output, bitmap report", $"{tool} floor --source {{source}} --output uhid --report bitmap", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
-        ("floor, uinput output", $"{tool} floor --source {{source}} --output uinput", "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'"),
+        ("floor, uhid output", $"{tool} floor --source {{source}} --output uhid", ReadyOptions.Floor),
+        ("floor, uhid output, bitmap report", $"{tool} floor --source {{source}} --output uhid --report bitmap", ReadyOptions.Floor),
+        ("floor, uinput output", $"{tool} floor --source {{source}} --output uinput", ReadyOptions.Floor),
     ]);
     kernelProfile = await KernelProfile.RunAsync(guest, tool, KernelProfilePipelines(aot, tool, passThrough));
     userProfile = await UserProfile.RunAsync(guest, tool, outDir, UserProfilePipelines(aot, tool, passThrough));
@@ -206,8 +206,8 @@ return 0;
 // The pipelines whose kernel work is counted: both uhid floors, Remapper with each output, the uinput floor.
 static IEnumerable<(string Name, string Pipeline, string Extra)> KernelProfilePipelines(string aot, string tool, string keymap)
 {
-    const string RemapperReady = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
-    const string FloorReady = "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'";
+    const string RemapperReady = ReadyOptions.Remapper;
+    const string FloorReady = ReadyOptions.Floor;
     return
     [
         ("floor (uhid)", $"{tool} floor --source {{source}} --output uhid", FloorReady),
@@ -221,8 +221,8 @@ static IEnumerable<(string Name, string Pipeline, string Extra)> KernelProfilePi
 // The pipelines whose CPU time is sampled: each floor beside Remapper with the same output.
 static IEnumerable<(string Name, string Pipeline, string Extra)> UserProfilePipelines(string aot, string tool, string keymap)
 {
-    const string RemapperReady = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
-    const string FloorReady = "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'";
+    const string RemapperReady = ReadyOptions.Remapper;
+    const string FloorReady = ReadyOptions.Floor;
     return
     [
         ("floor (uinput)", $"{tool} floor --source {{source}} --output uinput", FloorReady),
@@ -235,8 +235,8 @@ static IEnumerable<(string Name, string Pipeline, string Extra)> UserProfilePipe
 // The pipelines whose start is sampled: the uhid floor beside Remapper, twice each (the second start shows the spread).
 static IEnumerable<(string Name, string Pipeline, string Extra)> StartupProfilePipelines(string aot, string tool, string keymap)
 {
-    const string RemapperReady = "--ready-line 'remapper: ready' --output-name 'Remapper Virtual Keyboard'";
-    const string FloorReady = "--ready-line 'floor: ready' --output-name 'Latency Floor Keyboard'";
+    const string RemapperReady = ReadyOptions.Remapper;
+    const string FloorReady = ReadyOptions.Floor;
     return
     [
         ("floor (uhid)", $"{tool} floor --source {{source}} --output uhid", FloorReady),
